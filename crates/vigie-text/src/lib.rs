@@ -1,0 +1,214 @@
+//! The text stage of vigie: turns a post as published into tokens that detectors can match,
+//! whatever disguise the author used, and keeps for every token the byte span it came from in
+//! the original text so that evidence can be shown exactly where it was written.
+//!
+//! Pure library: no I/O, no async, no global mutable state.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into the *original* text of a post.
+///
+/// Invariant: `start <= end <= original.len()` and both ends fall on UTF-8 char boundaries of
+/// the original text, so `&original[span.start as usize..span.end as usize]` never panics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: u32, end: u32) -> Self {
+        Span { start, end }
+    }
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// Language of a post, as far as vigie cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Fr,
+    #[default]
+    Other,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Other => "other",
+        }
+    }
+    /// Parses an ISO 639-1/-3 code or a BCP 47 tag ("en", "en-GB", "fra"); anything else is `Other`.
+    pub fn from_code(code: &str) -> Lang {
+        let primary = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "en" | "eng" => Lang::En,
+            "fr" | "fra" | "fre" => Lang::Fr,
+            _ => Lang::Other,
+        }
+    }
+}
+
+/// Which disguises were undone to produce a token (bit set), so that detectors and the
+/// classifier can treat deliberate obfuscation as a signal in itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Evasion(pub u8);
+
+impl Evasion {
+    pub const NONE: Evasion = Evasion(0);
+    pub const LEET: Evasion = Evasion(1);
+    pub const CONFUSABLE: Evasion = Evasion(1 << 1);
+    pub const SPACED: Evasion = Evasion(1 << 2);
+    pub const REPEATED: Evasion = Evasion(1 << 3);
+    pub const INVISIBLE: Evasion = Evasion(1 << 4);
+    pub const DIACRITIC: Evasion = Evasion(1 << 5);
+    pub fn contains(self, other: Evasion) -> bool {
+        self.0 & other.0 == other.0
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl std::ops::BitOr for Evasion {
+    type Output = Evasion;
+    fn bitor(self, rhs: Evasion) -> Evasion {
+        Evasion(self.0 | rhs.0)
+    }
+}
+impl std::ops::BitOrAssign for Evasion {
+    fn bitor_assign(&mut self, rhs: Evasion) {
+        self.0 |= rhs.0;
+    }
+}
+
+/// One word of a post after normalization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range of this token inside [`Normalized::folded`].
+    pub folded: std::ops::Range<u32>,
+    /// Byte range of this token inside [`Normalized::squeezed`].
+    pub squeezed: std::ops::Range<u32>,
+    /// Where the token was written in the original text.
+    pub span: Span,
+    /// The disguises that were undone for this token.
+    pub evasion: Evasion,
+}
+
+/// A post after normalization.
+///
+/// `folded` and `squeezed` are the tokens joined by single ASCII spaces (no leading or trailing
+/// space), so a matcher can run over the whole string and check word boundaries by looking at
+/// the bytes around a match.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// NFKC, case-folded, diacritics removed, homoglyphs and leetspeak mapped to letters,
+    /// invisible characters dropped, spaced-out letters joined, runs of 3+ identical letters
+    /// cut to 2.
+    pub folded: String,
+    /// As `folded`, but every run of identical letters is cut to one ("kill" → "kil"): the form
+    /// lexicons match on, so that "kiiiill" and "killll" both meet "kill".
+    pub squeezed: String,
+    pub tokens: Vec<Token>,
+    pub lang: Lang,
+    /// Confidence of `lang`, in [0, 1].
+    pub lang_confidence: f32,
+    /// Union of the evasions of all tokens.
+    pub evasion: Evasion,
+}
+
+impl Normalized {
+    pub fn folded_token(&self, i: usize) -> &str {
+        let r = &self.tokens[i].folded;
+        &self.folded[r.start as usize..r.end as usize]
+    }
+    pub fn squeezed_token(&self, i: usize) -> &str {
+        let r = &self.tokens[i].squeezed;
+        &self.squeezed[r.start as usize..r.end as usize]
+    }
+}
+
+/// Options of the normalizer.
+#[derive(Debug, Clone)]
+pub struct NormalizeOptions {
+    /// Language given by the caller (e.g. the platform knows it); skips detection when set.
+    pub lang_hint: Option<Lang>,
+}
+
+impl Default for NormalizeOptions {
+    fn default() -> Self {
+        NormalizeOptions { lang_hint: None }
+    }
+}
+
+/// Normalizes posts. Build once, share across threads (`Sync`), call [`Normalizer::normalize`]
+/// per post.
+#[derive(Debug, Clone, Default)]
+pub struct Normalizer {}
+
+impl Normalizer {
+    pub fn new() -> Self {
+        Normalizer {}
+    }
+
+    /// Normalizes one post. Never panics, whatever the input.
+    pub fn normalize(&self, text: &str, lang_hint: Option<Lang>) -> Normalized {
+        // Placeholder tokenizer: splits on non-alphanumerics and lowercases. The full
+        // normalization replaces it.
+        let mut out = Normalized::default();
+        for (start, word) in split_words(text) {
+            let lower = word.to_lowercase();
+            if !out.folded.is_empty() {
+                out.folded.push(' ');
+                out.squeezed.push(' ');
+            }
+            let fs = out.folded.len() as u32;
+            out.folded.push_str(&lower);
+            let ss = out.squeezed.len() as u32;
+            out.squeezed.push_str(&lower);
+            out.tokens.push(Token {
+                folded: fs..out.folded.len() as u32,
+                squeezed: ss..out.squeezed.len() as u32,
+                span: Span::new(start as u32, (start + word.len()) as u32),
+                evasion: Evasion::NONE,
+            });
+        }
+        out.lang = lang_hint.unwrap_or(Lang::Other);
+        out.lang_confidence = if lang_hint.is_some() { 1.0 } else { 0.0 };
+        out
+    }
+}
+
+fn split_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = None;
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out.into_iter()
+}
