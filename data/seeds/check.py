@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Validate the seed JSONL files and print counts per file, label and split.
+
+Usage: python3 data/seeds/check.py [files...]   (default: every *.jsonl next to this script)
+Exit status 1 if any row breaks the schema.
+"""
+
+import collections
+import glob
+import json
+import os
+import sys
+
+LABELS = ("hate", "violence_threat", "incitement", "harassment", "toxicity")
+REQUIRED_SET = ("hate", "violence_threat", "incitement")
+FIELDS = ("id", "text", "lang", *LABELS, "kind", "split")
+
+
+def check_file(path, seen_ids, errors):
+    expected_lang = "fr" if path.endswith("_fr.jsonl") else "en" if path.endswith("_en.jsonl") else None
+    counts = collections.Counter()
+    texts = set()
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            where = f"{os.path.basename(path)}:{lineno}"
+            if not line.strip():
+                errors.append(f"{where}: empty line")
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                errors.append(f"{where}: invalid JSON ({err})")
+                continue
+            if not isinstance(row, dict):
+                errors.append(f"{where}: not an object")
+                continue
+            missing = [f for f in FIELDS if f not in row]
+            extra = [f for f in row if f not in FIELDS]
+            if missing or extra:
+                errors.append(f"{where}: missing {missing} extra {extra}")
+                continue
+            if not isinstance(row["id"], str) or not row["id"]:
+                errors.append(f"{where}: bad id")
+            elif row["id"] in seen_ids:
+                errors.append(f"{where}: duplicate id {row['id']} (first in {seen_ids[row['id']]})")
+            else:
+                seen_ids[row["id"]] = where
+            text = row["text"]
+            if not isinstance(text, str) or not text.strip():
+                errors.append(f"{where}: empty text")
+            elif len(text) > 280:
+                errors.append(f"{where}: text longer than 280 chars")
+            elif text.strip().lower() in texts:
+                errors.append(f"{where}: duplicate text in file")
+            else:
+                texts.add(text.strip().lower())
+            if row["lang"] not in ("en", "fr"):
+                errors.append(f"{where}: bad lang {row['lang']!r}")
+            elif expected_lang and row["lang"] != expected_lang:
+                errors.append(f"{where}: lang {row['lang']} in a _{expected_lang} file")
+            for label in LABELS:
+                value = row[label]
+                if value not in (0, 1, None) or isinstance(value, bool):
+                    errors.append(f"{where}: {label}={value!r} (must be 0, 1 or null)")
+                counts[(label, value)] += 1
+            for label in REQUIRED_SET:
+                if row[label] is None:
+                    errors.append(f"{where}: {label} must be 0 or 1")
+            if not isinstance(row["kind"], str) or not row["kind"]:
+                errors.append(f"{where}: empty kind")
+            if row["split"] not in ("train", "test"):
+                errors.append(f"{where}: bad split {row['split']!r}")
+            counts[("split", row["split"])] += 1
+            counts[("rows", None)] += 1
+            counts[("kind", row["kind"])] += 1
+    return counts
+
+
+def fmt(value):
+    return "null" if value is None else str(value)
+
+
+def main(argv):
+    here = os.path.dirname(os.path.abspath(__file__))
+    paths = argv[1:] or sorted(glob.glob(os.path.join(here, "*.jsonl")))
+    errors, seen_ids = [], {}
+    print("| file | rows | train | test | hate 1/0/null | violence_threat 1/0 | incitement 1/0 | harassment 1/0/null | toxicity 1/0/null |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    kinds = {}
+    for path in paths:
+        c = check_file(path, seen_ids, errors)
+        kinds[os.path.basename(path)] = {k[1]: v for k, v in c.items() if k[0] == "kind"}
+        tri = lambda lab: "/".join(str(c[(lab, v)]) for v in (1, 0, None))
+        print(f"| {os.path.basename(path)} | {c[('rows', None)]} | {c[('split', 'train')]} | {c[('split', 'test')]} "
+              f"| {tri('hate')} | {c[('violence_threat', 1)]}/{c[('violence_threat', 0)]} "
+              f"| {c[('incitement', 1)]}/{c[('incitement', 0)]} | {tri('harassment')} | {tri('toxicity')} |")
+    print()
+    for name, kc in kinds.items():
+        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in sorted(kc.items(), key=lambda x: -x[1])))
+    if errors:
+        print(f"\n{len(errors)} error(s):", file=sys.stderr)
+        for err in errors[:50]:
+            print("  " + err, file=sys.stderr)
+        return 1
+    print("\nOK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
