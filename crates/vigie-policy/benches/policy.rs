@@ -1,0 +1,7 @@
+//! Cost of the policy stage per post, default policy.
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn bench(_c: &mut Criterion) {}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
