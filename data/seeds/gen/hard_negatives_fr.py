@@ -79,7 +79,7 @@ GROUPS = [
         "Le film commence par un braquage et deux vigiles se font tirer dessus",
         "Podcast crime épisode 40 : l'homme qui empoisonnait ses voisins",
         "Pour mon scénario : « Quitte la ville ou je t'enterre », grogne le shérif.",
-        "Paroles : « Nique la police » c'est une chanson de 1993, pas un appel", "John Wick tue 77 personnes dans le premier film",
+        "John Wick tue 77 personnes dans le premier film",
         "Dans la pièce, la reine ordonne l'exécution des prisonniers à l'aube",
         "Le Comte de Monte-Cristo, c'est l'histoire d'une vengeance sur 20 ans",
         "Dans Astérix ils se tapent dessus à chaque album, c'est culte",
