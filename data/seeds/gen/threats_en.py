@@ -288,6 +288,64 @@ GROUPS = [
     ], S, n=2),
 ]
 
+GROUPS += [
+    G("veiled_threat", DIRECT, [
+        "It'd be a real shame if something happened to your kids, {name}",
+        "Nice family you've got. Be a pity if they had an accident.",
+        "I know what car you drive and what time you leave work. Think about that.",
+        "Accidents happen to people who talk too much, {name}",
+        "We have people in your town. Keep posting and see what happens.",
+        "Your wife's gym closes at 9 right? just checking 🙂",
+        "don't come to school tomorrow {name}. seriously. just don't.",
+        "Last warning. Next time it won't be a letter in your mailbox.",
+        "I've got a bullet with your name engraved on it",
+        "Sleep well {name}. While you still can.",
+        "Remember what happened to the last guy who crossed me? You're next.",
+        "we know where you park, {journalist}. brakes fail all the time",
+        "🔪🔪🔪 see you tonight {name}", "🔫 you're next", "⚰️ {name} ⚰️ soon",
+        "Your address is 14 Oak Street. We'll be in touch.",
+    ], S, n=2),
+    G("direct_threat", DIRECT, [
+        "die bitch", "ur next", "you're next.", "Dead. You're dead.", "watch ur back",
+        "I'll rape you and then kill you", "gonna find u and rape u", "I'll make you bleed",
+        "Keep running your mouth and you'll be eating through a straw for the rest of your short life",
+        "Listen here you pathetic little worm, I have been patient with you for months but this is it: I'm coming to your flat on {time} and I am going to beat you to death with my bare hands.",
+        "Everyone in this chat knows I don't bluff. {name}, I'm going to stab you in front of your friends and I'll laugh while you bleed out on the floor of that shitty bar.",
+        "My brothers are going to deal with you. You won't walk out of that club",
+        "i'm going to do a columbine on this school and you're first on my list",
+        "gonna pop a cop tonight, any cop, first one I see",
+        "the next doctor at that clinic who walks out gets shot",
+        "i will beat you to a pulp u fucking snitch",
+    ], S, n=1),
+    G("call_to_action", CALL_IND, [
+        "His address is 12 Birch Lane. You know what to do.", "dox {name} and pay him a visit, make it permanent",
+        "Here's {journalist}'s home address. Go teach them what happens to liars",
+        "Someone go to {name}'s work and smash his face in, he's on shift till 6",
+        "Day of the rope for {official} and every traitor like him",
+        "Be like the Christchurch guy. Finish the job at {place}.",
+        "Whoever lives near {official}, do us all a favour tonight",
+        "Spread the word: {candidate} is speaking at {place} {time}. Bring your rifles, we know what needs doing.",
+        "RT if you think {official} should be shot", "Like this post if {name} deserves a bullet",
+    ], S, n=2),
+    G("call_to_action", JOINT, [
+        "Let's go kill some cops tonight", "Lets jump {name} after school, bring the knives",
+        "We're gonna drag {official} out of his house and hang him from his own porch. Who's coming?",
+        "Tonight we go to {place} and we don't stop until every one of them is dead",
+        "Load up boys, we hit {place} {time}",
+    ], S, n=2),
+    G("group_threat", GROUP_C, [
+        "Day of the rope is coming for the {group}", "Ovens are warming up for the {group} 🔥",
+        "RT if the {group} should be deported in body bags", "The {group} are vermin. Exterminate them before they breed.",
+        "Go hunting at {place}, lots of {group} tonight", "Every {group} is a target. Act accordingly.",
+        "Shoot the {group} at the border. Every one. No warnings.",
+    ], S, n=2),
+    G("group_threat", GROUP_T, [
+        "I'm going to drive to {place} and kill as many {group} as I can",
+        "My rifle's ready for the {group}. See you at {place}",
+        "We'll hang every {group} in this town from the bridge",
+    ], S, n=2),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -257,6 +257,65 @@ GROUPS = [
     ], S, n=2),
 ]
 
+GROUPS += [
+    G("veiled_threat", DIRECT, [
+        "Ce serait dommage qu'il arrive quelque chose à tes enfants, {prenom}",
+        "Jolie famille. Ce serait bête qu'ils aient un accident.",
+        "Je sais quelle voiture tu conduis et à quelle heure tu sors du boulot. Réfléchis-y.",
+        "Les accidents arrivent aux gens qui parlent trop, {prenom}",
+        "On a du monde dans ta ville. Continue de poster et tu verras.",
+        "Ta femme sort de la salle de sport à 21h non ? je demande juste 🙂",
+        "viens pas au lycée demain {prenom}. sérieux. viens pas.",
+        "Dernier avertissement. La prochaine fois ce sera pas une lettre dans ta boîte.",
+        "J'ai une balle avec ton nom gravé dessus", "Dors bien {prenom}. Tant que tu peux encore.",
+        "Tu te souviens de ce qui est arrivé au dernier qui m'a doublé ? T'es le prochain.",
+        "on sait où tu te gares, {journaliste}. les freins ça lâche parfois",
+        "🔪🔪🔪 à ce soir {prenom}", "🔫 t'es le prochain", "⚰️ {prenom} ⚰️ bientôt",
+        "Tu habites au 14 rue des Acacias. On passera te voir.",
+    ], S, n=2),
+    G("direct_threat", DIRECT, [
+        "crève salope", "t le prochain", "T'es le prochain.", "Mort. T'es mort.", "fais gaffe à toi",
+        "Je vais te violer et te tuer", "jvais te trouver et te violer", "Je vais te faire saigner",
+        "Continue de l'ouvrir et tu mangeras à la paille pour le peu de vie qui te reste",
+        "Écoute-moi bien petite merde, j'ai été patient pendant des mois mais c'est fini : je viens chez toi {quand} et je vais te tabasser à mort à mains nues.",
+        "Tout le monde ici sait que je bluffe pas. {prenom}, je vais te planter devant tes potes et je vais rigoler pendant que tu te vides de ton sang par terre.",
+        "Mes frères vont s'occuper de toi. Tu sortiras pas vivant de la boîte",
+        "Je vais faire un Columbine dans ce lycée et t'es le premier sur ma liste",
+        "je vais allumer un flic ce soir, le premier que je croise",
+        "Le prochain médecin qui sort de cette clinique se prend une balle",
+        "je vais te réduire en bouillie sale balance",
+        "Wesh t'as cru quoi ? on va te sécher toi et ton reuf",
+        "Ta gueule ou je t'ouvre le bide",
+    ], S, n=1),
+    G("call_to_action", CALL_IND, [
+        "Son adresse c'est 12 allée des Bouleaux. Vous savez quoi faire.",
+        "Balancez l'adresse de {prenom} et rendez-lui visite, pour de bon",
+        "Voilà l'adresse de {journaliste}. Allez lui montrer ce qu'on fait aux menteurs",
+        "Que quelqu'un aille au taf de {prenom} lui éclater la tête, il finit à 18h",
+        "Faites comme le type de Christchurch. Finissez le travail à {lieu}.",
+        "Ceux qui habitent près de {elu_nom}, rendez-nous service ce soir",
+        "Faites tourner : {candidat} parle à {lieu} {quand}. Ramenez vos fusils, on sait ce qu'il faut faire.",
+        "RT si {elu} mérite une balle", "Like si {prenom} doit se faire buter",
+    ], S, n=2),
+    G("call_to_action", JOINT, [
+        "Ce soir on va tuer du flic", "On choppe {prenom} à la sortie des cours, ramenez les couteaux",
+        "On va sortir {elu} de chez lui et le pendre à son portail. Qui vient ?",
+        "Ce soir on va à {lieu} et on s'arrête pas tant qu'il en reste un vivant",
+        "Chargez les armes les gars, on tape {lieu} {quand}",
+    ], S, n=2),
+    G("group_threat", GROUP_C, [
+        "Les fours chauffent pour {groupe} 🔥", "RT si {groupe} doivent être renvoyés dans des sacs mortuaires",
+        "{groupe} sont de la vermine. Exterminez-les avant qu'ils se reproduisent.",
+        "Partez à la chasse à {lieu}, y'a plein {groupe_de} ce soir", "Tirez sur {groupe} à la frontière. Tous. Sans sommation.",
+        "la remigration à coups de fusil pour {groupe}",
+    ], S, n=2),
+    G("group_threat", GROUP_T, [
+        "Je vais aller à {lieu} et tuer le plus {groupe_de} possible",
+        "Mon fusil est prêt pour {groupe}. Rendez-vous à {lieu}",
+        "On pendra tous {groupe} de la ville au pont",
+    ], S, n=2),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
