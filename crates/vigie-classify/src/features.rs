@@ -1,0 +1,589 @@
+//! Feature extraction: turns a normalized post and the rule-based signals before the classifier
+//! into hashed features, without allocating.
+//!
+//! Features come in two groups. *Text* features (word unigrams and bigrams, character n-grams
+//! inside padded words, negation-scoped words, language-crossed words) all carry the same value
+//! `1/sqrt(n)` where `n` is their count, so that long and short posts score on one scale.
+//! *Context* features (markers, prior signals, targets, evasion flags, language, bias) carry
+//! their own value (1, or the prior signal's score).
+//!
+//! Extraction is written once, generic over a [`FeatureSink`]: the scorer accumulates weights as
+//! features are found (nothing stored), training collects them in a reusable buffer, and
+//! `explain` records where each feature came from.
+
+use serde::{Deserialize, Serialize};
+use vigie_detect::{Signal, Target};
+use vigie_text::{Evasion, Lang, Normalized};
+
+/// How features are hashed; stored in the model header so a model is always read with the
+/// settings it was trained with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeatureSettings {
+    /// log2 of the number of hash buckets.
+    pub hash_bits: u8,
+    /// Character n-gram lengths, in bytes of the folded text (inclusive).
+    pub char_min: u8,
+    pub char_max: u8,
+    /// Longest token (in bytes) whose character n-grams are taken: URLs and keyboard mashes
+    /// would otherwise flood a post with grams no one else writes.
+    pub char_max_token: u8,
+    /// How many tokens after a negation word get a negated copy.
+    pub negation_scope: u8,
+}
+
+impl Default for FeatureSettings {
+    fn default() -> Self {
+        FeatureSettings {
+            hash_bits: 20,
+            char_min: 3,
+            char_max: 5,
+            char_max_token: 24,
+            negation_scope: 3,
+        }
+    }
+}
+
+impl FeatureSettings {
+    pub fn buckets(&self) -> usize {
+        1usize << self.hash_bits
+    }
+}
+
+/// Where a feature came from, for explanations and evidence spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Word {
+        token: u32,
+    },
+    LangWord {
+        token: u32,
+    },
+    Bigram {
+        token: u32,
+    },
+    NegatedWord {
+        token: u32,
+    },
+    /// `start`/`len` are byte offsets in the padded token (`' ' + token + ' '`).
+    Char {
+        token: u32,
+        start: u8,
+        len: u8,
+    },
+    Marker(Marker),
+    Prior {
+        signal: u32,
+    },
+    PriorCross {
+        signal: u32,
+        marker: Marker,
+    },
+    Target {
+        signal: u32,
+        target: u32,
+    },
+    Evasion(u8),
+    Lang,
+    Bias,
+}
+
+/// Post-level cues that words alone get wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Negation,
+    Quote,
+    SecondPerson,
+    FirstPerson,
+    Identity,
+    NegationIdentity,
+    QuoteIdentity,
+    SecondPersonIdentity,
+    SecondPersonNegation,
+    EvasionIdentity,
+}
+
+impl Marker {
+    pub fn name(self) -> &'static str {
+        match self {
+            Marker::Negation => "negation",
+            Marker::Quote => "quotation",
+            Marker::SecondPerson => "second_person",
+            Marker::FirstPerson => "first_person",
+            Marker::Identity => "identity_group",
+            Marker::NegationIdentity => "negation×identity_group",
+            Marker::QuoteIdentity => "quotation×identity_group",
+            Marker::SecondPersonIdentity => "second_person×identity_group",
+            Marker::SecondPersonNegation => "second_person×negation",
+            Marker::EvasionIdentity => "evasion×identity_group",
+        }
+    }
+}
+
+/// Receives features as they are extracted.
+pub trait FeatureSink {
+    fn text(&mut self, bucket: u32, origin: Origin);
+    fn context(&mut self, bucket: u32, value: f32, origin: Origin);
+}
+
+// The hash is written here rather than taken from `rustc-hash`/`ahash` because a model file
+// stores weights by bucket: the hash must never change with a dependency update. It is the
+// FxHash step (rotate, xor, multiply) with a murmur3 finaliser for the bucket bits.
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+#[inline(always)]
+fn step(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+#[inline(always)]
+fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(c);
+        h = step(h, u64::from_le_bytes(word));
+    }
+    for &b in chunks.remainder() {
+        h = step(h, u64::from(b));
+    }
+    step(h, bytes.len() as u64)
+}
+
+#[inline(always)]
+fn finish(h: u64, bits: u8) -> u32 {
+    let mut x = h;
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^= x >> 33;
+    (x >> (64 - u32::from(bits))) as u32
+}
+
+// Namespaces keep a word, a gram and a marker with the same bytes in different buckets.
+const NS_WORD: u64 = 0x01;
+const NS_LANG_WORD: u64 = 0x02;
+const NS_BIGRAM: u64 = 0x03;
+const NS_NEG_WORD: u64 = 0x04;
+const NS_CHAR: u64 = 0x05;
+const NS_MARKER: u64 = 0x06;
+const NS_PRIOR: u64 = 0x07;
+const NS_PRIOR_CROSS: u64 = 0x08;
+const NS_TARGET: u64 = 0x09;
+const NS_EVASION: u64 = 0x0a;
+const NS_LANG: u64 = 0x0b;
+const NS_BIAS: u64 = 0x0c;
+
+fn lang_code(lang: Lang) -> u64 {
+    match lang {
+        Lang::En => 1,
+        Lang::Fr => 2,
+        Lang::Other => 3,
+    }
+}
+
+fn is_negation(word: &str, prev: &str) -> bool {
+    match word {
+        "not" | "no" | "never" | "nothing" | "nobody" | "none" | "neither" | "nor" | "cannot"
+        | "dont" | "doesnt" | "didnt" | "isnt" | "arent" | "wasnt" | "werent" | "wont" | "cant"
+        | "couldnt" | "shouldnt" | "wouldnt" | "aint" | "ne" | "pas" | "jamais" | "aucun"
+        | "aucune" | "rien" | "ni" => true,
+        // "don't" is split into "don" + "t" by the tokenizer; French "n'" becomes "n".
+        "t" => prev.ends_with('n'),
+        "n" => true,
+        _ => false,
+    }
+}
+
+fn is_second_person(word: &str) -> bool {
+    matches!(
+        word,
+        "you"
+            | "your"
+            | "youre"
+            | "yours"
+            | "yourself"
+            | "yourselves"
+            | "u"
+            | "ur"
+            | "ya"
+            | "tu"
+            | "toi"
+            | "te"
+            | "ton"
+            | "ta"
+            | "tes"
+            | "vous"
+            | "votre"
+            | "vos"
+    )
+}
+
+fn is_first_person(word: &str) -> bool {
+    matches!(
+        word,
+        "i" | "im" | "me" | "my" | "we" | "us" | "our" | "je" | "j" | "moi" | "nous" | "notre"
+    )
+}
+
+fn is_reporting(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "say"
+            | "saying"
+            | "quote"
+            | "quoted"
+            | "wrote"
+            | "tweeted"
+            | "claims"
+            | "claimed"
+            | "called"
+            | "reported"
+            | "reportedly"
+            | "allegedly"
+            | "dit"
+            | "disait"
+            | "declare"
+            | "ecrit"
+            | "selon"
+            | "affirme"
+            | "pretend"
+            | "traite"
+    )
+}
+
+// A short built-in list of group words so the identity marker works even before the lexicon
+// detector reports targets; the lexicon's group targets (from `prior`) are the richer source.
+fn is_identity(word: &str) -> bool {
+    matches!(
+        word,
+        "muslim"
+            | "muslims"
+            | "islam"
+            | "islamic"
+            | "jew"
+            | "jews"
+            | "jewish"
+            | "black"
+            | "blacks"
+            | "white"
+            | "whites"
+            | "gay"
+            | "gays"
+            | "lesbian"
+            | "lesbians"
+            | "trans"
+            | "transgender"
+            | "women"
+            | "woman"
+            | "immigrant"
+            | "immigrants"
+            | "refugee"
+            | "refugees"
+            | "migrants"
+            | "arab"
+            | "arabs"
+            | "asian"
+            | "asians"
+            | "mexican"
+            | "mexicans"
+            | "african"
+            | "africans"
+            | "christian"
+            | "christians"
+            | "disabled"
+            | "latino"
+            | "latinos"
+            | "chinese"
+            | "musulman"
+            | "musulmans"
+            | "musulmane"
+            | "musulmanes"
+            | "juif"
+            | "juifs"
+            | "juive"
+            | "juives"
+            | "noir"
+            | "noirs"
+            | "noire"
+            | "noires"
+            | "arabe"
+            | "arabes"
+            | "immigre"
+            | "immigres"
+            | "migrant"
+            | "femme"
+            | "femmes"
+            | "homosexuel"
+            | "homosexuels"
+            | "homos"
+            | "roms"
+            | "africain"
+            | "africains"
+            | "chretiens"
+            | "handicapes"
+    )
+}
+
+fn has_quote_char(original: &str) -> bool {
+    original.bytes().any(|b| b == b'"')
+        || (!original.is_ascii()
+            && original
+                .chars()
+                .any(|c| matches!(c, '“' | '”' | '«' | '»' | '„' | '‘' | '’')))
+}
+
+/// Extracts every feature of one post into `sink`. Never panics, never allocates.
+pub fn extract<S: FeatureSink>(
+    settings: &FeatureSettings,
+    original: &str,
+    normalized: &Normalized,
+    prior: &[Signal],
+    sink: &mut S,
+) {
+    let bits = settings.hash_bits;
+    let lang = lang_code(normalized.lang);
+    let folded = normalized.folded.as_bytes();
+    let token_bytes = |i: usize| -> &[u8] {
+        let r = &normalized.tokens[i].folded;
+        folded.get(r.start as usize..r.end as usize).unwrap_or(&[])
+    };
+    let token_str = |i: usize| -> &str { std::str::from_utf8(token_bytes(i)).unwrap_or("") };
+
+    let mut negation = false;
+    let mut second = false;
+    let mut first = false;
+    let mut quote = false;
+    let mut identity = false;
+    let mut negation_left = 0u8;
+    let mut prev_word_hash = 0u64;
+    let mut prev = "";
+
+    for i in 0..normalized.tokens.len() {
+        let word = token_str(i);
+        let bytes = word.as_bytes();
+        let t = i as u32;
+        let word_hash = hash_bytes(NS_WORD, bytes);
+        sink.text(finish(word_hash, bits), Origin::Word { token: t });
+        sink.text(
+            finish(step(step(word_hash, NS_LANG_WORD), lang), bits),
+            Origin::LangWord { token: t },
+        );
+        if i > 0 {
+            sink.text(
+                finish(step(step(prev_word_hash, NS_BIGRAM), word_hash), bits),
+                Origin::Bigram { token: t },
+            );
+        }
+        if negation_left > 0 {
+            sink.text(
+                finish(step(word_hash, NS_NEG_WORD), bits),
+                Origin::NegatedWord { token: t },
+            );
+            negation_left -= 1;
+        }
+        if is_negation(word, prev) {
+            negation = true;
+            negation_left = settings.negation_scope;
+        }
+        second |= is_second_person(word);
+        first |= is_first_person(word);
+        quote |= is_reporting(word);
+        identity |= is_identity(word);
+
+        if bytes.len() <= usize::from(settings.char_max_token) {
+            char_grams(settings, bytes, t, sink);
+        }
+        prev_word_hash = word_hash;
+        prev = word;
+    }
+
+    quote |= has_quote_char(original);
+    let mut group_target = false;
+    for (si, signal) in prior.iter().enumerate() {
+        let s = si as u32;
+        let score = if signal.score.is_finite() {
+            signal.score.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let h = step(
+            hash_bytes(NS_PRIOR, signal.detector.as_bytes()),
+            signal.category.index() as u64,
+        );
+        sink.context(finish(h, bits), score, Origin::Prior { signal: s });
+        for (flag, marker) in [(negation, Marker::Negation), (quote, Marker::Quote)] {
+            if flag {
+                sink.context(
+                    finish(step(step(h, NS_PRIOR_CROSS), marker as u64), bits),
+                    score,
+                    Origin::PriorCross { signal: s, marker },
+                );
+            }
+        }
+        for (ti, target) in signal.targets.iter().enumerate() {
+            let th = match target {
+                Target::Group { id } => {
+                    group_target = true;
+                    hash_bytes(step(NS_TARGET, 1), id.as_bytes())
+                }
+                Target::Watchlisted { role, .. } => hash_bytes(step(NS_TARGET, 2), role.as_bytes()),
+                Target::Addressee => step(NS_TARGET, 3),
+            };
+            sink.context(
+                finish(step(th, signal.category.index() as u64), bits),
+                1.0,
+                Origin::Target {
+                    signal: s,
+                    target: ti as u32,
+                },
+            );
+        }
+    }
+    identity |= group_target;
+
+    let evasion = normalized.evasion;
+    let markers = [
+        (negation, Marker::Negation),
+        (quote, Marker::Quote),
+        (second, Marker::SecondPerson),
+        (first, Marker::FirstPerson),
+        (identity, Marker::Identity),
+        (negation && identity, Marker::NegationIdentity),
+        (quote && identity, Marker::QuoteIdentity),
+        (second && identity, Marker::SecondPersonIdentity),
+        (second && negation, Marker::SecondPersonNegation),
+        (!evasion.is_empty() && identity, Marker::EvasionIdentity),
+    ];
+    for (on, marker) in markers {
+        if on {
+            // Each marker once alone and once crossed with the language: the same cue can
+            // weigh differently in English and French.
+            let h = step(NS_MARKER, marker as u64);
+            sink.context(finish(h, bits), 1.0, Origin::Marker(marker));
+            sink.context(finish(step(h, lang), bits), 1.0, Origin::Marker(marker));
+        }
+    }
+    for bit in 0..8u8 {
+        if evasion.contains(Evasion(1 << bit)) {
+            sink.context(
+                finish(step(NS_EVASION, u64::from(bit)), bits),
+                1.0,
+                Origin::Evasion(bit),
+            );
+        }
+    }
+    sink.context(finish(step(NS_LANG, lang), bits), 1.0, Origin::Lang);
+    sink.context(finish(NS_BIAS, bits), 1.0, Origin::Bias);
+}
+
+#[inline(always)]
+fn char_grams<S: FeatureSink>(settings: &FeatureSettings, word: &[u8], token: u32, sink: &mut S) {
+    let padded_len = word.len() + 2;
+    let at = |i: usize| -> u8 {
+        if i == 0 || i == padded_len - 1 {
+            b' '
+        } else {
+            word[i - 1]
+        }
+    };
+    let (min, max) = (
+        usize::from(settings.char_min.max(1)),
+        usize::from(settings.char_max),
+    );
+    for start in 0..padded_len {
+        let mut h = NS_CHAR;
+        let end = (start + max).min(padded_len);
+        for j in start..end {
+            h = step(h, u64::from(at(j)));
+            let len = j + 1 - start;
+            if len >= min {
+                sink.text(
+                    finish(h, settings.hash_bits),
+                    Origin::Char {
+                        token,
+                        start: start.min(255) as u8,
+                        len: len as u8,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Collects features in a reusable buffer (training).
+#[derive(Debug, Default, Clone)]
+pub struct Collected {
+    pub text: Vec<u32>,
+    pub context: Vec<(u32, f32)>,
+}
+
+impl Collected {
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.context.clear();
+    }
+    /// Value every text feature carries.
+    pub fn text_value(&self) -> f32 {
+        if self.text.is_empty() {
+            0.0
+        } else {
+            1.0 / (self.text.len() as f32).sqrt()
+        }
+    }
+}
+
+impl FeatureSink for Collected {
+    fn text(&mut self, bucket: u32, _origin: Origin) {
+        self.text.push(bucket);
+    }
+    fn context(&mut self, bucket: u32, value: f32, _origin: Origin) {
+        self.context.push((bucket, value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_text::Normalizer;
+
+    fn collect(text: &str) -> Collected {
+        let n = Normalizer::new().normalize(text, Some(Lang::En));
+        let mut c = Collected::default();
+        extract(&FeatureSettings::default(), text, &n, &[], &mut c);
+        c
+    }
+
+    #[test]
+    fn same_text_same_features_and_buckets_in_range() {
+        let a = collect("I will find you");
+        let b = collect("I will find you");
+        assert_eq!(a.text, b.text);
+        let buckets = FeatureSettings::default().buckets() as u32;
+        assert!(a.text.iter().all(|&x| x < buckets));
+        assert_ne!(a.text, collect("I will feed you").text);
+    }
+
+    #[test]
+    fn negation_adds_marker_features() {
+        let plain = collect("I hate muslims");
+        let negated = collect("I do not hate muslims");
+        assert!(negated.context.len() > plain.context.len());
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in [
+            "",
+            " ",
+            "😀😀",
+            "a",
+            &"x".repeat(5000),
+            "\u{200b}k\u{0301}ill",
+        ] {
+            let _ = collect(t);
+        }
+    }
+}

@@ -1,0 +1,434 @@
+//! vigie's built-in classifier for English and French posts.
+//!
+//! One logistic regression per category (one-vs-rest) over hashed features of the normalized
+//! text — word unigrams and bigrams, character 3–5-grams inside padded words, words in the scope
+//! of a negation, words crossed with the language — plus what the rule-based detectors already
+//! said (`DetectInput::prior`: category × detector → score, and targets) and post-level markers
+//! (negation, quotation / reported speech, second and first person, identity-group mentions,
+//! evasion flags, language, and crosses such as negation × identity group).
+//!
+//! Scores are calibrated on the dev split (Platt scaling) and each category has a threshold per
+//! language chosen on dev for a stated precision; both live in the model file ([`model`]).
+//!
+//! Categories: `hate`, `violence_threat`, `incitement`, `harassment`, `toxicity` are trained
+//! when the data has them. `sexual` and `self_harm` are learned only if the training rows carry
+//! enough labels for them: the public pool has none, so the shipped model does not score them.
+//!
+//! Pure library: the model is handed in as bytes; training takes rows already analysed by the
+//! engine ([`train::train`]).
+
+pub mod features;
+pub mod metrics;
+pub mod model;
+pub mod train;
+
+use features::{FeatureSink, Origin};
+use model::{MAX_LABELS, Model, ModelError};
+use serde::Serialize;
+use vigie_detect::{Category, DetectInput, Detector, Evidence, Signal};
+use vigie_text::{Lang, Normalized, Span};
+
+pub use features::FeatureSettings;
+pub use model::{FORMAT_VERSION, Header, Platt, Threshold};
+pub use train::{TrainConfig, TrainError, TrainReport, TrainRow, train};
+
+/// The categories a classifier can learn, in the order of [`TrainRow::labels`].
+pub const LABELS: [Category; 7] = [
+    Category::Hate,
+    Category::ViolenceThreat,
+    Category::Incitement,
+    Category::Harassment,
+    Category::Toxicity,
+    Category::Sexual,
+    Category::SelfHarm,
+];
+
+/// Position of a category in [`LABELS`].
+pub fn label_index(category: Category) -> Option<usize> {
+    LABELS.iter().position(|&c| c == category)
+}
+
+/// A loaded model, ready to score posts. Build once, share across threads.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    model: Model,
+}
+
+/// Scores of one post, per label of the model (see [`Classifier::labels`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scores {
+    pub logits: [f32; MAX_LABELS],
+    pub probabilities: [f32; MAX_LABELS],
+    pub len: usize,
+}
+
+/// One feature's part in a category's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contribution {
+    /// Readable name: `word:kill`, `bigram:will kill`, `char:"kil"`, `marker:negation`,
+    /// `prior:threat_pattern/violence_threat`…
+    pub feature: String,
+    /// Its addition to the logit.
+    pub weight: f32,
+    /// Where in the original text it comes from, when it comes from words.
+    pub span: Option<Span>,
+}
+
+/// Why the classifier gave a category the score it gave.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    pub category: Category,
+    pub score: f32,
+    pub logit: f32,
+    pub threshold: f32,
+    /// Features that pushed the score up, strongest first (same-named features merged).
+    pub positive: Vec<Contribution>,
+    /// Features that pulled it down, strongest first.
+    pub negative: Vec<Contribution>,
+}
+
+struct Accumulator<'a> {
+    weights: &'a [i8],
+    n_labels: usize,
+    text: [i32; MAX_LABELS],
+    n_text: u32,
+    context: [f32; MAX_LABELS],
+}
+
+impl FeatureSink for Accumulator<'_> {
+    #[inline(always)]
+    fn text(&mut self, bucket: u32, _origin: Origin) {
+        let at = bucket as usize * self.n_labels;
+        if let Some(row) = self.weights.get(at..at + self.n_labels) {
+            for (acc, &w) in self.text.iter_mut().zip(row) {
+                *acc += i32::from(w);
+            }
+        }
+        self.n_text += 1;
+    }
+    #[inline(always)]
+    fn context(&mut self, bucket: u32, value: f32, _origin: Origin) {
+        let at = bucket as usize * self.n_labels;
+        if let Some(row) = self.weights.get(at..at + self.n_labels) {
+            for (acc, &w) in self.context.iter_mut().zip(row) {
+                *acc += f32::from(w) * value;
+            }
+        }
+    }
+}
+
+struct Recorder<'a> {
+    weights: &'a [i8],
+    n_labels: usize,
+    items: Vec<(Origin, u32, f32, bool)>,
+}
+
+impl FeatureSink for Recorder<'_> {
+    fn text(&mut self, bucket: u32, origin: Origin) {
+        self.items.push((origin, bucket, 1.0, true));
+    }
+    fn context(&mut self, bucket: u32, value: f32, origin: Origin) {
+        self.items.push((origin, bucket, value, false));
+    }
+}
+
+impl Recorder<'_> {
+    fn weight(&self, bucket: u32, label: usize) -> f32 {
+        self.weights
+            .get(bucket as usize * self.n_labels + label)
+            .map_or(0.0, |&w| f32::from(w))
+    }
+}
+
+impl Classifier {
+    /// Loads a model file (see [`model`] for the format).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Classifier, ModelError> {
+        Ok(Classifier {
+            model: Model::from_bytes(bytes)?,
+        })
+    }
+
+    pub(crate) fn from_model(model: Model) -> Classifier {
+        Classifier { model }
+    }
+
+    /// The model file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.model.to_bytes()
+    }
+
+    pub fn header(&self) -> &Header {
+        &self.model.header
+    }
+
+    /// The categories this model scores, in the order of [`Scores`].
+    pub fn labels(&self) -> &[Category] {
+        &self.model.header.labels
+    }
+
+    pub fn model_version(&self) -> &str {
+        &self.model.header.model_version
+    }
+
+    /// Threshold of a category for a language (the all-language one for `Lang::Other`).
+    pub fn threshold(&self, category: Category, lang: Lang) -> Option<&Threshold> {
+        let i = self.labels().iter().position(|&c| c == category)?;
+        Some(self.model.header.thresholds[i].for_lang(lang))
+    }
+
+    /// Scores one post: raw logits and calibrated probabilities per label. Allocates nothing.
+    pub fn score(&self, original: &str, normalized: &Normalized, prior: &[Signal]) -> Scores {
+        let h = &self.model.header;
+        let n = h.labels.len();
+        let mut acc = Accumulator {
+            weights: &self.model.weights,
+            n_labels: n,
+            text: [0; MAX_LABELS],
+            n_text: 0,
+            context: [0.0; MAX_LABELS],
+        };
+        features::extract(&h.features, original, normalized, prior, &mut acc);
+        let text_value = if acc.n_text == 0 {
+            0.0
+        } else {
+            1.0 / (acc.n_text as f32).sqrt()
+        };
+        let mut scores = Scores {
+            logits: [0.0; MAX_LABELS],
+            probabilities: [0.0; MAX_LABELS],
+            len: n,
+        };
+        for l in 0..n {
+            let logit = h.scales[l] * (acc.text[l] as f32 * text_value + acc.context[l]);
+            scores.logits[l] = logit;
+            scores.probabilities[l] = h.calibration[l].apply(logit);
+        }
+        scores
+    }
+
+    /// The top `k` features for and against each category of the model, for `vigie explain`.
+    pub fn explain(&self, input: &DetectInput<'_>, k: usize) -> Vec<Explanation> {
+        let h = &self.model.header;
+        let n = h.labels.len();
+        let mut rec = Recorder {
+            weights: &self.model.weights,
+            n_labels: n,
+            items: Vec::new(),
+        };
+        features::extract(
+            &h.features,
+            input.original,
+            input.normalized,
+            input.prior,
+            &mut rec,
+        );
+        let n_text = rec.items.iter().filter(|i| i.3).count();
+        let text_value = if n_text == 0 {
+            0.0
+        } else {
+            1.0 / (n_text as f32).sqrt()
+        };
+        let scores = self.score(input.original, input.normalized, input.prior);
+        let names: Vec<(String, Option<Span>)> = rec
+            .items
+            .iter()
+            .map(|(origin, ..)| describe(*origin, input))
+            .collect();
+        let mut out = Vec::with_capacity(n);
+        for l in 0..n {
+            let mut merged: Vec<Contribution> = Vec::new();
+            for (item, (name, span)) in rec.items.iter().zip(&names) {
+                let value = if item.3 { text_value } else { item.2 };
+                let weight = h.scales[l] * rec.weight(item.1, l) * value;
+                if weight == 0.0 {
+                    continue;
+                }
+                match merged.iter_mut().find(|c| &c.feature == name) {
+                    Some(c) => {
+                        c.weight += weight;
+                        c.span = match (c.span, span) {
+                            (Some(a), Some(b)) => Some(a.cover(*b)),
+                            (a, b) => a.or(*b),
+                        };
+                    }
+                    None => merged.push(Contribution {
+                        feature: name.clone(),
+                        weight,
+                        span: *span,
+                    }),
+                }
+            }
+            merged.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+            let positive: Vec<Contribution> = merged
+                .iter()
+                .filter(|c| c.weight > 0.0)
+                .take(k)
+                .cloned()
+                .collect();
+            let negative: Vec<Contribution> = merged
+                .iter()
+                .rev()
+                .filter(|c| c.weight < 0.0)
+                .take(k)
+                .cloned()
+                .collect();
+            out.push(Explanation {
+                category: h.labels[l],
+                score: scores.probabilities[l],
+                logit: scores.logits[l],
+                threshold: h.thresholds[l].for_lang(input.normalized.lang).value,
+                positive,
+                negative,
+            });
+        }
+        out
+    }
+}
+
+fn token_span(input: &DetectInput<'_>, token: u32) -> Option<Span> {
+    input.normalized.tokens.get(token as usize).map(|t| t.span)
+}
+
+fn token_text<'a>(input: &'a DetectInput<'_>, token: u32) -> &'a str {
+    input
+        .normalized
+        .tokens
+        .get(token as usize)
+        .and_then(|t| {
+            input
+                .normalized
+                .folded
+                .get(t.folded.start as usize..t.folded.end as usize)
+        })
+        .unwrap_or("")
+}
+
+fn describe(origin: Origin, input: &DetectInput<'_>) -> (String, Option<Span>) {
+    match origin {
+        Origin::Word { token } | Origin::LangWord { token } => (
+            format!("word:{}", token_text(input, token)),
+            token_span(input, token),
+        ),
+        Origin::NegatedWord { token } => (
+            format!("negated:{}", token_text(input, token)),
+            token_span(input, token),
+        ),
+        Origin::Bigram { token } => {
+            let prev = token.saturating_sub(1);
+            let span = match (token_span(input, prev), token_span(input, token)) {
+                (Some(a), Some(b)) => Some(a.cover(b)),
+                (a, b) => a.or(b),
+            };
+            (
+                format!(
+                    "bigram:{} {}",
+                    token_text(input, prev),
+                    token_text(input, token)
+                ),
+                span,
+            )
+        }
+        Origin::Char { token, start, len } => {
+            let padded = format!(" {} ", token_text(input, token));
+            let gram = padded
+                .get(usize::from(start)..usize::from(start) + usize::from(len))
+                .unwrap_or("?");
+            (format!("char:\"{gram}\""), token_span(input, token))
+        }
+        Origin::Marker(m) => (format!("marker:{}", m.name()), None),
+        Origin::Prior { signal } => (prior_name(input, signal, ""), prior_span(input, signal)),
+        Origin::PriorCross { signal, marker } => (
+            prior_name(input, signal, &format!("×{}", marker.name())),
+            prior_span(input, signal),
+        ),
+        Origin::Target { signal, target } => {
+            let name = input
+                .prior
+                .get(signal as usize)
+                .and_then(|s| s.targets.get(target as usize))
+                .map_or_else(
+                    || "target:?".to_string(),
+                    |t| match t {
+                        vigie_detect::Target::Group { id } => format!("target:group:{id}"),
+                        vigie_detect::Target::Watchlisted { role, .. } => {
+                            format!("target:watchlisted:{role}")
+                        }
+                        vigie_detect::Target::Addressee => "target:addressee".to_string(),
+                    },
+                );
+            (name, None)
+        }
+        Origin::Evasion(bit) => (format!("evasion:bit{bit}"), None),
+        Origin::Lang => (format!("lang:{}", input.normalized.lang.code()), None),
+        Origin::Bias => ("bias".to_string(), None),
+    }
+}
+
+fn prior_name(input: &DetectInput<'_>, signal: u32, suffix: &str) -> String {
+    input.prior.get(signal as usize).map_or_else(
+        || "prior:?".to_string(),
+        |s| format!("prior:{}/{}{suffix}", s.detector, s.category),
+    )
+}
+
+fn prior_span(input: &DetectInput<'_>, signal: u32) -> Option<Span> {
+    input
+        .prior
+        .get(signal as usize)
+        .and_then(|s| s.evidence.first())
+        .map(|e| e.span)
+}
+
+/// How many of the strongest word-level features back a signal as evidence.
+const EVIDENCE_FEATURES: usize = 3;
+
+impl Detector for Classifier {
+    fn name(&self) -> &str {
+        "classifier"
+    }
+
+    fn version(&self) -> &str {
+        &self.model.header.model_version
+    }
+
+    fn detect(&self, input: &DetectInput<'_>, out: &mut Vec<Signal>) {
+        let scores = self.score(input.original, input.normalized, input.prior);
+        let lang = input.normalized.lang;
+        // Evidence costs an explanation pass; only posts that cross a threshold (rare) pay it.
+        let flagged = (0..scores.len).any(|l| {
+            scores.probabilities[l] >= self.model.header.thresholds[l].for_lang(lang).value
+        });
+        let explanations = if flagged {
+            self.explain(input, EVIDENCE_FEATURES * 4)
+        } else {
+            Vec::new()
+        };
+        for l in 0..scores.len {
+            let category = self.model.header.labels[l];
+            let threshold = self.model.header.thresholds[l].for_lang(lang).value;
+            let mut evidence = Vec::new();
+            if scores.probabilities[l] >= threshold
+                && let Some(e) = explanations.iter().find(|e| e.category == category)
+            {
+                evidence.extend(
+                    e.positive
+                        .iter()
+                        .filter_map(|c| {
+                            c.span.map(|span| Evidence {
+                                span,
+                                matched: format!("classifier:{}", c.feature),
+                            })
+                        })
+                        .take(EVIDENCE_FEATURES),
+                );
+            }
+            out.push(Signal {
+                detector: "classifier".to_string(),
+                category,
+                score: scores.probabilities[l],
+                evidence,
+                targets: Vec::new(),
+            });
+        }
+    }
+}

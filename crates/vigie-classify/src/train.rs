@@ -1,0 +1,501 @@
+//! Training: one-vs-rest logistic regression with AdaGrad SGD over hashed features, a seeded
+//! shuffle and a single thread, so that one seed and one data set give the same model file
+//! bit for bit. Then quantisation, Platt calibration and per-language thresholds on dev.
+//!
+//! An EMPTY label is UNKNOWN: such a row contributes no gradient to that label (and is not
+//! counted in that label's dev figures). Source weighting and the mapping of each corpus to the
+//! labels are decided by the caller (`vigie train`), row by row, through [`TrainRow::weights`];
+//! class balance is done here, per label.
+
+use serde::{Deserialize, Serialize};
+use vigie_detect::{Category, Signal};
+use vigie_text::{Lang, Normalized};
+
+use crate::features::{self, Collected, FeatureSettings};
+use crate::metrics;
+use crate::model::{
+    Header, LabelCounts, LabelThresholds, MAX_LABELS, Model, Platt, Threshold, quantize, sigmoid,
+};
+use crate::{Classifier, LABELS};
+
+/// One labelled post, already analysed by the engine (without the classifier).
+#[derive(Debug, Clone)]
+pub struct TrainRow {
+    /// The post as published.
+    pub text: String,
+    pub normalized: Normalized,
+    /// Rule-based signals of the post, as the classifier will see them in `DetectInput::prior`.
+    pub prior: Vec<Signal>,
+    /// Per label of [`LABELS`]: `Some(true)`, `Some(false)`, or `None` = unknown.
+    pub labels: [Option<bool>; LABELS.len()],
+    /// Per label of [`LABELS`]: how much this row counts (source weighting). 0 = ignored.
+    pub weights: [f32; LABELS.len()],
+}
+
+/// How to train.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TrainConfig {
+    pub seed: u64,
+    pub epochs: u32,
+    /// AdaGrad base learning rate.
+    pub learning_rate: f32,
+    /// L2 penalty applied to each weight a row touches.
+    pub l2: f32,
+    /// Precision the per-language thresholds aim at on dev.
+    pub target_precision: f32,
+    pub features: FeatureSettings,
+    /// A label is learned only with at least this many training positives and negatives.
+    pub min_positives: u32,
+    /// A language gets its own threshold only with at least this many dev positives.
+    pub min_dev_positives_per_lang: u32,
+    /// Recorded in the model; derived from the data digest when `None`.
+    pub model_version: Option<String>,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            seed: 42,
+            epochs: 6,
+            learning_rate: 0.1,
+            l2: 1e-6,
+            target_precision: 0.8,
+            features: FeatureSettings::default(),
+            min_positives: 20,
+            min_dev_positives_per_lang: 10,
+            model_version: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    #[error(
+        "no category has enough labelled rows to learn (need {min} positives and {min} negatives in training)"
+    )]
+    NoLabels { min: u32 },
+    #[error("invalid training setting: {0}")]
+    Config(String),
+}
+
+/// Where training is, for progress output.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    pub epoch: u32,
+    pub epochs: u32,
+    pub rows_done: usize,
+    pub rows_total: usize,
+    /// Weighted mean log loss of the epoch so far.
+    pub mean_loss: f64,
+}
+
+/// What training did, per label.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainReport {
+    pub data_digest: String,
+    pub model_version: String,
+    pub learned: Vec<LearnedLabel>,
+    /// Categories left out, and why.
+    pub skipped: Vec<(Category, String)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LearnedLabel {
+    pub category: Category,
+    pub counts: LabelCounts,
+    pub calibration: Platt,
+    pub thresholds: LabelThresholds,
+    pub dev_average_precision: f32,
+}
+
+/// Seeded generator for the shuffle. Written here (SplitMix64, a dozen lines) rather than taken
+/// from `rand` because `rand` does not promise the same stream across versions, and the model
+/// must be reproducible bit for bit.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        ((u128::from(self.next()) * n as u128) >> 64) as usize
+    }
+}
+
+fn digest(config: &TrainConfig, train: &[TrainRow], dev: &[TrainRow]) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(&serde_json::to_vec(config).unwrap_or_default());
+    for (part, rows) in [(b"train", train), (b"dev\0\0", dev)] {
+        h.update(part);
+        for row in rows {
+            h.update(&(row.text.len() as u64).to_le_bytes());
+            h.update(row.text.as_bytes());
+            h.update(row.normalized.lang.code().as_bytes());
+            for (label, weight) in row.labels.iter().zip(&row.weights) {
+                h.update(&[match label {
+                    None => 2,
+                    Some(true) => 1,
+                    Some(false) => 0,
+                }]);
+                h.update(&weight.to_le_bytes());
+            }
+            for s in &row.prior {
+                h.update(s.detector.as_bytes());
+                h.update(&[s.category.index() as u8]);
+                h.update(&s.score.to_le_bytes());
+            }
+        }
+    }
+    h.finalize().to_hex().to_string()
+}
+
+/// Trains a classifier on `train`, calibrates it and sets its thresholds on `dev`.
+pub fn train(
+    config: &TrainConfig,
+    train: &[TrainRow],
+    dev: &[TrainRow],
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Classifier, TrainReport), TrainError> {
+    let fs = config.features;
+    if !(8..=26).contains(&fs.hash_bits) || fs.char_min > fs.char_max || fs.char_max > 16 {
+        return Err(TrainError::Config(format!("feature settings {fs:?}")));
+    }
+    if !(config.target_precision > 0.0 && config.target_precision <= 1.0) {
+        return Err(TrainError::Config(format!(
+            "target precision {} not in (0, 1]",
+            config.target_precision
+        )));
+    }
+    if config.learning_rate.is_nan()
+        || config.learning_rate <= 0.0
+        || config.l2.is_nan()
+        || config.l2 < 0.0
+    {
+        return Err(TrainError::Config(
+            "learning rate must be > 0 and l2 >= 0".into(),
+        ));
+    }
+    let data_digest = digest(config, train, dev);
+
+    // Which labels have enough data.
+    let count = |rows: &[TrainRow], l: usize, y: bool| {
+        rows.iter()
+            .filter(|r| r.labels[l] == Some(y) && r.weights[l] > 0.0)
+            .count() as u32
+    };
+    let mut active: Vec<usize> = Vec::new();
+    let mut skipped = Vec::new();
+    for (l, &category) in LABELS.iter().enumerate() {
+        let (p, n) = (count(train, l, true), count(train, l, false));
+        if p >= config.min_positives && n >= config.min_positives {
+            active.push(l);
+        } else {
+            skipped.push((
+                category,
+                format!(
+                    "{p} positives, {n} negatives in training (need {} of each)",
+                    config.min_positives
+                ),
+            ));
+        }
+    }
+    if active.is_empty() {
+        return Err(TrainError::NoLabels {
+            min: config.min_positives,
+        });
+    }
+    active.truncate(MAX_LABELS);
+    let n = active.len();
+
+    // Class balance: each label's positives and negatives weigh the same in total, so a rare
+    // label is not learned as "always no". Calibration on dev puts the base rate back.
+    let mut class_weight = vec![[1.0f32; 2]; n];
+    for (li, &l) in active.iter().enumerate() {
+        let (mut wp, mut wn) = (0.0f64, 0.0f64);
+        for r in train {
+            match r.labels[l] {
+                Some(true) => wp += f64::from(r.weights[l]),
+                Some(false) => wn += f64::from(r.weights[l]),
+                None => {}
+            }
+        }
+        let total = wp + wn;
+        if wp > 0.0 && wn > 0.0 {
+            class_weight[li] = [(total / (2.0 * wn)) as f32, (total / (2.0 * wp)) as f32];
+        }
+    }
+
+    let buckets = fs.buckets();
+    let mut weights = vec![0.0f32; buckets * n];
+    let mut grad_sq = vec![0.0f32; buckets * n];
+    let mut order: Vec<u32> = (0..train.len() as u32).collect();
+    let mut rng = SplitMix64(config.seed);
+    let mut feats = Collected::default();
+    let lr = config.learning_rate;
+    let l2 = config.l2;
+
+    for epoch in 0..config.epochs {
+        for i in (1..order.len()).rev() {
+            let j = rng.below(i + 1);
+            order.swap(i, j);
+        }
+        let mut loss_sum = 0.0f64;
+        let mut weight_sum = 0.0f64;
+        for (done, &ri) in order.iter().enumerate() {
+            let row = &train[ri as usize];
+            feats.clear();
+            features::extract(&fs, &row.text, &row.normalized, &row.prior, &mut feats);
+            let tv = feats.text_value();
+            for (li, &l) in active.iter().enumerate() {
+                let Some(y) = row.labels[l] else { continue };
+                let sw = row.weights[l] * class_weight[li][usize::from(!y)];
+                if sw.is_nan() || sw <= 0.0 {
+                    continue;
+                }
+                let mut z = 0.0f32;
+                for &b in &feats.text {
+                    z += weights[b as usize * n + li] * tv;
+                }
+                for &(b, v) in &feats.context {
+                    z += weights[b as usize * n + li] * v;
+                }
+                let p = sigmoid(z);
+                let target = if y { 1.0 } else { 0.0 };
+                let pc = f64::from(p.clamp(1e-7, 1.0 - 1e-7));
+                loss_sum -= f64::from(sw) * if y { pc.ln() } else { (1.0 - pc).ln() };
+                weight_sum += f64::from(sw);
+                let g = (p - target) * sw;
+                let mut update = |at: usize, value: f32| {
+                    let grad = g * value + l2 * weights[at];
+                    grad_sq[at] += grad * grad;
+                    weights[at] -= lr * grad / (grad_sq[at].sqrt() + 1e-6);
+                };
+                for &b in &feats.text {
+                    update(b as usize * n + li, tv);
+                }
+                for &(b, v) in &feats.context {
+                    update(b as usize * n + li, v);
+                }
+            }
+            if done % 4096 == 4095 || done + 1 == order.len() {
+                progress(Progress {
+                    epoch: epoch + 1,
+                    epochs: config.epochs,
+                    rows_done: done + 1,
+                    rows_total: order.len(),
+                    mean_loss: if weight_sum > 0.0 {
+                        loss_sum / weight_sum
+                    } else {
+                        0.0
+                    },
+                });
+            }
+        }
+    }
+    drop(grad_sq);
+
+    let mut quantized = vec![0i8; buckets * n];
+    let mut scales = vec![1.0f32; n];
+    quantize(&weights, n, &mut quantized, &mut scales);
+    drop(weights);
+
+    let labels: Vec<Category> = active.iter().map(|&l| LABELS[l]).collect();
+    let model_version = config
+        .model_version
+        .clone()
+        .unwrap_or_else(|| format!("enfr-{}", &data_digest[..12]));
+    let placeholder = Threshold {
+        value: 0.5,
+        dev_precision: 0.0,
+        dev_recall: 0.0,
+        dev_n: 0,
+        dev_positives: 0,
+        precision_met: false,
+        fallback: true,
+    };
+    let mut header = Header {
+        model_version: model_version.clone(),
+        features: fs,
+        labels: labels.clone(),
+        scales,
+        calibration: vec![Platt::IDENTITY; n],
+        thresholds: vec![
+            LabelThresholds {
+                all: placeholder,
+                en: placeholder,
+                fr: placeholder,
+            };
+            n
+        ],
+        counts: active
+            .iter()
+            .map(|&l| LabelCounts {
+                train_positives: count(train, l, true),
+                train_negatives: count(train, l, false),
+                dev_positives: count(dev, l, true),
+                dev_negatives: count(dev, l, false),
+            })
+            .collect(),
+        target_precision: config.target_precision,
+        data_digest: data_digest.clone(),
+        seed: config.seed,
+        training: serde_json::to_value(config).unwrap_or(serde_json::Value::Null),
+    };
+
+    // Calibrate and choose thresholds on the quantised model, the one that will run.
+    let uncalibrated = Classifier::from_model(Model {
+        header: header.clone(),
+        weights: quantized,
+    });
+    let dev_logits: Vec<[f32; MAX_LABELS]> = dev
+        .iter()
+        .map(|r| uncalibrated.score(&r.text, &r.normalized, &r.prior).logits)
+        .collect();
+    let mut learned = Vec::with_capacity(n);
+    for (li, &l) in active.iter().enumerate() {
+        let known: Vec<(usize, bool)> = dev
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.labels[l].map(|y| (i, y)))
+            .collect();
+        let logit_pairs: Vec<(f32, bool)> =
+            known.iter().map(|&(i, y)| (dev_logits[i][li], y)).collect();
+        let platt = fit_platt(&logit_pairs);
+        let prob = |i: usize| platt.apply(dev_logits[i][li]);
+        let pick = |lang: Option<Lang>| -> Threshold {
+            let pairs: Vec<(f32, bool)> = known
+                .iter()
+                .filter(|&&(i, _)| lang.is_none_or(|g| dev[i].normalized.lang == g))
+                .map(|&(i, y)| (prob(i), y))
+                .collect();
+            let c = metrics::choose_threshold(&pairs, config.target_precision);
+            Threshold {
+                value: c.threshold,
+                dev_precision: c.at.precision,
+                dev_recall: c.at.recall,
+                dev_n: c.at.n,
+                dev_positives: c.at.positives,
+                precision_met: c.precision_met,
+                fallback: false,
+            }
+        };
+        let all = pick(None);
+        let per_lang = |lang: Lang| {
+            let t = pick(Some(lang));
+            if t.dev_positives >= config.min_dev_positives_per_lang {
+                t
+            } else {
+                Threshold {
+                    fallback: true,
+                    ..all
+                }
+            }
+        };
+        let thresholds = LabelThresholds {
+            all,
+            en: per_lang(Lang::En),
+            fr: per_lang(Lang::Fr),
+        };
+        header.calibration[li] = platt;
+        header.thresholds[li] = thresholds;
+        let prob_pairs: Vec<(f32, bool)> = known.iter().map(|&(i, y)| (prob(i), y)).collect();
+        learned.push(LearnedLabel {
+            category: LABELS[l],
+            counts: header.counts[li],
+            calibration: platt,
+            thresholds,
+            dev_average_precision: metrics::average_precision(&prob_pairs),
+        });
+    }
+    let classifier = Classifier::from_model(Model {
+        header,
+        weights: uncalibrated.model.weights,
+    });
+    Ok((
+        classifier,
+        TrainReport {
+            data_digest,
+            model_version,
+            learned,
+            skipped,
+        },
+    ))
+}
+
+/// Platt scaling fitted by Newton's method on `(logit, label)` pairs, with Platt's smoothed
+/// targets so that a perfectly separated dev set does not drive the slope to infinity. The slope
+/// is kept positive so that calibration never reverses the order of scores.
+pub fn fit_platt(pairs: &[(f32, bool)]) -> Platt {
+    const MIN_SLOPE: f64 = 1e-3;
+    let positives = pairs.iter().filter(|p| p.1).count() as f64;
+    let negatives = pairs.len() as f64 - positives;
+    if positives == 0.0 || negatives == 0.0 {
+        return Platt::IDENTITY;
+    }
+    let t_pos = (positives + 1.0) / (positives + 2.0);
+    let t_neg = 1.0 / (negatives + 2.0);
+    let loss = |a: f64, b: f64| -> f64 {
+        pairs
+            .iter()
+            .map(|&(z, y)| {
+                let t = if y { t_pos } else { t_neg };
+                let f = a * f64::from(z) + b;
+                // log(1 + e^f) - t f, computed without overflow.
+                let softplus = if f > 0.0 {
+                    f + (-f).exp().ln_1p()
+                } else {
+                    f.exp().ln_1p()
+                };
+                softplus - t * f
+            })
+            .sum()
+    };
+    let (mut a, mut b) = (1.0f64, 0.0f64);
+    let mut current = loss(a, b);
+    for _ in 0..100 {
+        let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-9, 0.0, 1e-9);
+        for &(z, y) in pairs {
+            let z = f64::from(z);
+            let t = if y { t_pos } else { t_neg };
+            let p = 1.0 / (1.0 + (-(a * z + b)).exp());
+            let d = p - t;
+            ga += d * z;
+            gb += d;
+            let w = p * (1.0 - p);
+            haa += w * z * z;
+            hab += w * z;
+            hbb += w;
+        }
+        let det = haa * hbb - hab * hab;
+        if det.abs() < 1e-18 {
+            break;
+        }
+        let da = (hbb * ga - hab * gb) / det;
+        let db = (haa * gb - hab * ga) / det;
+        let mut step = 1.0;
+        let mut improved = false;
+        while step > 1e-6 {
+            let (na, nb) = (a - step * da, b - step * db);
+            let l = loss(na, nb);
+            if l < current {
+                a = na;
+                b = nb;
+                improved = current - l > 1e-10 * current.abs().max(1.0);
+                current = l;
+                break;
+            }
+            step *= 0.5;
+        }
+        if !improved {
+            break;
+        }
+    }
+    Platt {
+        a: a.max(MIN_SLOPE) as f32,
+        b: b as f32,
+    }
+}

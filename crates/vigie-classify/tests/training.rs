@@ -1,0 +1,340 @@
+//! Training, calibration, thresholds and the model file, on small synthetic sets.
+
+use vigie_classify::model::{FORMAT_VERSION, ModelError};
+use vigie_classify::{
+    Classifier, FeatureSettings, LABELS, TrainConfig, TrainRow, label_index, metrics, train,
+};
+use vigie_detect::{Category, DetectInput, Detector};
+use vigie_text::{Lang, Normalizer};
+
+const HATE: usize = 0;
+const THREAT: usize = 1;
+
+fn row(text: &str, lang: Lang, labels: [Option<bool>; 7]) -> TrainRow {
+    TrainRow {
+        text: text.to_string(),
+        normalized: Normalizer::new().normalize(text, Some(lang)),
+        prior: Vec::new(),
+        labels,
+        weights: [1.0; 7],
+    }
+}
+
+/// A small set where threats say "kill/tuer" and hate rows name a group insultingly, with
+/// varied filler so that the model has something to generalise over.
+fn synthetic(offset: usize, count: usize) -> Vec<TrainRow> {
+    let fillers = [
+        "today",
+        "tomorrow",
+        "at noon",
+        "right now",
+        "this week",
+        "again",
+        "for real",
+        "ok",
+    ];
+    let mut rows = Vec::new();
+    for i in offset..offset + count {
+        let f = fillers[i % fillers.len()];
+        let f2 = fillers[(i / 3) % fillers.len()];
+        let (text, lang, threat, hate) = match i % 6 {
+            0 => (format!("I will kill you {f} {f2}"), Lang::En, true, false),
+            1 => (format!("je vais te tuer {f} {f2}"), Lang::Fr, true, false),
+            2 => (
+                format!("the vermin group are animals {f} {f2}"),
+                Lang::En,
+                false,
+                true,
+            ),
+            3 => (
+                format!("lovely weather {f} {f2} friends"),
+                Lang::En,
+                false,
+                false,
+            ),
+            4 => (format!("on mange au parc {f} {f2}"), Lang::Fr, false, false),
+            _ => (
+                format!("this traffic is killing me {f} {f2}"),
+                Lang::En,
+                false,
+                false,
+            ),
+        };
+        let mut labels = [None; 7];
+        labels[THREAT] = Some(threat);
+        labels[HATE] = Some(hate);
+        rows.push(row(&text, lang, labels));
+    }
+    rows
+}
+
+fn config() -> TrainConfig {
+    TrainConfig {
+        epochs: 3,
+        min_positives: 5,
+        min_dev_positives_per_lang: 3,
+        features: FeatureSettings {
+            hash_bits: 14,
+            ..FeatureSettings::default()
+        },
+        ..TrainConfig::default()
+    }
+}
+
+fn trained() -> Classifier {
+    train(
+        &config(),
+        &synthetic(0, 240),
+        &synthetic(1000, 120),
+        &mut |_| {},
+    )
+    .expect("training on the synthetic set")
+    .0
+}
+
+#[test]
+fn training_is_reproducible_bit_for_bit() {
+    let a = trained().to_bytes();
+    let b = trained().to_bytes();
+    assert_eq!(a, b);
+    let other_seed = TrainConfig {
+        seed: 7,
+        ..config()
+    };
+    let c = train(
+        &other_seed,
+        &synthetic(0, 240),
+        &synthetic(1000, 120),
+        &mut |_| {},
+    )
+    .expect("training")
+    .0
+    .to_bytes();
+    assert_ne!(a, c, "the seed must matter (shuffle order)");
+}
+
+#[test]
+fn learns_the_synthetic_task() {
+    let c = trained();
+    let n = Normalizer::new();
+    let threat = label_position(&c, Category::ViolenceThreat);
+    let text = "I will kill you tonight";
+    let yes = c.score(text, &n.normalize(text, Some(Lang::En)), &[]);
+    let text = "lovely weather tonight friends";
+    let no = c.score(text, &n.normalize(text, Some(Lang::En)), &[]);
+    assert!(yes.probabilities[threat] > 0.5, "{yes:?}");
+    assert!(no.probabilities[threat] < 0.5, "{no:?}");
+}
+
+fn label_position(c: &Classifier, category: Category) -> usize {
+    c.labels()
+        .iter()
+        .position(|&x| x == category)
+        .expect("label learned")
+}
+
+#[test]
+fn unknown_labels_are_not_trained_as_negatives() {
+    // Rows about "zebra" are threats for the label only as UNKNOWN. Were unknown read as 0, the
+    // "zebra" words would be learned as strong evidence against a threat.
+    let mut train_rows = synthetic(0, 240);
+    for i in 0..120 {
+        let mut labels = [None; 7];
+        labels[HATE] = Some(false);
+        train_rows.push(row(
+            &format!("zebra zebra stripes {}", i % 7),
+            Lang::En,
+            labels,
+        ));
+    }
+    let (c, _) =
+        train(&config(), &train_rows, &synthetic(1000, 120), &mut |_| {}).expect("training");
+    let threat = label_position(&c, Category::ViolenceThreat);
+    let n = Normalizer::new();
+    let logit = |text: &str| {
+        c.score(text, &n.normalize(text, Some(Lang::En)), &[])
+            .logits[threat]
+    };
+    let zebra = logit("zebra zebra stripes");
+    let known_negative = logit("lovely weather friends");
+    assert!(
+        zebra > known_negative + 1.0,
+        "unknown-label words must stay near the prior: zebra {zebra}, known negative {known_negative}"
+    );
+
+    // The same rows labelled 0 do push "zebra" down: the test above can fail.
+    for r in train_rows.iter_mut().skip(240) {
+        r.labels[THREAT] = Some(false);
+    }
+    let (c, _) =
+        train(&config(), &train_rows, &synthetic(1000, 120), &mut |_| {}).expect("training");
+    let threat = label_position(&c, Category::ViolenceThreat);
+    let text = "zebra zebra stripes";
+    let negative = c
+        .score(text, &n.normalize(text, Some(Lang::En)), &[])
+        .logits[threat];
+    assert!(negative < zebra - 1.0, "{negative} vs {zebra}");
+}
+
+#[test]
+fn labels_without_data_are_left_out() {
+    let (_, report) = train(
+        &config(),
+        &synthetic(0, 240),
+        &synthetic(1000, 120),
+        &mut |_| {},
+    )
+    .expect("training");
+    let learned: Vec<Category> = report.learned.iter().map(|l| l.category).collect();
+    assert_eq!(learned, vec![Category::Hate, Category::ViolenceThreat]);
+    assert!(report.skipped.iter().any(|(c, _)| *c == Category::SelfHarm));
+}
+
+#[test]
+fn calibration_is_monotone() {
+    let c = trained();
+    for platt in &c.header().calibration {
+        assert!(platt.a > 0.0);
+        let mut last = -1.0f32;
+        for i in -400..=400 {
+            let p = platt.apply(i as f32 / 20.0);
+            assert!(
+                p >= last,
+                "calibration decreased at logit {}",
+                i as f32 / 20.0
+            );
+            last = p;
+        }
+    }
+    // Even on dev data where the order is reversed, the fitted slope stays positive.
+    let reversed: Vec<(f32, bool)> = (0..100).map(|i| (i as f32 / 10.0, i < 50)).collect();
+    assert!(vigie_classify::train::fit_platt(&reversed).a > 0.0);
+}
+
+#[test]
+fn thresholds_honour_the_target_precision_on_dev() {
+    let dev = synthetic(1000, 120);
+    let c = trained();
+    for (li, &category) in c.labels().iter().enumerate() {
+        let l = label_index(category).expect("known category");
+        let t = &c.header().thresholds[li].all;
+        let pairs: Vec<(f32, bool)> = dev
+            .iter()
+            .filter_map(|r| {
+                r.labels[l].map(|y| {
+                    (
+                        c.score(&r.text, &r.normalized, &r.prior).probabilities[li],
+                        y,
+                    )
+                })
+            })
+            .collect();
+        let at = metrics::at_threshold(&pairs, t.value);
+        assert!(t.precision_met, "{category}: {t:?}");
+        assert!(
+            at.precision >= c.header().target_precision,
+            "{category}: {at:?}"
+        );
+        assert_eq!(at.precision, t.dev_precision);
+    }
+}
+
+#[test]
+fn model_file_round_trips() {
+    let c = trained();
+    let bytes = c.to_bytes();
+    let back = Classifier::from_bytes(&bytes).expect("reload");
+    assert_eq!(back.to_bytes(), bytes);
+    assert_eq!(back.header(), c.header());
+}
+
+#[test]
+fn refuses_another_format_version() {
+    let mut bytes = trained().to_bytes();
+    bytes[8..12].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+    match Classifier::from_bytes(&bytes) {
+        Err(e @ ModelError::UnsupportedVersion { found, .. }) => {
+            assert_eq!(found, FORMAT_VERSION + 1);
+            assert!(e.to_string().contains("version"));
+        }
+        other => panic!("expected a version error, got {other:?}"),
+    }
+}
+
+#[test]
+fn refuses_a_truncated_file() {
+    let bytes = trained().to_bytes();
+    for cut in [0, 5, 13, 40, bytes.len() / 2, bytes.len() - 1] {
+        match Classifier::from_bytes(&bytes[..cut]) {
+            Err(e @ ModelError::Truncated { .. }) => assert!(e.to_string().contains("truncated")),
+            other => panic!("cut at {cut}: expected truncated, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn refuses_a_corrupted_file() {
+    let bytes = trained().to_bytes();
+    for at in [30, bytes.len() / 2, bytes.len() - 40] {
+        let mut bad = bytes.clone();
+        bad[at] ^= 0x10;
+        match Classifier::from_bytes(&bad) {
+            Err(e @ ModelError::Checksum { .. }) => assert!(e.to_string().contains("checksum")),
+            other => panic!("flip at {at}: expected checksum error, got {other:?}"),
+        }
+    }
+    let mut bad = bytes.clone();
+    bad[0] = b'X';
+    assert!(matches!(
+        Classifier::from_bytes(&bad),
+        Err(ModelError::BadMagic)
+    ));
+}
+
+#[test]
+fn detector_emits_one_signal_per_category_with_evidence_when_flagged() {
+    let c = trained();
+    let text = "I will kill you tonight";
+    let normalized = Normalizer::new().normalize(text, Some(Lang::En));
+    let mut out = Vec::new();
+    c.detect(
+        &DetectInput {
+            original: text,
+            normalized: &normalized,
+            prior: &[],
+        },
+        &mut out,
+    );
+    assert_eq!(out.len(), c.labels().len());
+    let threat = out
+        .iter()
+        .find(|s| s.category == Category::ViolenceThreat)
+        .expect("threat signal");
+    assert_eq!(threat.detector, "classifier");
+    assert!(!threat.evidence.is_empty());
+    for e in &threat.evidence {
+        assert!(text.get(e.span.range()).is_some());
+    }
+    let input = DetectInput {
+        original: text,
+        normalized: &normalized,
+        prior: &[],
+    };
+    let top = c.explain(&input, 5);
+    assert!(
+        top.iter()
+            .all(|e| e.positive.len() <= 5 && e.negative.len() <= 5)
+    );
+    // With every feature listed, the contributions add up to the logit the scorer computed.
+    for e in c.explain(&input, usize::MAX) {
+        let sum: f32 = e.positive.iter().chain(&e.negative).map(|f| f.weight).sum();
+        assert!(
+            (sum - e.logit).abs() < 1e-3,
+            "{}: {sum} vs {}",
+            e.category,
+            e.logit
+        );
+        assert!(e.positive.windows(2).all(|w| w[0].weight >= w[1].weight));
+    }
+    assert_eq!(LABELS.len(), 7);
+}
