@@ -19,6 +19,10 @@ pub const MAX_RULES: usize = 500;
 pub const MAX_CONDITION_BYTES: usize = 4096;
 /// Deepest condition tree (each level is one recursion of the interpreter on every post).
 pub const MAX_CONDITION_DEPTH: usize = 64;
+/// Deepest nesting of brackets (`(`, `[`, `{`) in a condition. cel's parser needs about 180 KB
+/// of stack per level in a debug build: beyond 11 levels a hostile file would overflow a 2 MB
+/// thread stack while loading. Real conditions rarely nest more than 3 or 4.
+pub const MAX_CONDITION_NESTING: usize = 8;
 /// Longest rule id / reason code.
 pub const MAX_ID_BYTES: usize = 128;
 
@@ -85,6 +89,8 @@ pub enum RuleProblem {
     ConditionTooLong(usize),
     #[error("`when` nests {0} levels deep, more than the {MAX_CONDITION_DEPTH} allowed")]
     ConditionTooDeep(usize),
+    #[error("`when` nests brackets {0} levels deep, more than the {MAX_CONDITION_NESTING} allowed")]
+    ConditionTooNested(usize),
     /// `line`/`column` are within the condition.
     #[error("`when` does not parse as CEL at {line}:{column}: {message}")]
     Syntax {
@@ -428,6 +434,38 @@ impl Policy {
     }
 }
 
+/// Deepest bracket nesting outside string literals. A small scanner written here rather than
+/// the CEL lexer because the point is to run before the parser, which is what could overflow.
+/// Raw strings and triple quotes are not told apart: at worst a bracket inside one counts,
+/// which can only refuse, never let a deeper condition through.
+fn bracket_nesting(source: &str) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut quote: Option<char> = None;
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) => {
+                if c == '\\' {
+                    chars.next();
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '\'' | '"' => quote = Some(c),
+                '(' | '[' | '{' => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                ')' | ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+    }
+    deepest
+}
+
 fn version_of(text: &str) -> String {
     let hash = blake3::hash(text.as_bytes());
     let mut hex = hash.to_hex().to_string();
@@ -463,6 +501,10 @@ fn compile_rule(env: &Arc<Env>, spec: RuleSpec, line: usize) -> Result<Rule, Rul
     }
     if when.len() > MAX_CONDITION_BYTES {
         return Err(RuleProblem::ConditionTooLong(when.len()));
+    }
+    let nesting = bracket_nesting(&when);
+    if nesting > MAX_CONDITION_NESTING {
+        return Err(RuleProblem::ConditionTooNested(nesting));
     }
     let program = env.compile(&when).map_err(|errors| {
         let first = errors.errors.first();
