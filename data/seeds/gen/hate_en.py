@@ -167,6 +167,99 @@ GROUPS = [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("antisemitism", HATE, [
+        "The JQ is the only question that matters", "1488. Figure it out.", "rootless cosmopolitans are destroying our nations",
+        "Khazarian mafia runs the world banks", "Globalists want you poor. And we know which tribe the globalists belong to.",
+        "Look at the nose on that banker lmao typical", "oy vey the goyim know, shut it down",
+        "Every Hollywood producer is from the same tribe and they push degeneracy on our kids on purpose",
+        "Synagogues should pay for the wars they start", "Jewish doctors are poisoning our kids with vaccines",
+        "Another day, another Jew lying about the 'Holocaust' to guilt white people",
+        "They'll never tell you Auschwitz had a swimming pool", "Yids out of our universities",
+        "the Zionist occupied media won't report this, because they're all Jews",
+        "No wonder the economy is crashing, a {name} is running the treasury",
+        "Hitler did nothing wrong", "the Jew will always betray you, history proves it",
+        "Israel did 9/11 and the Jews in New York knew to stay home",
+    ], S, n=1),
+    G("anti_black", HATE, [
+        "Another dindu who did nothing, right?", "Fatherless savages rioting again", "13/50, it's always the same",
+        "chimpout in the mall again, you know who", "Watch out for the joggers in your neighbourhood 😉",
+        "Blacks ruin every city they take over, look at Detroit", "She's pretty for a black girl",
+        "They can't even run their own countries, why would we let them vote here?",
+        "Welfare queens popping out kids to get more checks", "Black men are built for prison, not for offices",
+        "uncle tom coon licking boots for the white man", "if they didn't want to be called monkeys they shouldn't act like it",
+        "Nobody wants a black family on the street, property values drop",
+    ], S, n=1),
+    G("anti_muslim", HATE, [
+        "Muzzies out!", "Islam is not a religion, it's a death cult and its followers are savages",
+        "Every Muslim family is a sleeper cell", "Burkas on the bus, might as well be Kabul. These people are backwards animals",
+        "Muslim men are all wife beaters and groomers", "Ramadan = 30 days of terror attacks",
+    ], S, n=1),
+    G("anti_migrant", HATE, [
+        "these invaders breed like rats and live off our taxes", "Illegals are disease-ridden savages",
+        "Haitians eat cats, everyone knows it", "The boats are bringing rapists and terrorists, every single one",
+        "Somalis are too stupid to work, send them back", "Migrants are a plague, they ruin every town they touch",
+    ], S, n=1),
+    G("anti_lgbtq", HATE, [
+        "Groomers! every gay teacher is a groomer", "Trans people are an abomination against God and nature",
+        "two fags holding hands in the park, disgusting, they should be locked up",
+        "Gays shouldn't be allowed to adopt, they'll abuse the kids", "it's Adam and Eve not Adam and Steve, perverts",
+        "The alphabet people are mentally ill and dangerous",
+    ], S, n=1),
+    G("anti_roma", HATE, [
+        "Gypsy scum stole my bike, they should all be sterilised", "Roma kids are trained to steal from birth",
+    ], S, n=1),
+    G("negation", OK, [
+        "I don't think Jews control anything, they're just people like us", "Never said Black people are lazy. Never would.",
+        "I've never had a problem with my Muslim coworkers", "Immigrants aren't vermin, they're people fleeing war",
+        "I do not support antisemitism in any form", "No one is born a criminal because of their skin colour",
+        "Gay teachers aren't groomers, stop spreading that", "Haitians do not eat pets, that rumour is false",
+        "Not a single one of my Roma neighbours has ever stolen anything", "I'm not saying Mexicans are criminals, I'm saying the border needs funding",
+    ], S, n=1),
+    G("counter_speech", OK_QUOTE, [
+        "'Dindu' is a racist slur mocking Black victims of police violence. Don't use it.",
+        "1488 is a neo-Nazi code. If you see it in a username, report it.",
+        "People who say 'Hitler did nothing wrong' are not edgy, they're Nazis.",
+        "The 'Khazar' theory is pseudo-history invented to delegitimise Jews",
+        "'Groomer' is the new slur against gay people. We see what you're doing.",
+        "The replies under this Black actress's post are full of monkey emojis. Shameful. Mods, please act.",
+        "Our community was called 'vermin' in 1938 too. We know where that leads.",
+        "The rumour that Haitians eat pets was invented and it got families threatened",
+        "Saying 'they breed like rats' about Muslims is dehumanising language, full stop",
+        "Stop calling Roma 'gypsy scum'. They were murdered in the Holocaust too.",
+        "Kids are repeating 'Adam and Steve' jokes at school; talk to your children about it",
+    ], S, n=1),
+    G("positive_group", OK, [
+        "Jewish, Black, Muslim, gay: my neighbourhood is all of it and I love it",
+        "Proud of my Haitian heritage 🇭🇹", "Muslim women in science, thread of amazing researchers 🧵",
+        "The Black-owned bakery on 5th makes the best bread in town",
+        "Our synagogue and the mosque next door run a food drive together every winter",
+        "Trans people have always existed and they always will. Love to all of you.",
+        "Big thanks to the Roma family who returned my lost wallet with everything in it",
+        "The refugee kids in my class are some of the hardest-working students I've had",
+    ], S, n=1),
+    G("neutral_mention", OK, [
+        "As a Jewish woman I have opinions about this bagel debate", "Black Lives Matter protest planned downtown saturday",
+        "The Torah portion this week is about Joseph", "Does anyone know a halal butcher near {city}?",
+        "The documentary follows three generations of a Roma family in Romania",
+        "The study looks at the experiences of trans employees in the workplace",
+        "My Muslim roommate asked me to keep the fridge pork-free during Ramadan, easy",
+        "Mexican Independence Day parade route this year goes past the library",
+        "Is it Hanukkah or Chanukah?", "How many Jews live in France? Around 450,000 apparently",
+    ], S, n=1),
+    G("reclaimed", RECLAIMED, [
+        "my niggas really threw me a surprise party, I'm crying", "yo nigga where you at, game starts in 10",
+        "sis said she's a proud dyke and I love that for her", "us queers gotta stick together",
+        "just a couple of fags living our best life in Provincetown 🌈",
+    ], S, n=1),
+    G("criticism_government", CRITIC, [
+        "The Israeli army's blockade is collective punishment, and I say that as a Jew",
+        "The Nigerian government is corrupt and failing its people", "Hamas is a terrorist organisation and should be condemned",
+        "The Taliban government is oppressing Afghan women", "I'm against the Catholic Church's stance on contraception",
+        "Erdogan's crackdown on journalists is shameful", "Scientology is a cult, change my mind",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

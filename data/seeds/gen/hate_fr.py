@@ -163,6 +163,98 @@ GROUPS = [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("antisemitism", HATE, [
+        "Qui contrôle la France ? Posez-vous la question. Vous connaissez la réponse.", "Les cosmopolites déracinés détruisent la nation",
+        "La mafia khazare tient les banques mondiales", "Les mondialistes veulent vous appauvrir, et on sait de quelle tribu ils sont",
+        "Regarde le nez de ce banquier mdr, typique", "Tous les producteurs de cinéma sont de la même communauté et ils pervertissent nos gosses",
+        "Les médecins juifs empoisonnent nos enfants avec les vaccins", "Encore un juif qui ressort la Shoah pour culpabiliser les Français",
+        "Faurisson avait raison, les chambres à gaz c'est du pipeau", "Dehors les youpins de nos facs",
+        "Les médias sionistes ne vous le diront pas, ils sont tous juifs", "Pas étonnant que l'économie coule, un {nom} à Bercy",
+        "le juif te trahira toujours, l'histoire le prouve", "Israël a fait le 11 septembre et les juifs de New York le savaient",
+        "Les sayanim sont partout dans l'administration française", "Le CRIF dicte la politique de la France, nos élus sont à genoux",
+        "ils ont la banque, les médias et la politique. Et on n'a pas le droit de le dire",
+        "quenelle bien profonde aux sionistes 🙃 on se comprend", "Les juifs sont riches parce qu'ils volent les autres depuis toujours",
+    ], S, n=1),
+    G("anti_black", HATE, [
+        "Encore des sauvages sans père qui cassent tout", "Ils savent même pas gérer leurs propres pays et on voudrait qu'ils votent ici",
+        "Elle est belle pour une noire", "Les Africains c'est des assistés qui font des gosses pour les allocs",
+        "Un noir dans un bureau ? Ils sont faits pour les champs", "Bounty, vendu aux blancs, t'as honte de rien",
+        "S'ils veulent pas qu'on les traite de singes, qu'ils arrêtent de se comporter comme tels",
+        "Personne veut d'une famille noire dans la rue, les prix de l'immobilier chutent",
+        "y'a que des blacks qui font la loi dans ce quartier, des bêtes", "Les Africains ont pas inventé la roue, faut arrêter",
+    ], S, n=1),
+    G("anti_muslim", HATE, [
+        "Les musulmans dehors !", "L'islam c'est pas une religion c'est une secte de mort et ses fidèles sont des sauvages",
+        "Chaque famille musulmane est une cellule dormante", "Des voiles partout dans le bus, on se croirait à Kaboul. Des arriérés",
+        "Les arabes battent tous leurs femmes", "Ramadan = un mois d'attentats",
+        "Les rebeus c'est tous des racailles", "Les musulmans sont une cinquième colonne, il faut les expulser tous",
+    ], S, n=1),
+    G("anti_migrant", HATE, [
+        "Ces envahisseurs se reproduisent comme des rats et vivent de nos impôts", "Les clandestins sont des sauvages pleins de maladies",
+        "Les bateaux nous amènent des violeurs et des terroristes, tous", "Les Somaliens sont trop cons pour bosser, renvoyez-les",
+        "Les migrants sont une peste, ils ruinent toutes les villes qu'ils touchent", "Calais c'est la jungle, et c'est pas pour rien, c'est des animaux",
+    ], S, n=1),
+    G("anti_lgbtq", HATE, [
+        "Tous les profs gays sont des pédophiles", "Les trans sont une abomination contre Dieu et la nature",
+        "deux pédales qui se tiennent la main au parc, dégueulasse, faudrait les enfermer",
+        "Les homos ne devraient pas pouvoir adopter, ils vont abuser des enfants",
+        "C'est Adam et Ève, pas Adam et Steve, bande de pervers", "Les LGBT sont des malades mentaux dangereux",
+        "Ouvrez les yeux, le lobby LGBT veut transformer vos enfants", "un trav reste un homme, point, ces monstres",
+    ], S, n=1),
+    G("anti_roma", HATE, [
+        "Ces sales Roms m'ont volé mon vélo, faudrait tous les stériliser", "Les enfants roms sont dressés à voler dès la naissance",
+        "Encore des caravanes de voleurs sur le stade, les gitans ça change jamais",
+    ], S, n=1),
+    G("negation", OK, [
+        "Je ne crois pas du tout que les juifs contrôlent quoi que ce soit, ce sont des gens comme nous",
+        "J'ai jamais dit que les Noirs étaient fainéants. Jamais.", "J'ai jamais eu de problème avec mes collègues musulmans",
+        "Les migrants ne sont pas de la vermine, ce sont des gens qui fuient la guerre",
+        "Je ne soutiens l'antisémitisme sous aucune forme", "Personne n'est délinquant à cause de sa couleur de peau",
+        "Les profs gays ne sont pas des pédophiles, arrêtez ça", "Aucun de mes voisins roms n'a jamais rien volé",
+        "Je dis pas que les immigrés sont des délinquants, je dis que la police manque de moyens",
+    ], S, n=1),
+    G("counter_speech", OK_QUOTE, [
+        "« Bounty » c'est une insulte raciste, arrêtez de l'utiliser", "Ceux qui disent que Faurisson avait raison ne sont pas des rebelles, ce sont des négationnistes.",
+        "La « quenelle » est un geste antisémite, ne le faites pas sur les photos de classe",
+        "« Sayanim », « mafia khazare » : ces mots sont du complotisme antisémite recyclé",
+        "Sous le post de cette actrice noire, des émojis singes partout. Honteux. Modération, agissez.",
+        "On traitait déjà notre communauté de « vermine » en 1938. On sait où ça mène.",
+        "Dire des musulmans qu'ils « se reproduisent comme des rats », c'est déshumanisant, point",
+        "Arrêtez de traiter les Roms de voleurs. Ils ont aussi été exterminés par les nazis.",
+        "Les blagues « Adam et Steve » circulent au collège ; parlez-en avec vos enfants",
+        "Le « lobby LGBT qui transforme les enfants », c'est une panique morale inventée",
+        "Quand un élu dit « ils ont la banque et les médias », c'est l'antisémitisme des années 30",
+    ], S, n=1),
+    G("positive_group", OK, [
+        "Juifs, Noirs, musulmans, gays : mon quartier c'est tout ça et je l'aime",
+        "Fière de mes origines haïtiennes 🇭🇹", "Thread sur des chercheuses musulmanes incroyables 🧵",
+        "La boulangerie tenue par une famille sénégalaise fait le meilleur pain de la ville",
+        "La synagogue et la mosquée d'à côté organisent une collecte ensemble chaque hiver",
+        "Les personnes trans ont toujours existé et existeront toujours. Plein d'amour à vous.",
+        "Merci à la famille rom qui m'a rapporté mon portefeuille avec tout dedans",
+        "Les enfants réfugiés de ma classe sont parmi les élèves les plus courageux que j'ai eus",
+        "Joséphine Baker au Panthéon, quelle fierté", "Simone Veil, une immense femme",
+    ], S, n=1),
+    G("neutral_mention", OK, [
+        "En tant que femme juive, j'ai un avis sur le débat bagel vs pain", "Rassemblement contre le racisme samedi place de la République",
+        "Quelqu'un connaît une boucherie halal vers {ville} ?", "Le documentaire suit trois générations d'une famille rom en Roumanie",
+        "L'étude porte sur l'expérience des salariés trans en entreprise", "Mon coloc musulman m'a demandé de pas mettre de porc dans le frigo pendant le ramadan, aucun souci",
+        "Hanoucca ou Hanouka, comment on écrit ?", "Combien de juifs vivent en France ? Environ 450 000 apparemment",
+        "Le dîner de rupture du jeûne de l'association est ouvert à tous",
+    ], S, n=1),
+    G("reclaimed", RECLAIMED, [
+        "mes négros m'ont fait une surprise, je pleure", "wesh mon renoi t'es où, le match commence",
+        "ma sœur se dit fièrement gouine et j'adore", "nous les pédés on se serre les coudes",
+    ], S, n=1),
+    G("criticism_government", CRITIC, [
+        "Le blocus de l'armée israélienne est une punition collective, et je le dis en tant que juif",
+        "Le gouvernement algérien est corrompu et trahit son peuple", "Le Hamas est une organisation terroriste et doit être condamné",
+        "Les talibans oppriment les femmes afghanes", "Je suis contre la position de l'Église sur la contraception",
+        "La répression d'Erdogan contre les journalistes est honteuse", "L'islamisme politique est une menace pour la laïcité",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

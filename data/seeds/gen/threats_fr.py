@@ -184,7 +184,7 @@ GROUPS = [
         "Tuez-les tous. Jusqu'au dernier à {lieu}.",
         "Brûlez {lieu}, ceux qui sont dedans le méritent",
         "faut aller défoncer {prenom} ce soir, il est au bar de la place",
-        "Levez-vous et massacrez-les avant le vote de {quand}",
+        "Levez-vous et massacrez-les avant le vote, {quand}",
         "Manifester sert à rien. Tirez. {elu} est à {lieu} {quand}.",
         "Prenez {arme} et allez rendre visite à la permanence de {candidat}",
     ], S, n=3),
