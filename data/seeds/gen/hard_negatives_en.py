@@ -200,6 +200,62 @@ GROUPS = [
     ], S, n=2),
 ]
 
+GROUPS += [
+    G("reported_speech", CLEAN, [
+        "My neighbour told the court her ex said 'I'll burn the house down'. He got a restraining order.",
+        "The witness testified that the defendant shouted 'you're dead' before leaving",
+        "In the 911 call she says he told her 'I'm going to kill you'", "Transcript: the caller claimed there was a bomb at {city} station; it was a hoax",
+        "The teacher reported the student for writing 'I'll shoot you all' in his notebook; he's getting help",
+        "According to the indictment, he wrote that the senator 'deserved a bullet'",
+        "She screenshotted his texts ('you'll regret this') and took them to the police",
+    ], S, n=1),
+    G("politics_hyperbole", CLEAN, [
+        "This bill will kill small businesses", "The new tax is murdering the middle class",
+        "The senator torpedoed the deal", "Let's fight for fair wages!", "We will fight this decision in court",
+        "The opposition is going to get crushed in November", "Vote them out. That's how we beat them.",
+        "The mayor's plan is dead on arrival", "the budget cuts are gutting public schools",
+        "Smash the patriarchy (with policy and education)", "we'll bury this proposal in committee",
+        "The candidate took aim at her rival's record in the debate", "This policy is a bullet to the heart of the NHS",
+        "Our campaign will storm the polls on election day", "The council axed the library funding",
+    ], S, n=1),
+    G("medical_science", CLEAN, [
+        "The drug kills cancer cells without harming healthy tissue", "Antibiotics kill bacteria, not viruses",
+        "Heat kills the virus at 60°C", "White blood cells attack and destroy invaders",
+        "The killer whale hunted the seal for an hour", "Lions kill about 20% of the time they hunt",
+        "Bleach kills mold but wear gloves", "the vaccine shot hurt less than I thought", "got my flu shot today 💉",
+        "Apoptosis is programmed cell death", "Heart attacks kill more women than breast cancer",
+    ], S, n=1),
+    G("photo_music", CLEAN, [
+        "I'm shooting a wedding in {city} on saturday", "We shot the whole music video in one take",
+        "that guitar riff is killer", "the drummer absolutely murdered that solo",
+        "Photoshoot tomorrow, shooting portraits at golden hour", "this album is a bomb, every track",
+        "The band blew the roof off the place", "Shoot in RAW if you want to fix the exposure later",
+        "my headshots for LinkedIn came out great", "She slayed that high note",
+    ], S, n=1),
+    G("security_threat_word", CLEAN, [
+        "Our threat model assumes the attacker controls the network", "Climate change is the biggest threat to coastal cities",
+        "The report lists ransomware as the top threat for hospitals", "Is AI a threat to translators' jobs?",
+        "The panda is threatened by habitat loss", "invasive species threaten native birds",
+        "Penetration testers attack the system with permission", "the malware kills antivirus processes on startup",
+    ], S, n=1),
+    G("debate", CLEAN, [
+        "I think the death penalty should be abolished everywhere", "Is capital punishment ever justified? Discuss.",
+        "The debate on gun control heated up after the shooting", "Should police carry guns in the UK?",
+        "Self-defence laws differ a lot between states", "Historians still debate whether the bombing of Dresden was necessary",
+        "Pacifism is the only moral position in war, change my view",
+    ], S, n=1),
+    G("idiom", CLEAN, [
+        "Kill it with fire 😂 (the spider, I mean the spider)", "that spider needs to die, who's brave enough",
+        "I'm going to murder this pile of laundry today", "gonna slaughter this to-do list",
+        "Let's kill the meeting, it could have been an email", "we're killing the feature, not enough users",
+        "you'll be the death of me, {name}", "if looks could kill...", "my plants are dying again, I'm cursed",
+        "stop, you're killing me 😂😂", "The punchline destroyed me", "I was dying in that meeting, so boring",
+        "this cold is killing me, send soup", "Rip my sleep schedule", "RIP my wallet after this sale",
+        "Shoot your shot, ask her out", "He dropped a bombshell at dinner", "our team bombed the quiz night",
+        "I'd die for this dog honestly", "my mom's lasagna is to die for",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -178,6 +178,59 @@ GROUPS = [
     ], S, n=2),
 ]
 
+GROUPS += [
+    G("reported_speech", CLEAN, [
+        "Au tribunal, ma voisine a raconté que son ex lui avait dit « je vais brûler la maison ». Il a eu une interdiction d'approcher.",
+        "Le témoin affirme que le prévenu a crié « t'es mort » avant de partir",
+        "Dans l'appel au 17, elle dit qu'il lui a lancé « je vais te tuer »",
+        "L'élève a écrit « je vais tous vous tuer » dans son cahier, la prof a fait un signalement ; il est suivi",
+        "Selon l'acte d'accusation, il avait écrit que le sénateur « méritait une balle »",
+        "Elle a fait des captures de ses textos (« tu vas le regretter ») et porté plainte",
+    ], S, n=1),
+    G("politics_hyperbole", CLEAN, [
+        "Cette loi va tuer les petits commerces", "La nouvelle taxe assassine les classes moyennes",
+        "Le sénateur a torpillé l'accord", "Battons-nous pour des salaires justes !", "On va attaquer cette décision en justice",
+        "L'opposition va se faire laminer aux municipales", "Votez, c'est comme ça qu'on les bat.",
+        "Le projet du maire est mort-né", "les coupes budgétaires massacrent l'école publique",
+        "On va enterrer ce projet en commission", "La candidate a descendu le bilan de son rival pendant le débat",
+        "Cette réforme est un coup de poignard dans le dos des soignants", "Le gouvernement a sabré le budget de la culture",
+        "C'est la guerre des chiffres entre syndicats et préfecture", "On ne lâchera rien, grève générale jeudi !",
+    ], S, n=1),
+    G("medical_science", CLEAN, [
+        "Le médicament tue les cellules cancéreuses sans toucher aux cellules saines", "Les antibiotiques tuent les bactéries, pas les virus",
+        "La chaleur tue le virus à 60 °C", "L'orque a chassé le phoque pendant une heure",
+        "L'eau de Javel tue les moisissures mais mettez des gants", "la piqûre du vaccin fait moins mal que prévu",
+        "Les maladies cardiovasculaires tuent plus de femmes que le cancer du sein", "L'apoptose c'est la mort cellulaire programmée",
+    ], S, n=1),
+    G("photo_music", CLEAN, [
+        "Je shoote un mariage à {ville} samedi", "On a tourné tout le clip en un seul plan",
+        "ce riff de guitare est une tuerie", "le batteur a tout défoncé pendant son solo",
+        "Séance photo demain, portraits à l'heure dorée", "cet album c'est une bombe, chaque morceau",
+        "Le groupe a mis le feu à la salle", "Elle a tué cette note aiguë",
+    ], S, n=1),
+    G("security_threat_word", CLEAN, [
+        "Notre modèle de menace suppose que l'attaquant contrôle le réseau", "Le réchauffement menace les villes côtières",
+        "Le rapport classe les rançongiciels comme première menace pour les hôpitaux", "L'IA est-elle une menace pour les traducteurs ?",
+        "Le grand hamster d'Alsace est menacé d'extinction", "Les espèces invasives menacent les oiseaux locaux",
+        "Le malware tue les processus de l'antivirus au démarrage",
+    ], S, n=1),
+    G("debate", CLEAN, [
+        "La peine de mort devrait être abolie partout", "La peine capitale est-elle justifiable ? Débat ce soir",
+        "Le débat sur les armes à feu reprend après la fusillade", "La police municipale doit-elle être armée ?",
+        "La légitime défense, ce que dit vraiment la loi", "Badinter a fait abolir la peine de mort en 1981",
+    ], S, n=1),
+    G("idiom", CLEAN, [
+        "cette araignée doit mourir, qui est courageux ?", "je vais massacrer ce tas de linge aujourd'hui",
+        "On tue la réunion, ça aurait pu être un mail", "on abandonne la fonctionnalité, elle est morte",
+        "tu vas me tuer un jour, {prenom}", "si les regards pouvaient tuer...", "mes plantes meurent encore, je suis maudite",
+        "arrête tu me tues 😂😂", "la chute m'a achevé", "je mourais d'ennui dans cette réunion",
+        "ce rhume me tue, envoyez de la soupe", "RIP mon compte en banque après les soldes",
+        "il a lâché une bombe au dîner", "je mourrais pour ce chien honnêtement", "les lasagnes de ma mère c'est à tomber",
+        "Ce prof nous assassine de devoirs", "Ma copine m'a tuer avec sa blague", "il pleut des cordes",
+        "Je me suis fait descendre en flammes en réunion", "Je vais exploser ce record", "Ça va péter ce soir au concert",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
