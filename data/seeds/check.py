@@ -9,6 +9,7 @@ import collections
 import glob
 import json
 import os
+import re
 import sys
 
 LABELS = ("hate", "violence_threat", "incitement", "harassment", "toxicity")
@@ -76,8 +77,26 @@ def check_file(path, seen_ids, errors):
     return counts
 
 
-def fmt(value):
-    return "null" if value is None else str(value)
+def split_leaks(path, threshold=0.8):
+    """Test rows whose word set overlaps a train row by Jaccard >= threshold: paraphrases
+    that straddle the split and would inflate test scores."""
+    tokenize = lambda t: frozenset(re.findall(r"\w+", t.lower()))
+    train, test = [], []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            (test if row.get("split") == "test" else train).append((tokenize(str(row.get("text", ""))), row.get("id")))
+    leaks = []
+    for words, row_id in test:
+        for other, other_id in train:
+            union = words | other
+            if union and len(words & other) / len(union) >= threshold:
+                leaks.append((row_id, other_id))
+                break
+    return leaks
 
 
 def main(argv):
@@ -97,6 +116,11 @@ def main(argv):
     print()
     for name, kc in kinds.items():
         print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in sorted(kc.items(), key=lambda x: -x[1])))
+    for path in paths:
+        leaks = split_leaks(path)
+        if leaks:
+            print(f"warning: {os.path.basename(path)}: {len(leaks)} test row(s) near-duplicate a train row, "
+                  f"e.g. {leaks[:3]} (put paraphrases in one tuple in gen/)")
     if errors:
         print(f"\n{len(errors)} error(s):", file=sys.stderr)
         for err in errors[:50]:

@@ -174,11 +174,14 @@ def build(prefix, lang, groups, path, seed, test_share=0.25, disguise_share=0.10
     seen = set()
     gi = 0
     for grp in groups:
-        for t in grp.texts:
-            # one split unit per authored text: its slot expansions are paraphrases
+        for item in grp.texts:
+            # one split unit per authored text (or per tuple of paraphrases): its slot
+            # expansions are paraphrases of each other and must not straddle the split
             gi += 1
             texts = []
-            for filled in expand(t, grp.slots, rng, grp.n):
+            variants = item if isinstance(item, tuple) else (item,)
+            filled_all = [f for v in variants for f in expand(v, grp.slots, rng, grp.n)]
+            for filled in filled_all:
                 filled = vary(filled, lang, rng)
                 if rng.random() < disguise_share:
                     filled = disguise(filled, rng)

@@ -75,7 +75,7 @@ GROUPS = [
         "un mot de plus et je te plante {prenom}, je te jure",
     ], S, n=2),
     G("direct_threat", DIRECT, [
-        "t'es mort.", "T'es un homme mort.", "t mort frr", "t'es mort {prenom}", "Tu es mort, je te préviens",
+        ("t'es mort.", "t es mort t es mort t es mort", "Mort. T'es mort."), "T'es un homme mort.", "t mort frr", "t'es mort {prenom}", "Tu es mort, je te préviens",
         "Tu passeras pas Noël", "Tes jours sont comptés, {prenom}.", "Tu vas crever en hurlant",
         "surveille tes arrières, tu le verras pas venir",
         "Dors avec un œil ouvert, je sais où tu habites",
@@ -85,7 +85,6 @@ GROUPS = [
         "Tu vas finir dans un sac mortuaire {prenom}", "Tu vas prendre une balle, c'est pas une question de si",
         "Jolie maison rue des Lilas. Dommage si elle brûlait avec toi dedans",
         "commence à dire adieu à tes proches {prenom}",
-        "t es mort t es mort t es mort",
     ], S, n=2),
     G("conditional_threat", DIRECT, [
         "Si tu reviens à la soirée je te tue", "si tu reparles à ma meuf jte plante",
@@ -217,7 +216,7 @@ GROUPS = [
         "Un jour on mettra {groupe} dans des camps et ensuite sous terre",
     ], S, n=2),
     G("group_threat", GROUP_C, [
-        "Tuez {groupe}.", "il faut gazer {groupe}", "mort {aux}", "MORT {aux} !!!",
+        "Tuez {groupe}.", "il faut gazer {groupe}", ("mort {aux}", "MORT {aux} !!!"),
         "{groupe} devraient être pendus", "chaque bougnoule mérite une balle",
         "Brûlez {lieu}, c'est plein {groupe_de}", "Raflez {groupe} et fusillez-les",
         "Exterminez {groupe} comme la vermine qu'ils sont",
@@ -274,7 +273,7 @@ GROUPS += [
         "Tu habites au 14 rue des Acacias. On passera te voir.",
     ], S, n=2),
     G("direct_threat", DIRECT, [
-        "crève salope", "t le prochain", "T'es le prochain.", "Mort. T'es mort.", "fais gaffe à toi",
+        "crève salope", "t le prochain", "T'es le prochain.", "fais gaffe à toi",
         "Je vais te violer et te tuer", "jvais te trouver et te violer", "Je vais te faire saigner",
         "Continue de l'ouvrir et tu mangeras à la paille pour le peu de vie qui te reste",
         "Écoute-moi bien petite merde, j'ai été patient pendant des mois mais c'est fini : je viens chez toi {quand} et je vais te tabasser à mort à mains nues.",
