@@ -302,11 +302,11 @@ GROUPS += [
         "Sleep well {name}. While you still can.",
         "Remember what happened to the last guy who crossed me? You're next.",
         "we know where you park, {journalist}. brakes fail all the time",
-        "🔪🔪🔪 see you tonight {name}", "🔫 you're next", "⚰️ {name} ⚰️ soon",
+        "🔪🔪🔪 see you tonight {name}", ("🔫 you're next", "ur next", "you're next."), "⚰️ {name} ⚰️ soon",
         "Your address is 14 Oak Street. We'll be in touch.",
     ], S, n=2),
     G("direct_threat", DIRECT, [
-        "die bitch", "ur next", "you're next.", "Dead. You're dead.", "watch ur back",
+        "die bitch", "Dead. You're dead.", "watch ur back",
         "I'll rape you and then kill you", "gonna find u and rape u", "I'll make you bleed",
         "Keep running your mouth and you'll be eating through a straw for the rest of your short life",
         "Listen here you pathetic little worm, I have been patient with you for months but this is it: I'm coming to your flat on {time} and I am going to beat you to death with my bare hands.",

@@ -269,11 +269,11 @@ GROUPS += [
         "J'ai une balle avec ton nom gravé dessus", "Dors bien {prenom}. Tant que tu peux encore.",
         "Tu te souviens de ce qui est arrivé au dernier qui m'a doublé ? T'es le prochain.",
         "on sait où tu te gares, {journaliste}. les freins ça lâche parfois",
-        "🔪🔪🔪 à ce soir {prenom}", "🔫 t'es le prochain", "⚰️ {prenom} ⚰️ bientôt",
+        "🔪🔪🔪 à ce soir {prenom}", ("🔫 t'es le prochain", "t le prochain", "T'es le prochain."), "⚰️ {prenom} ⚰️ bientôt",
         "Tu habites au 14 rue des Acacias. On passera te voir.",
     ], S, n=2),
     G("direct_threat", DIRECT, [
-        "crève salope", "t le prochain", "T'es le prochain.", "fais gaffe à toi",
+        "crève salope", "fais gaffe à toi",
         "Je vais te violer et te tuer", "jvais te trouver et te violer", "Je vais te faire saigner",
         "Continue de l'ouvrir et tu mangeras à la paille pour le peu de vie qui te reste",
         "Écoute-moi bien petite merde, j'ai été patient pendant des mois mais c'est fini : je viens chez toi {quand} et je vais te tabasser à mort à mains nues.",
