@@ -346,6 +346,57 @@ GROUPS += [
     ], S, n=2),
 ]
 
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "To the teacher who failed my son: I know your route home. Change your job or I'll change your face permanently.",
+        "Nurse {name}, you killed my mother. I'm going to return the favour.",
+        "Dr. {name}, every doctor who does abortions deserves what's coming, and you're first. I'll be outside the clinic.",
+        "u think ur safe behind that screen? i traced ur IP. see u {time}",
+        "I'm outside. Open the door or I come through the window with the axe.",
+        "you ruined my life so I'm going to end yours, simple as that",
+        "Tell your lawyer he'll need a funeral director too",
+        "i swear on my kids ill stab you 47 times",
+        "yo {name} pull up to the park {time} and you leaving in an ambulance or a hearse",
+        "gg ez. also I found your address from your stream, 4 Hill Rd, I'm coming to stab you irl",
+        "the next time you hit my sister I will kill you with my own hands",
+        "I'll crack your skull open like an egg",
+        "Your blood will be on the pavement by friday",
+        "I will not stop until you are dead. This is a promise, not a threat.",
+    ], S, n=1),
+    G("plan", PLAN, [
+        "I put the gasoline cans in the trunk. {place} goes up tonight.",
+        "Bought the rifle today. Monday I settle things with everyone at {place}.",
+        "writing my manifesto now. by {time} they'll all know my name and {place} will be a graveyard",
+        "i'll be the one they write about after {time}. i'm taking as many of my classmates as i can",
+        "We've got the addresses of all five council members. We're visiting them one by one, with bats.",
+        "My cousin and I are going to beat that landlord to death if he evicts us",
+        "after court I'm going to find the judge's house and burn it down with him inside",
+    ], S, n=1),
+    G("call_to_action", CALL, [
+        "Civil war now. Take up arms and kill the traitors in government",
+        "Kill all landlords. Start with yours.", "eat the rich, literally, drag them out of their mansions and slit their throats",
+        "Purge the traitors. Every politician who voted yes, put them against a wall",
+        "Armed revolution is the only answer. Execute the bosses.",
+        "#KillTheCops trending and it should be, do it", "Go to the border and shoot anyone crossing",
+        "Start shooting the looters. Every last one.", "If you see a cop alone tonight, you know what to do",
+        "Time to water the tree of liberty with the blood of the {official} tyrants",
+        "bomb the data centre, kill the engineers, save humanity",
+    ], S, n=1),
+    G("someone_should", CALL_IND, [
+        "Would be a shame if someone burned {name}'s shop down tonight 🔥", "Not saying anyone should shoot {official}. But nobody would convict them.",
+        "a true patriot would have already shot {candidate}", "i'm just saying if {official} had an 'accident' the world would be better. someone make it happen",
+        "someone with nothing to lose should drive into {official}'s motorcade",
+        "Someone needs to teach {name} a lesson with a baseball bat",
+    ], S, n=1),
+    G("group_threat", GROUP_C, [
+        "#KillAll{groupcap} trending, finally people are waking up", "Cleanse the country of {group}. By force.",
+        "Open season on {group} tonight, spread the word", "Purge the {group}. Start with the ones on your street.",
+        "Burn every mosque with the worshippers inside", "Somebody torch the synagogue during Shabbat",
+        "Shoot the {group} before they outbreed us", "Every gay bar should be firebombed",
+        "Lynch the {group} who moved in next door",
+    ], dict(S, groupcap=["Jews", "Muslims", "Blacks", "Immigrants", "Gays", "Trannies"]), n=2),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -315,6 +315,55 @@ GROUPS += [
     ], S, n=2),
 ]
 
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "À la prof qui a saqué mon fils : je connais ton trajet. Change de boulot ou je te change la tête pour de bon.",
+        "Infirmière {prenom}, t'as tué ma mère. Je vais te rendre la pareille.",
+        "tu crois que t'es à l'abri derrière ton écran ? j'ai ton IP. à {quand}",
+        "Je suis en bas. Ouvre ou je passe par la fenêtre avec la hache.",
+        "t'as gâché ma vie alors je vais finir la tienne, c'est simple",
+        "Dis à ton avocat de prévoir aussi les pompes funèbres",
+        "je te jure sur mes enfants je vais te mettre 47 coups de couteau",
+        "wsh {prenom} viens au parc {quand} et tu repars en ambulance ou en corbillard",
+        "gg ez. au fait j'ai trouvé ton adresse sur ton stream, 4 rue du Moulin, je viens te planter en vrai",
+        "la prochaine fois que tu frappes ma sœur je te tue de mes mains",
+        "Je vais te fendre le crâne comme un œuf",
+        "Ton sang sera sur le trottoir d'ici vendredi",
+        "Je m'arrêterai pas avant que tu sois mort. C'est une promesse.",
+        "vas-y continue de faire le malin sur insta, on va te péter les genoux",
+    ], S, n=1),
+    G("plan", PLAN, [
+        "Les bidons d'essence sont dans le coffre. {lieu} brûle ce soir.",
+        "J'ai acheté le fusil aujourd'hui. Lundi je règle mes comptes avec tout le monde à {lieu}.",
+        "j'écris mon manifeste. d'ici {quand} tout le monde connaîtra mon nom et {lieu} sera un cimetière",
+        "On a les adresses des cinq conseillers municipaux. On va leur rendre visite un par un, avec des battes.",
+        "Avec mon cousin on va tabasser le proprio à mort s'il nous expulse",
+        "après l'audience je trouve la maison du juge et je la crame avec lui dedans",
+    ], S, n=1),
+    G("call_to_action", CALL, [
+        "Guerre civile maintenant. Prenez les armes et butez les traîtres au gouvernement",
+        "Mort aux proprios. Commencez par le vôtre.", "Sortez les riches de leurs villas et égorgez-les",
+        "Purgez les traîtres. Chaque député qui a voté pour, au poteau",
+        "La révolution armée est la seule réponse. Exécutez les patrons.",
+        "Si vous croisez un flic seul ce soir, vous savez quoi faire",
+        "Allez à la frontière et tirez sur tout ce qui passe", "Tirez sur les pillards. Tous.",
+        "faut sortir les kalachs et aller nettoyer l'Assemblée",
+    ], S, n=1),
+    G("someone_should", CALL_IND, [
+        "Ce serait dommage que quelqu'un brûle la boutique de {prenom} ce soir 🔥",
+        "Je dis pas qu'il faut flinguer {elu}. Mais aucun jury ne condamnerait.",
+        "un vrai patriote aurait déjà descendu {candidat}",
+        "si {elu} avait un « accident », le monde irait mieux. qqn s'en charge ?",
+        "Quelqu'un doit donner une leçon à {prenom} avec une batte",
+    ], S, n=1),
+    G("group_threat", GROUP_C, [
+        "Nettoyez le pays {groupe_de}. Par la force.", "Chasse {groupe_de} ouverte ce soir, faites tourner",
+        "Brûlez toutes les mosquées avec les fidèles dedans", "Que quelqu'un crame la synagogue pendant shabbat",
+        "Tirez sur {groupe} avant qu'ils nous remplacent", "Tous les bars gays devraient sauter",
+        "Lynchez {groupe} qui se sont installés à côté",
+    ], S, n=2),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
