@@ -256,6 +256,48 @@ GROUPS += [
     ], S, n=1),
 ]
 
+S2 = dict(S, place=["city hall", "the courthouse", "the capitol", "the town square", "the park", "the library",
+                    "the community centre", "the campus quad", "the mosque on 5th", "the synagogue on Elm"],
+          time=["friday", "saturday at noon", "tomorrow at 6", "sunday morning", "monday", "next week"],
+          official=["Mayor Dalton", "Senator Kraig", "Judge Whitmore", "the council", "the governor"])
+
+GROUPS += [
+    G("peaceful_call", CLEAN, [
+        "Meet at {place} {time}, bring signs and water. Peaceful protest, families welcome.",
+        "Everyone to {place} {time}! Bring banners, let's make {official} hear us",
+        "Rally at {place} {time}. Wear red, bring your neighbours, vote in November",
+        "Camping trip {time}: bring rope, tarps and a knife for the kindling",
+        "Volunteers needed at {place} {time}, bring gloves and bin bags for the clean-up",
+        "Vigil for the victims at {place} {time}. Bring candles.", "Call {official}'s office today and demand a vote on the bill",
+        "Flood {official}'s inbox with letters, not threats. Template below.",
+        "Let's storm the bake sale at {place} {time}, I'm bringing brownies",
+        "Interfaith picnic at {place} {time}, bring a dish to share",
+        "Strike tomorrow! Picket line at 7am, bring coffee and warm clothes",
+        "Let's occupy {place} peacefully until the council listens",
+    ], S2, n=2),
+    G("history", CLEAN, [
+        "The American Civil War killed around 620,000 soldiers", "Robespierre sent thousands to the guillotine before being executed himself",
+        "The Bolsheviks executed the Romanov family in 1918", "In 1605 Guy Fawkes tried to blow up Parliament",
+        "Kristallnacht: synagogues burned across Germany in November 1938", "The 1921 Tulsa massacre destroyed the Greenwood district",
+        "Lynch mobs killed thousands of Black Americans between 1882 and 1968",
+    ], S, n=1),
+    G("fiction", CLEAN, [
+        "The Purge is such a dumb premise but I love the movies", "rewatching The Godfather, the horse head scene still gets me",
+        "In the book, the rebels plan to assassinate the emperor at the coronation", "Breaking Bad ep where Walt poisons the kid is so dark",
+        "Kill Bill vol 2 > vol 1, fight me", "The Hunger Games is literally kids killing kids and we read it in 8th grade",
+    ], S, n=1),
+    G("tech", CLEAN, [
+        "Purge the CDN cache after deploying", "Execute the migration, then kill the old pods",
+        "sanitize and cleanse the input before you execute the query", "Fire-and-forget jobs get killed on timeout",
+        "Shoot the stakeholders a quick update before the demo", "the old API is dead, long live v2",
+    ], S, n=1),
+    G("cooking_garden", CLEAN, [
+        "Cleanse your face twice a day, not more", "juice cleanse day 3, I might die (not really)",
+        "Smoke the brisket for 12 hours, then rest it", "Burn the stubble after harvest, check local rules first",
+        "Hang the ham in a cool dry place for 6 months",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -231,6 +231,48 @@ GROUPS += [
     ], S, n=1),
 ]
 
+S2 = dict(S, lieu=["la mairie", "la préfecture", "le rond-point", "la place de la République", "le parc", "la médiathèque",
+                   "la salle des fêtes", "la fac", "la mosquée", "la synagogue"],
+          quand=["samedi 14h", "demain 18h", "dimanche matin", "vendredi soir", "lundi", "la semaine prochaine"],
+          elu=["le maire", "la députée", "le préfet", "le conseil municipal", "la ministre"])
+
+GROUPS += [
+    G("peaceful_call", CLEAN, [
+        "rdv {quand} devant {lieu}, ramenez des pancartes", "Rendez-vous {quand} à {lieu}, manif pacifique, venez en famille",
+        "Tous à {lieu} {quand} ! Ramenez des banderoles, faut que {elu} nous entende",
+        "Rassemblement {quand} à {lieu}, on porte du rouge et on vote en juin",
+        "Camping {quand} : ramenez de la corde, des bâches et un couteau pour le petit bois",
+        "Bénévoles demandés à {lieu} {quand}, ramenez des gants et des sacs poubelle pour le nettoyage",
+        "Veillée pour les victimes à {lieu} {quand}. Ramenez des bougies.", "Appelez le cabinet de {elu} aujourd'hui et exigez un vote",
+        "Inondez la boîte mail de {elu} de lettres, pas de menaces. Modèle ci-dessous.",
+        "Grève demain ! Piquet à 7h, ramenez du café et des vêtements chauds",
+        "On occupe {lieu} pacifiquement jusqu'à ce que la mairie nous écoute",
+        "Pique-nique interreligieux à {lieu} {quand}, chacun apporte un plat",
+        "on va tout casser à la kermesse {quand} avec nos crêpes 😎",
+    ], S2, n=2),
+    G("history", CLEAN, [
+        "Robespierre a envoyé des milliers de gens à la guillotine avant d'y passer lui-même",
+        "Les bolcheviks ont exécuté la famille Romanov en 1918", "La Nuit de cristal : des synagogues brûlées dans toute l'Allemagne en 1938",
+        "La Commune de Paris s'est terminée par la Semaine sanglante", "Charlotte Corday a poignardé Marat dans sa baignoire",
+    ], S, n=1),
+    G("fiction", CLEAN, [
+        "American Nightmare c'est débile comme concept mais j'adore", "je revois Le Parrain, la tête de cheval me choque encore",
+        "Dans le roman, les rebelles prévoient d'assassiner l'empereur au couronnement",
+        "Kill Bill 2 est meilleur que le 1, venez on se bat", "Hunger Games c'est des enfants qui s'entretuent et on l'a lu en 4e",
+        "Dans La Haine, la scène finale avec le flingue, frissons",
+    ], S, n=1),
+    G("tech", CLEAN, [
+        "Purge le cache du CDN après le déploiement", "Exécute la migration puis tue les anciens pods",
+        "Nettoie les entrées avant d'exécuter la requête", "l'ancienne API est morte, vive la v2",
+        "le script a crashé, j'ai dû le buter et relancer",
+    ], S, n=1),
+    G("cooking_garden", CLEAN, [
+        "Fumez la poitrine 12 heures puis laissez reposer", "Pendez le jambon dans un endroit sec pendant 6 mois",
+        "Brûler les chaumes après la moisson, vérifiez la réglementation", "Il faut saigner les radiateurs avant l'hiver",
+        "Égouttez les pâtes et écrasez les pommes de terre au presse-purée",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
