@@ -1,12 +1,23 @@
 //! `vigie`: the command-line front of the moderation engine.
 
+mod bench;
+mod engine_args;
 mod eval;
+mod explain;
+mod input;
+mod out;
+mod policy_cmd;
+mod scan;
 mod train;
 
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "vigie", version, about = "Content moderation that works, fast, and explains itself.")]
+#[command(
+    name = "vigie",
+    version,
+    about = "Content moderation that works, fast, and explains itself."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -14,6 +25,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Decide every post of a JSONL or CSV file; decisions are written as JSONL.
+    Scan(scan::ScanArgs),
+    /// Decide one text and show why, with the evidence marked.
+    Explain(explain::ExplainArgs),
+    /// Work with policy files.
+    #[command(subcommand)]
+    Policy(policy_cmd::PolicyCommand),
+    /// Measure the pipeline's speed on a corpus in memory (scoring loop only), per core.
+    Bench(bench::BenchArgs),
     /// Train the built-in classifier and write a model file.
     Train(train::TrainArgs),
     /// Evaluate a model on labelled posts: precision, recall, F1, AUPRC per category and language.
@@ -22,7 +42,26 @@ enum Command {
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    let result = run(cli);
+    // A reader that closed the pipe (`vigie scan big.jsonl | head`) got what it wanted.
+    if let Err(e) = &result {
+        let closed_pipe = e.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        });
+        if closed_pipe {
+            std::process::exit(0);
+        }
+    }
+    result
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Command::Scan(args) => scan::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Policy(cmd) => policy_cmd::run(&cmd),
+        Command::Bench(args) => bench::run(&args),
         Command::Train(args) => train::run(&args),
         Command::Eval(args) => eval::run(&args),
     }

@@ -3,8 +3,22 @@
 //! Pure library. Default data (lexicons, patterns, policy, model) is embedded at compile time;
 //! a caller that reads its own files hands them in as strings through [`EngineBuilder`].
 
-use vigie_detect::{DetectorSet, Signal};
+use std::time::Instant;
+
+use vigie_detect::{Category, DetectorSet, Signal};
+use vigie_policy::{
+    CategoryScore, Decision, DetectorVersion, EvalInput, EvidenceSpan, Policy, PolicyError,
+    PostContext,
+};
 use vigie_text::{Lang, Normalized, Normalizer};
+
+/// A post as the pipeline takes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Post<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub context: &'a PostContext,
+}
 
 /// What the text and detection stages found in one post, before any policy.
 #[derive(Debug, Clone, Default)]
@@ -18,12 +32,28 @@ pub struct Analysis {
 pub enum EngineError {
     #[error("{0}")]
     Data(String),
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
+}
+
+/// The policy a platform gets when it brings none (`data/policies/default.toml`).
+pub const DEFAULT_POLICY: &str = include_str!("../../../data/policies/default.toml");
+const DEFAULT_POLICY_ORIGIN: &str = "embedded:data/policies/default.toml";
+
+/// A data file handed to the builder: where it came from (for error messages) and its text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub origin: String,
+    pub text: String,
 }
 
 /// Builds an [`Engine`].
 #[derive(Default)]
 pub struct EngineBuilder {
     without_classifier: bool,
+    policy: Option<Source>,
+    lexicons: Vec<Source>,
+    watchlist: Option<Source>,
 }
 
 impl EngineBuilder {
@@ -33,8 +63,53 @@ impl EngineBuilder {
         self
     }
 
+    /// Uses this policy instead of the embedded default.
+    pub fn policy(mut self, origin: impl Into<String>, text: impl Into<String>) -> Self {
+        self.policy = Some(Source {
+            origin: origin.into(),
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Adds a lexicon file after the embedded ones (its entries extend or override them).
+    pub fn lexicon(mut self, origin: impl Into<String>, text: impl Into<String>) -> Self {
+        self.lexicons.push(Source {
+            origin: origin.into(),
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Uses this watchlist (people a platform protects: officials, journalists…).
+    pub fn watchlist(mut self, origin: impl Into<String>, text: impl Into<String>) -> Self {
+        self.watchlist = Some(Source {
+            origin: origin.into(),
+            text: text.into(),
+        });
+        self
+    }
+
     pub fn build(self) -> Result<Engine, EngineError> {
-        Ok(Engine { normalizer: Normalizer::new(), detectors: DetectorSet::new() })
+        let _ = (&self.lexicons, &self.watchlist, self.without_classifier);
+        let policy = match &self.policy {
+            Some(p) => Policy::from_toml(&p.origin, &p.text)?,
+            None => Policy::from_toml(DEFAULT_POLICY_ORIGIN, DEFAULT_POLICY)?,
+        };
+        let detectors = DetectorSet::new();
+        let detector_versions = detectors
+            .iter()
+            .map(|d| DetectorVersion {
+                name: d.name().to_string(),
+                version: d.version().to_string(),
+            })
+            .collect();
+        Ok(Engine {
+            normalizer: Normalizer::new(),
+            detectors,
+            detector_versions,
+            policy,
+        })
     }
 }
 
@@ -42,6 +117,8 @@ impl EngineBuilder {
 pub struct Engine {
     normalizer: Normalizer,
     detectors: DetectorSet,
+    detector_versions: Vec<DetectorVersion>,
+    policy: Policy,
 }
 
 impl Engine {
@@ -54,6 +131,93 @@ impl Engine {
         let normalized = self.normalizer.normalize(text, lang_hint);
         let mut signals = Vec::new();
         self.detectors.detect(text, &normalized, &mut signals);
-        Analysis { normalized, signals }
+        Analysis {
+            normalized,
+            signals,
+        }
     }
+
+    /// Versions of the detectors, as recorded in each decision.
+    pub fn detector_versions(&self) -> &[DetectorVersion] {
+        &self.detector_versions
+    }
+
+    /// The policy decisions are made under.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Runs the whole pipeline on one post.
+    pub fn decide(&self, post: &Post<'_>) -> Decision {
+        let started = Instant::now();
+        let hint = post.context.lang.as_deref().map(Lang::from_code);
+        let analysis = self.analyze(post.text, hint);
+        let mut categories = category_scores(&analysis.signals);
+        categories.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let evidence = evidence_spans(post.text, &analysis.signals);
+        let targets = {
+            let mut t: Vec<_> = analysis
+                .signals
+                .iter()
+                .flat_map(|s| s.targets.iter().cloned())
+                .collect();
+            t.dedup();
+            t
+        };
+        let verdict = self.policy.evaluate(&EvalInput {
+            signals: &analysis.signals,
+            lang: analysis.normalized.lang,
+            text_chars: post.text.chars().count(),
+            context: post.context,
+        });
+        Decision {
+            post_id: post.id.to_string(),
+            action: verdict.action,
+            reason_code: verdict.reason_code,
+            category: verdict.category,
+            categories,
+            evidence,
+            targets,
+            rules: verdict.fired,
+            lang: analysis.normalized.lang.code().to_string(),
+            lang_confidence: analysis.normalized.lang_confidence,
+            policy_version: self.policy.version().to_string(),
+            detectors: self.detector_versions.clone(),
+            latency_us: started.elapsed().as_micros() as u64,
+        }
+    }
+}
+
+/// The highest score each category got from any detector; categories with no score are left out.
+fn category_scores(signals: &[Signal]) -> Vec<CategoryScore> {
+    let mut best = [0f32; Category::ALL.len()];
+    for s in signals {
+        let b = &mut best[s.category.index()];
+        *b = b.max(s.score);
+    }
+    Category::ALL
+        .iter()
+        .filter(|c| best[c.index()] > 0.0)
+        .map(|c| CategoryScore {
+            category: *c,
+            score: best[c.index()],
+        })
+        .collect()
+}
+
+fn evidence_spans(text: &str, signals: &[Signal]) -> Vec<EvidenceSpan> {
+    let mut out = Vec::new();
+    for s in signals {
+        for e in &s.evidence {
+            out.push(EvidenceSpan {
+                category: s.category,
+                detector: s.detector.clone(),
+                start: e.span.start,
+                end: e.span.end,
+                text: text.get(e.span.range()).unwrap_or_default().to_string(),
+                matched: e.matched.clone(),
+            });
+        }
+    }
+    out
 }
