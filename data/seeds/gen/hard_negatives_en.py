@@ -298,6 +298,37 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("news", CLEAN, [
+        "A 34-year-old man from {city} was sentenced to five years on Thursday after sending messages to his former partner saying he would 'put her in the ground'. The judge said the threats had left the victim afraid to leave her home.",
+        "Officials in {city} say threats against poll workers have tripled since the last election. Several county clerks described receiving emails saying they would be 'hanged for treason'. The state has set up a hotline for election staff.",
+        "Police arrested a teenager on Monday after classmates reported an Instagram post in which he said he would shoot up the school. Investigators found no weapons at his home; he has been charged with making a terroristic threat.",
+    ], S, n=1),
+    G("condemnation", CLEAN, [
+        "I'm a local councillor and this week I got a letter telling me I 'deserve a bullet' for voting on a bike lane. I've passed it to the police. I'm sharing it because people need to know this is what public service looks like now, and it has to stop.",
+        "PSA for parents: if your kid tells you someone in their group chat said they'll 'bring a gun to school', don't dismiss it as a joke. Screenshot it and call the school and the police. Better a false alarm than a tragedy.",
+        "To everyone replying 'someone should shoot him' under the news about the verdict: I get the anger, I really do, but that's how people actually get hurt. Report the judge to the bar, write to your rep, vote. Don't call for violence.",
+    ], S, n=1),
+    G("game", CLEAN, [
+        "Finally beat {boss} after 67 tries. The trick is to bait the second phase attack, then roll twice and punish with a charged heavy. I literally screamed when she died, my neighbours probably think I murdered someone.",
+        "Our raid group wiped 14 times on the last boss last night. We kept dying to the fire mechanic until {name} figured out the tank has to drag it to the corner. Killed it at 2am, best feeling ever.",
+    ], S, n=1),
+    G("sport", CLEAN, [
+        "What a match. We were dead and buried at half time, two goals down, and then the sub comes on and absolutely murders their back line. Three goals in twenty minutes. I lost my voice. {team} never knew what hit them.",
+    ], S, n=1),
+    G("fiction", CLEAN, [
+        "Book club pick this month is a thriller where the narrator confesses in chapter one that he killed his brother, and the rest of the book slowly shows you he's lying. Great twist, very dark, and the prose is gorgeous. Recommend.",
+        "Working on my fantasy novel: the queen's assassin has three days to kill the usurper before the coronation, but she falls for his daughter. Is it too much of a cliché if the assassin ends up not killing anyone at all?",
+    ], S, n=1),
+    G("idiom", CLEAN, [
+        "Honestly this week has been killing me. Two deadlines, a sick kid, the car died on the motorway and my boss wants the report by friday. If I survive till saturday I'm going to murder an entire pizza and sleep for twelve hours.",
+        "My mom is going to kill me. I borrowed her car to go to {name}'s and I backed into a bin. It's a tiny scratch but she notices everything. Pray for me, if I'm not online tomorrow you know what happened 😭",
+    ], S, n=1),
+    G("negation", CLEAN, [
+        "I know I was angry in the meeting yesterday and I said some things I regret. Just to be very clear: I would never hurt anyone, I was frustrated about the budget, not threatening anyone. Sorry to everyone who felt uncomfortable.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -273,6 +273,36 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("news", CLEAN, [
+        "Un homme de 34 ans a été condamné jeudi à cinq ans de prison à {ville} pour avoir envoyé à son ex-compagne des messages disant qu'il allait « l'enterrer ». Le tribunal a souligné que la victime n'osait plus sortir de chez elle.",
+        "Selon la préfecture, les menaces contre les maires ont triplé depuis les dernières élections. Plusieurs élus racontent avoir reçu des courriels les promettant « à la corde ». Une cellule d'écoute a été mise en place.",
+        "Un adolescent a été interpellé lundi après qu'un camarade a signalé une publication Instagram dans laquelle il annonçait un « carnage » au collège. Aucune arme n'a été retrouvée à son domicile ; une enquête est ouverte.",
+    ], S, n=1),
+    G("condemnation", CLEAN, [
+        "Je suis conseillère municipale et j'ai reçu cette semaine une lettre disant que je « mérite une balle » pour avoir voté une piste cyclable. J'ai porté plainte. Je le partage parce que c'est ça, l'engagement local aujourd'hui, et ça doit cesser.",
+        "Parents : si votre enfant vous dit que quelqu'un dans son groupe a écrit qu'il allait « ramener une arme au collège », ne prenez pas ça pour une blague. Faites une capture et prévenez l'établissement et la police.",
+        "À tous ceux qui répondent « faut le buter » sous l'article sur le verdict : je comprends la colère, mais c'est comme ça que des gens finissent blessés. Écrivez à votre député, votez. N'appelez pas à la violence.",
+    ], S, n=1),
+    G("game", CLEAN, [
+        "Enfin battu {boss} après 67 essais. L'astuce c'est d'attendre l'attaque de la deuxième phase, double roulade et punir avec une attaque chargée. J'ai hurlé quand elle est morte, mes voisins doivent croire que j'ai tué quelqu'un.",
+        "Notre groupe de raid s'est fait wipe 14 fois sur le dernier boss hier soir. On mourait tout le temps sur la mécanique de feu jusqu'à ce que {prenom} comprenne qu'il fallait le tirer dans le coin. Tué à 2h du mat, le bonheur.",
+    ], S, n=1),
+    G("sport", CLEAN, [
+        "Quel match. On était morts à la mi-temps, menés 2-0, et là le remplaçant entre et massacre leur défense. Trois buts en vingt minutes. J'ai plus de voix. {equipe} a rien compris.",
+    ], S, n=1),
+    G("fiction", CLEAN, [
+        "Ce mois-ci au club de lecture : un polar où le narrateur avoue dès le premier chapitre avoir tué son frère, et tout le livre montre peu à peu qu'il ment. Twist génial, très sombre, et une plume superbe. Je recommande.",
+    ], S, n=1),
+    G("idiom", CLEAN, [
+        "Franchement cette semaine m'a tuée. Deux rendus, un enfant malade, la voiture morte sur l'autoroute et mon chef veut le rapport pour vendredi. Si je survis jusqu'à samedi je m'enfile une pizza entière et je dors douze heures.",
+        "Ma mère va me tuer. J'ai emprunté sa voiture pour aller chez {prenom} et j'ai reculé dans une poubelle. C'est une micro-rayure mais elle voit tout. Priez pour moi, si je suis pas en ligne demain vous saurez pourquoi 😭",
+    ], S, n=1),
+    G("negation", CLEAN, [
+        "Je sais que j'étais en colère hier en réunion et que j'ai dit des choses que je regrette. Pour être très clair : je ne ferais jamais de mal à personne, j'étais frustré par le budget, je ne menaçais personne. Désolé à ceux que ça a mis mal à l'aise.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

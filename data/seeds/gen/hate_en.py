@@ -260,6 +260,30 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("antisemitism", HATE, [
+        "Do your own research. Look at who sits on the boards of the biggest banks, the news networks and the film studios. Then look at the percentage of the population they are. It's not a coincidence, it's a plan, and they've been running it for centuries.",
+        "Every war in the last hundred years made the same families rich. Every bank bailout, same families. And if you point it out they scream 'antisemitism' because that's the only shield they have left. Wake up.",
+    ], S, n=1),
+    G("anti_black", HATE, [
+        "I'm not racist, I'm just honest: I moved out of {city} because the Blacks turned it into a zoo. Every night sirens, every week a shooting. They can't live in a civilised society and the stats prove it.",
+    ], S, n=1),
+    G("anti_migrant", HATE, [
+        "They come here with nothing, contribute nothing and expect everything. Third-world parasites breeding in our council houses while our own veterans sleep on the street. The invasion is real and the vermin keep arriving every day.",
+    ], S, n=1),
+    G("counter_speech", OK_QUOTE, [
+        "My grandparents survived Auschwitz. Today someone in my replies told me it 'never happened' and that Jews 'run the banks'. I'm not going to argue with him. I'm going to keep telling their story, in schools, every year, for as long as I can.",
+        "Teachers: when a student repeats 'Black people are more violent, look at the stats', don't just shut it down. Show them how poverty, policing and sentencing shape those numbers. That's how you actually change a mind.",
+    ], S, n=1),
+    G("positive_group", OK, [
+        "Went to my first Shabbat dinner at my girlfriend's family tonight. Her grandmother made enough food for forty people and made me promise to come back next week. I've never felt so welcome anywhere. Shabbat shalom ❤️",
+        "Shoutout to the Somali restaurant on Main st that fed the whole fire crew for free during the floods. This city is lucky to have you. Go eat there this weekend, the sambusas are unreal.",
+    ], S, n=1),
+    G("criticism_government", CRITIC, [
+        "You can oppose the Israeli government's war and still stand up for Jewish students being harassed on campus. Those two things are not in conflict, and anyone telling you they are is selling you hate.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -255,6 +255,30 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("antisemitism", HATE, [
+        "Renseignez-vous. Regardez qui siège dans les conseils des grandes banques, des chaînes d'info et des studios. Puis regardez quel pourcentage de la population ils représentent. C'est pas un hasard, c'est un plan, et ça dure depuis des siècles.",
+        "Chaque guerre depuis cent ans a enrichi les mêmes familles. Chaque sauvetage des banques, les mêmes. Et si tu le fais remarquer, ils hurlent à l'antisémitisme, c'est le seul bouclier qui leur reste. Réveillez-vous.",
+    ], S, n=1),
+    G("anti_black", HATE, [
+        "Je suis pas raciste, je suis lucide : j'ai quitté {ville} parce que les Noirs en ont fait un zoo. Sirènes toutes les nuits, fusillade toutes les semaines. Ils savent pas vivre dans une société civilisée, les chiffres le prouvent.",
+    ], S, n=1),
+    G("anti_migrant", HATE, [
+        "Ils arrivent sans rien, n'apportent rien et exigent tout. Des parasites du tiers-monde qui se reproduisent dans nos HLM pendant que nos anciens dorment dehors. L'invasion est réelle et la vermine continue d'arriver chaque jour.",
+    ], S, n=1),
+    G("counter_speech", OK_QUOTE, [
+        "Mes grands-parents ont survécu à Auschwitz. Aujourd'hui quelqu'un m'a répondu que « ça n'a jamais existé » et que les juifs « tiennent les banques ». Je ne vais pas débattre avec lui. Je vais continuer à raconter leur histoire dans les écoles, chaque année.",
+        "Profs : quand un élève répète « les Noirs sont plus violents, regardez les chiffres », ne coupez pas juste la discussion. Montrez comment la pauvreté, les contrôles et les peines façonnent ces chiffres. C'est comme ça qu'on fait changer d'avis.",
+    ], S, n=1),
+    G("positive_group", OK, [
+        "Premier dîner de shabbat dans la famille de ma copine ce soir. Sa grand-mère a cuisiné pour quarante et m'a fait promettre de revenir la semaine prochaine. Je ne me suis jamais senti aussi bien accueilli. Chabbat chalom ❤️",
+        "Merci au resto sénégalais de la rue principale qui a nourri gratuitement les pompiers pendant les inondations. Cette ville a de la chance de vous avoir. Allez-y ce week-end, le mafé est incroyable.",
+    ], S, n=1),
+    G("criticism_government", CRITIC, [
+        "On peut s'opposer à la guerre menée par le gouvernement israélien et défendre les étudiants juifs harcelés à la fac. Ce n'est pas contradictoire, et ceux qui vous disent le contraire vous vendent de la haine.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

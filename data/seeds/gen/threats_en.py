@@ -397,6 +397,31 @@ GROUPS += [
     ], dict(S, groupcap=["Jews", "Muslims", "Blacks", "Immigrants", "Gays", "Trannies"]), n=2),
 ]
 
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "I've read your reviews of my restaurant for two years and said nothing. You cost me my business, my marriage, everything. So here's a review for you: I know where you live, and one night soon you'll open the door and it'll be me.",
+        "Funny how brave you are online, {name}. Different story when you're alone walking the dog at 10pm on Cedar Ave, isn't it? I'll be there tonight. Bring a friend if you want, I've got enough bullets for both.",
+        "Everyone keeps telling me to calm down and let it go. No. You lied to the court, you took my kids, and you laughed about it. I'm done with lawyers. Next time I see you, you won't get up again.",
+        "lol you really thought blocking me would work?? made a new account just to tell you: the car outside your place last night was mine. next time i'm coming in. sleep tight",
+        "This is your one and only warning. Stay away from my daughter. If I catch you near our house again I will shoot you where you stand and I'll happily do the time for it.",
+    ], S, n=1),
+    G("official_threat", DIRECT, [
+        "Dear {official}, I have voted for you three times and you spat on all of us with this decision. You won't get a fourth term because you won't live that long. We know your schedule, we know your car, and we are done asking nicely.",
+        "Hey {journalist}, saw your little 'investigation' about our group. Cute. Your kids' school is two blocks from your place, right? Write one more word and you'll be writing your own obituary.",
+    ], S, n=1),
+    G("call_to_action", JOINT, [
+        "Enough talk. The council voted to close our plant and 400 families are ruined. {time} we go to {place}, all of us, and we bring {weapon}. Nobody from the council leaves that building alive. Share this with people you trust only.",
+        "Listen up. The cops won't help us so we help ourselves. {time}, {place}, we find the dealer who sold to my brother and we end him. Bring gloves and {weapon}. No phones.",
+    ], S, n=1),
+    G("group_threat", GROUP_TC, [
+        "They're taking over our neighbourhood one house at a time and the politicians do nothing. I'm done waiting. {time} a few of us are going to {place} with {weapon} and we're going to make sure the {group} never feel safe here again. Who's in?",
+        "I've watched this town change for twenty years and nobody has the guts to say it. So I'll say it and I'll do it: the {group} at {place} are getting what's coming to them {time}. Bring your guns, bring your friends.",
+    ], S, n=1),
+    G("group_threat", GROUP_C, [
+        "Long thread on why the {group} are the root of every problem in this country. Conclusion: no more votes, no more debates. The only solution left is physical. Find them, drive them out, and if they resist, kill them. It's us or them.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

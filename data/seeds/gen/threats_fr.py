@@ -364,6 +364,31 @@ GROUPS += [
     ], S, n=2),
 ]
 
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Ça fait deux ans que je lis tes avis sur mon restaurant sans rien dire. Tu m'as coûté mon commerce, mon mariage, tout. Alors voilà mon avis : je sais où tu habites, et un soir tu ouvriras la porte et ce sera moi.",
+        "Marrant comme t'es courageux en ligne, {prenom}. Ce sera pas pareil quand tu promèneras ton chien seul à 22h rue des Cèdres. J'y serai ce soir. Ramène un pote si tu veux, j'ai assez de balles pour deux.",
+        "Tout le monde me dit de me calmer et de laisser tomber. Non. T'as menti au juge, t'as pris mes enfants et t'en as rigolé. J'en ai fini avec les avocats. La prochaine fois que je te vois, tu te relèveras pas.",
+        "mdr tu croyais que me bloquer allait suffire ?? j'ai fait un autre compte juste pour te dire : la voiture devant chez toi hier soir c'était moi. la prochaine fois je rentre. dors bien",
+        "C'est ton seul et unique avertissement. Approche plus de ma fille. Si je te revois près de chez nous je t'abats sur place et je ferai ma peine avec plaisir.",
+    ], S, n=1),
+    G("official_threat", DIRECT, [
+        "Cher {elu}, j'ai voté pour vous trois fois et vous nous avez craché dessus avec cette décision. Vous n'aurez pas de quatrième mandat parce que vous ne vivrez pas jusque-là. On connaît votre agenda, votre voiture, et on a fini de demander gentiment.",
+        "Hé {journaliste}, vu ta petite « enquête » sur notre groupe. Mignon. L'école de tes gosses est à deux rues de chez toi, non ? Écris encore un mot et tu rédigeras ta propre nécro.",
+    ], S, n=1),
+    G("call_to_action", JOINT, [
+        "Assez parlé. Le conseil a voté la fermeture de l'usine et 400 familles sont ruinées. {quand} on va tous à {lieu} et on ramène {arme}. Personne du conseil ne sort vivant du bâtiment. Partagez seulement aux gens de confiance.",
+        "Écoutez. Les flics nous aideront pas donc on se débrouille. {quand}, {lieu}, on trouve le dealer qui a vendu à mon frère et on le finit. Ramenez des gants et {arme}. Pas de téléphones.",
+    ], S, n=1),
+    G("group_threat", GROUP_TC, [
+        "Ils prennent notre quartier maison par maison et les politiques font rien. J'en ai marre d'attendre. {quand} on va à quelques-uns à {lieu} avec {arme} et on va faire en sorte que {groupe} se sentent plus jamais en sécurité ici. Qui vient ?",
+        "Vingt ans que je vois cette ville changer et personne n'a les couilles de le dire. Alors je le dis et je le fais : {groupe} de {lieu} vont prendre ce qu'ils méritent {quand}. Ramenez vos fusils, ramenez vos potes.",
+    ], S, n=1),
+    G("group_threat", GROUP_C, [
+        "Long thread sur pourquoi {groupe} sont la source de tous nos problèmes. Conclusion : plus de votes, plus de débats. La seule solution c'est physique. Trouvez-les, chassez-les, et s'ils résistent, tuez-les. C'est eux ou nous.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
