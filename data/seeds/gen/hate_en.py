@@ -284,6 +284,54 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("antisemitism", HATE, [
+        "Jews will not replace us!", "funny how it's always a {name}", "ask yourself why they're 2% of the population and 50% of the billionaires",
+        "who runs the fed? 🤔✡️", "jewish privilege is real and nobody's allowed to talk about it", "they own the media so of course you never hear this",
+        "Name a war they didn't profit from. I'll wait.", "holocaust? more like holocost, billions in reparations lmao",
+        "not surprised the judge is a {name}. they stick together", "Every time I see a synagogue I think of the money they stole from us",
+        "the Talmud says goyim are cattle, look it up", "Oy vey, another shoah joke, someone call the ADL 😂",
+    ], S, n=1),
+    G("anti_black", HATE, [
+        "typical black behaviour", "they act like animals because they are animals", "is it a zoo or a Walmart? can't tell with all the monkeys",
+        "another day, another black 'teen' shooting up a party", "Black doctor? I'd rather die than let one touch me",
+        "They'll never be as smart as us, it's in the genes", "Africans don't deserve independence, look what they did with it",
+        "Why are they always so loud and ghetto", "I don't want my daughter bringing one of THEM home",
+    ], S, n=1),
+    G("anti_muslim", HATE, [
+        "Islam = terrorism, it's that simple", "Muslims don't integrate, they invade", "Sharia scum go home",
+        "I wouldn't rent to a Muslim, they'll build bombs in the kitchen", "Each Muslim baby is a future jihadi",
+    ], S, n=1),
+    G("anti_lgbtq", HATE, [
+        "Pride month is degeneracy month", "keep your gay agenda away from my kids, you predators",
+        "trans is a mental illness and we shouldn't indulge it, they need locking up", "I'd disown my son if he turned out gay, sick people",
+    ], S, n=1),
+    G("negation", OK, [
+        "I'm Christian and I don't think Jews are going to hell, stop saying that in my name",
+        "I don't buy into any of that 'they control the banks' stuff", "No, Black people are not loud, some people are loud",
+        "i dont hate gay ppl lol why would i", "not every Muslim is religious and none of them owe you an apology",
+        "Africa isn't a country and it isn't 'a dump', it has 54 very different countries",
+    ], S, n=1),
+    G("counter_speech", OK_QUOTE, [
+        "'Jews will not replace us' was chanted in Charlottesville before a woman was murdered. Never forget what that slogan leads to.",
+        "'Typical black behaviour' is not an observation, it's racism. Please stop.", "Calling Pride 'degeneracy month' is homophobia, not an opinion",
+        "The Talmud quotes going around about 'goyim are cattle' are fabricated, they've been debunked for decades",
+    ], S, n=1),
+    G("positive_group", OK, [
+        "so grateful for the Black teachers who shaped me 🙏", "my muslim neighbour shovelled my driveway again, legend",
+        "Happy Purim! 🎭", "First Pride with my kids this year, they loved the parade 🏳️‍🌈", "Roma culture is so rich, the music, the crafts, the food",
+        "immigrants make this country better, full stop", "Jewish humour is the best humour, I said what I said",
+    ], S, n=1),
+    G("neutral_mention", OK, [
+        "which mosque does Friday prayer at 1pm near {city}?", "How long is the fast on Yom Kippur?",
+        "My family is half Jewish half Catholic so December is chaotic", "The Black Caucus introduced a bill on maternal health",
+        "trans healthcare policy was debated in parliament today", "The Roma holocaust is called the Porajmos",
+    ], S, n=1),
+    G("reclaimed", RECLAIMED, [
+        "me and my girls are all queer and thriving", "yo my nigga just got engaged!!!", "the dyke bar downtown has the best karaoke",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

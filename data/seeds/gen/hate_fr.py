@@ -279,6 +279,59 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("antisemitism", HATE, [
+        "Comme par hasard c'est encore un {nom}", "demande-toi pourquoi ils sont 1 % de la population et la moitié des milliardaires",
+        "qui dirige la banque centrale ? 🤔✡️", "le privilège juif existe et on a pas le droit d'en parler",
+        "Cite une guerre dont ils n'ont pas profité. J'attends.", "pas étonnant que le juge soit un {nom}, ils se tiennent tous",
+        "Le Talmud dit que les goys sont du bétail, renseignez-vous", "encore une blague sur la shoah, appelez la LICRA mdr",
+        "ils ont les médias donc forcément vous en entendrez jamais parler", "Chaque fois que je vois une synagogue je pense à l'argent qu'ils nous ont volé",
+        "Les juifs ne nous remplaceront pas !",
+    ], S, n=1),
+    G("anti_black", HATE, [
+        "comportement typique de noir", "ils se comportent comme des animaux parce que ce sont des animaux",
+        "c'est un zoo ou un Lidl ? on sait plus avec tous ces singes", "Un médecin noir ? plutôt crever que de le laisser me toucher",
+        "Ils seront jamais aussi intelligents que nous, c'est dans les gènes", "Pourquoi ils sont toujours aussi bruyants et ghetto",
+        "je veux pas que ma fille ramène un de CEUX-LÀ à la maison", "Les Africains méritaient pas l'indépendance, regardez ce qu'ils en ont fait",
+    ], S, n=1),
+    G("anti_muslim", HATE, [
+        "Islam = terrorisme, c'est aussi simple que ça", "les musulmans s'intègrent pas, ils envahissent",
+        "Je louerai jamais à un musulman, il va fabriquer des bombes dans la cuisine", "Chaque bébé musulman est un futur djihadiste",
+        "les arabes dehors, la France aux Français", "ces sarrasins devraient retourner dans leur désert",
+    ], S, n=1),
+    G("anti_lgbtq", HATE, [
+        "Le mois des fiertés c'est le mois de la dégénérescence", "gardez votre propagande LGBT loin de mes enfants, prédateurs",
+        "être trans c'est une maladie mentale, faut les enfermer", "je renierais mon fils s'il était pédé, ces malades",
+    ], S, n=1),
+    G("anti_roma", HATE, [
+        "les roms c'est tous des voleurs de cuivre", "fais gaffe à ton sac y'a des romanos dans le métro",
+    ], S, n=1),
+    G("negation", OK, [
+        "Je suis catholique et je ne pense pas que les juifs iront en enfer, arrêtez de dire ça en mon nom",
+        "je crois pas à ces histoires de « ils contrôlent les banques »", "Non, les Noirs ne sont pas bruyants, certaines personnes le sont",
+        "jdéteste pas les gays mdr pk je les détesterais", "L'Afrique n'est pas un pays, c'est 54 pays très différents",
+    ], S, n=1),
+    G("counter_speech", OK_QUOTE, [
+        "« Comportement typique de noir », ce n'est pas une observation, c'est du racisme. Stop.",
+        "Appeler le mois des fiertés « le mois de la dégénérescence », c'est de l'homophobie, pas une opinion",
+        "Les fausses citations du Talmud sur les « goys » sont démontées depuis des décennies",
+        "« Les juifs ne nous remplaceront pas », c'est le slogan de Charlottesville. On sait où ça mène.",
+    ], S, n=1),
+    G("positive_group", OK, [
+        "merci aux profs noirs qui m'ont fait grandir 🙏", "mon voisin musulman a encore déneigé mon allée, une légende",
+        "Joyeux Pourim ! 🎭", "Première Marche des fiertés avec mes enfants, ils ont adoré 🏳️‍🌈",
+        "La culture rom est tellement riche, la musique, l'artisanat", "les immigrés rendent ce pays meilleur, point",
+    ], S, n=1),
+    G("neutral_mention", OK, [
+        "quelle mosquée fait la prière du vendredi à 13h vers {ville} ?", "Combien de temps dure le jeûne de Kippour ?",
+        "Ma famille est moitié juive moitié catholique, décembre c'est le chaos", "Le génocide des Roms s'appelle le Samudaripen",
+        "Le Sénat a débattu aujourd'hui de l'accès aux soins pour les personnes trans",
+    ], S, n=1),
+    G("reclaimed", RECLAIMED, [
+        "mes copines et moi on est toutes queer et on s'épanouit", "entre renois on se comprend 😂", "le bar de gouines du centre a le meilleur karaoké",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
