@@ -41,7 +41,10 @@ def expand(template, slots, rng, n):
         tries += 1
         filled = template
         for name in dict.fromkeys(names):
-            filled = filled.replace("{" + name + "}", rng.choice(slots[name]))
+            value = rng.choice(slots[name])
+            filled = re.sub(r"(?<!\w)([àÀ]|[dD]e) \{" + name + r"\}",
+                            lambda m: contract(m.group(1), value), filled)
+            filled = filled.replace("{" + name + "}", value)
         if filled not in seen:
             seen.add(filled)
             out.append(filled)
@@ -97,6 +100,16 @@ def typo(text, rng):
 def strip_accents(text):
     return "".join(c for c in unicodedata.normalize("NFD", text)
                    if unicodedata.category(c) != "Mn")
+
+
+def contract(prep, value):
+    """French slot fills put an article after a preposition ("à le lycée"): contract it
+    ("au lycée"). Only applied at slot boundaries so verbs ("de le laisser") are untouched."""
+    for article, merged in (("le ", {"à": "au ", "À": "Au ", "de": "du ", "De": "Du "}),
+                            ("les ", {"à": "aux ", "À": "Aux ", "de": "des ", "De": "Des "})):
+        if value.startswith(article):
+            return merged[prep] + value[len(article):]
+    return f"{prep} {value}"
 
 
 def vary(text, lang, rng):

@@ -39,7 +39,7 @@ S = {
     "kill": ["kill", "murder", "shoot", "stab", "strangle", "end"],
     "killed": ["killed", "shot", "stabbed", "strangled", "hanged", "beaten to death"],
     "group": ["jews", "muslims", "blacks", "immigrants", "gays", "trannies", "mexicans",
-              "refugees", "arabs", "the gypsies"],
+              "refugees", "arabs", "gypsies"],
     "groupsoft": ["Jewish people", "Muslims", "Black people", "migrants", "gay people",
                   "trans people", "refugees", "Mexicans", "Roma"],
     "body": ["head", "skull", "face", "legs", "neck"],
@@ -233,24 +233,24 @@ GROUPS = [
     ], S, n=3),
     # ----- group threats -----
     G("group_threat", GROUP_T, [
-        "I'm going to shoot every {group} I see at {place} on {time}",
+        "I'm going to shoot all the {group} I see at {place} on {time}",
         "We are going to kill the {group}. All of them.",
         "gonna light up {place} full of {group} this weekend",
         "I will gas the {group} myself if I have to",
         "Next time {group} march through our town we open fire",
         "we're going to burn {place} with the {group} inside",
         "I'm going to run my truck through the {group} at {place}",
-        "Every {group} in this neighbourhood will be dead by summer. I'm starting {time}.",
+        "All the {group} in this neighbourhood will be dead by summer. I'm starting {time}.",
         "I'll be waiting at {place} with my rifle for the {group}",
         "The day is coming when we put the {group} in camps and then in the ground",
-        "The next {group} who moves onto my street gets a bullet",
+        "The next family of {group} who moves onto my street gets a bullet",
     ], S, n=2),
     G("group_threat", GROUP_C, [
         "Kill all {group}.", "gas the {group}", "death to {group}", "{group} should be hanged",
-        "Every {group} deserves a bullet", "Burn {place}, it's full of {group}",
+        "All {group} deserve a bullet", "Burn {place}, it's full of {group}",
         "Round up the {group} and shoot them", "Exterminate the {group} like the vermin they are",
         "somebody needs to shoot up {place}. too many {group}",
-        "Hang every {group} from the trees", "Someone should bomb {place} during prayers",
+        "Hang the {group} from the trees", "Someone should bomb {place} during prayers",
         "Beat any {group} you see tonight. Spread the word.",
         "the {group} need to be wiped off the face of the earth and we have to do it",
         "go out and hunt {group} this weekend, let's see the body count",
@@ -263,8 +263,8 @@ GROUPS = [
         "Meet at {place} {time}. Bring {weapon}. We're clearing out the {group}.",
         "Let's go to {place} {time} and kill some {group}",
         "We ride {time}. Target: {place}. Bring {weapon} for the {group}",
-        "Time to take our country back. Every {group} we find, we kill. Who's with me?",
-        "Let's torch the {group} shelters tonight. I'll bring the gasoline",
+        "Time to take our country back. Any {group} we find, we kill. Who's with me?",
+        "Let's torch the shelters full of {group} tonight. I'll bring the gasoline",
     ], S, n=3),
     # ----- individuals, harassment threats, domestic -----
     G("direct_threat", DIRECT, [
@@ -336,13 +336,13 @@ GROUPS += [
     G("group_threat", GROUP_C, [
         "Day of the rope is coming for the {group}", "Ovens are warming up for the {group} 🔥",
         "RT if the {group} should be deported in body bags", "The {group} are vermin. Exterminate them before they breed.",
-        "Go hunting at {place}, lots of {group} tonight", "Every {group} is a target. Act accordingly.",
+        "Go hunting at {place}, lots of {group} tonight", "All {group} are targets. Act accordingly.",
         "Shoot the {group} at the border. Every one. No warnings.",
     ], S, n=2),
     G("group_threat", GROUP_T, [
         "I'm going to drive to {place} and kill as many {group} as I can",
         "My rifle's ready for the {group}. See you at {place}",
-        "We'll hang every {group} in this town from the bridge",
+        "We'll hang all the {group} in this town from the bridge",
     ], S, n=2),
 ]
 
