@@ -6,6 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod fold;
+mod lang;
+mod tokenize;
+
 /// A half-open byte range `[start, end)` into the *original* text of a post.
 ///
 /// Invariant: `start <= end <= original.len()` and both ends fall on UTF-8 char boundaries of
@@ -145,70 +149,81 @@ impl Normalized {
 }
 
 /// Options of the normalizer.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NormalizeOptions {
     /// Language given by the caller (e.g. the platform knows it); skips detection when set.
     pub lang_hint: Option<Lang>,
 }
 
-impl Default for NormalizeOptions {
+/// Normalizes posts. Build once, share across threads (`Sync`), call [`Normalizer::normalize`]
+/// (or [`Normalizer::normalize_into`] to reuse buffers) per post.
+///
+/// What a post becomes: NFKC compatibility forms undone (fullwidth, mathematical, circled
+/// letters, ligatures), lower case, accents removed, Cyrillic/Greek look-alikes mapped to Latin
+/// letters in words that mix scripts, zero-width and bidi controls and combining marks (zalgo)
+/// dropped, leetspeak decoded in words that have letters, spaced-out letters joined, runs of 3+
+/// identical letters cut to 2 (`folded`) and every run cut to 1 (`squeezed`). The token rules
+/// (apostrophes, elisions, digits, mentions) are listed in the `tokenize` module.
+#[derive(Debug, Clone)]
+pub struct Normalizer {
+    lang: lang::LangIdentifier,
+}
+
+impl Default for Normalizer {
     fn default() -> Self {
-        NormalizeOptions { lang_hint: None }
+        Normalizer::new()
     }
 }
 
-/// Normalizes posts. Build once, share across threads (`Sync`), call [`Normalizer::normalize`]
-/// per post.
-#[derive(Debug, Clone, Default)]
-pub struct Normalizer {}
-
 impl Normalizer {
     pub fn new() -> Self {
-        Normalizer {}
+        Normalizer {
+            lang: lang::LangIdentifier::new(),
+        }
     }
 
     /// Normalizes one post. Never panics, whatever the input.
     pub fn normalize(&self, text: &str, lang_hint: Option<Lang>) -> Normalized {
-        // Placeholder tokenizer: splits on non-alphanumerics and lowercases. The full
-        // normalization replaces it.
         let mut out = Normalized::default();
-        for (start, word) in split_words(text) {
-            let lower = word.to_lowercase();
-            if !out.folded.is_empty() {
-                out.folded.push(' ');
-                out.squeezed.push(' ');
-            }
-            let fs = out.folded.len() as u32;
-            out.folded.push_str(&lower);
-            let ss = out.squeezed.len() as u32;
-            out.squeezed.push_str(&lower);
-            out.tokens.push(Token {
-                folded: fs..out.folded.len() as u32,
-                squeezed: ss..out.squeezed.len() as u32,
-                span: Span::new(start as u32, (start + word.len()) as u32),
-                evasion: Evasion::NONE,
-            });
-        }
-        out.lang = lang_hint.unwrap_or(Lang::Other);
-        out.lang_confidence = if lang_hint.is_some() { 1.0 } else { 0.0 };
+        self.normalize_into(text, lang_hint, &mut out);
         out
+    }
+
+    /// Normalizes one post into `out`, reusing its buffers (no allocation once they are large
+    /// enough). Never panics, whatever the input.
+    ///
+    /// Spans are `u32`: of a text longer than 4 GiB only the first 4 GiB are read.
+    pub fn normalize_into(&self, text: &str, lang_hint: Option<Lang>, out: &mut Normalized) {
+        let text = clamp_to_u32(text);
+        out.folded.clear();
+        out.squeezed.clear();
+        out.tokens.clear();
+        out.evasion = Evasion::NONE;
+        out.folded.reserve(text.len());
+        out.squeezed.reserve(text.len());
+        let cues = {
+            let mut tokenizer = tokenize::Tokenizer::new(text, out);
+            tokenizer.run();
+            tokenizer.cues
+        };
+        let (lang, confidence) = match lang_hint {
+            Some(lang) => (lang, 1.0),
+            None => self.lang.identify(text, out, cues),
+        };
+        out.lang = lang;
+        out.lang_confidence = confidence.clamp(0.0, 1.0);
     }
 }
 
-fn split_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = None;
-    let mut out = Vec::new();
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
-        }
+/// The longest prefix of `text` whose byte offsets fit in a `u32`, cut on a char boundary.
+fn clamp_to_u32(text: &str) -> &str {
+    let max = u32::MAX as usize;
+    if text.len() <= max {
+        return text;
     }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
+    let mut end = max;
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
     }
-    out.into_iter()
+    text.get(..end).unwrap_or("")
 }

@@ -1,0 +1,733 @@
+//! From raw text to tokens: word splitting, leetspeak, elisions, repeated letters and
+//! spaced-out letters, written straight into the output buffers of [`Normalized`].
+//!
+//! The text is cut into *words*: maximal runs of characters that can belong to a word
+//! (letters, digits, leetspeak symbols, apostrophes, invisible characters and combining
+//! marks). Each word is first described (pass A: its units and their kinds) then emitted
+//! (pass B: folded characters pushed into `folded`/`squeezed`), because whether `4` means `a`
+//! or four depends on the whole word. Words of one character are candidates for joining with
+//! their neighbours when they spell a word out letter by letter ("k i l l", "t.u.e.r").
+//!
+//! Token rules (documented here because lexicon authors rely on them):
+//! - Apostrophes: a French elision is split off as its own token without the apostrophe
+//!   ("l'arabe" → `l` `arabe`, "j'vais" → `j` `vais`, "qu'il" → `qu` `il`); any other
+//!   apostrophe inside a word is dropped ("don't" → `dont`, "aujourd'hui" → `aujourdhui`).
+//! - Hyphens, dots and other punctuation separate words ("peut-être" → `peut` `etre`).
+//! - Leetspeak is decoded only in words with at least one letter: `0`→o, `1`→i (`l` in runs:
+//!   "ki11"), `3`→e, `4`→a, `5`→s, `7`→t, `8`→b (after a letter: "ate", "h8"), `9`→g, `@`→a,
+//!   `$`→s, `!`/`|`→i (`l` in runs), `+`→t, `€`→e, `¢`→c. A `!`, `|` or `+` at the start or end of
+//!   a word is punctuation ("hello!"). A word starting with `@` is a mention (the `@` is dropped)
+//!   unless what follows is at most 3 characters long ("@ss" → `ass`).
+//! - Digits next to letters: a run of 2+ digits at either end of a word is its own number token
+//!   ("covid19" → `covid` `19`, "14words" → `14` `words`); a single digit followed by an ordinal
+//!   or unit ("2nd", "1er", "5pm", "3e") is kept as written.
+//! - Cyrillic and Greek look-alikes become Latin letters only in words that also contain Latin
+//!   letters or consist of look-alikes only, so Russian and Greek words stay themselves.
+
+use crate::fold::{self, CharInfo, Kind, Script, Sep};
+use crate::lang::LangCues;
+use crate::{Evasion, Normalized, Span, Token};
+
+/// One character of a word (or a run of 3+ identical letters, collapsed into its first two
+/// units, the second covering the rest of the run).
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    start: u32,
+    end: u32,
+    ch: char,
+    kind: Kind,
+    script: Script,
+    /// The run of identical letters this unit ends was cut.
+    repeated: bool,
+}
+
+impl Unit {
+    const EMPTY: Unit = Unit {
+        start: 0,
+        end: 0,
+        ch: ' ',
+        kind: Kind::Sep(Sep::Other),
+        script: Script::None,
+        repeated: false,
+    };
+
+    fn is_core(&self) -> bool {
+        matches!(self.kind, Kind::Letter | Kind::Digit | Kind::Leet(_))
+    }
+}
+
+/// Words longer than this are cut into several tokens: no real word is this long, and the cap
+/// bounds the work on hostile input.
+const MAX_WORD_UNITS: usize = 128;
+/// Units kept on the stack; longer words use a heap buffer.
+const STACK_UNITS: usize = 48;
+/// Spaced-out letters are never joined into a token longer than this.
+const MAX_SPACED_LETTERS: usize = 20;
+
+const ELISIONS: &[&[u8]] = &[
+    b"l", b"d", b"j", b"m", b"t", b"s", b"n", b"c", b"qu", b"jusqu", b"lorsqu", b"puisqu",
+    b"quoiqu", b"presqu",
+];
+
+/// Letters after a single leading digit that make it a number with a unit or an ordinal
+/// rather than leetspeak ("2nd", "1er", "5pm", "3e").
+const NUMBER_SUFFIXES: &[&[u8]] = &[
+    b"st", b"nd", b"rd", b"th", b"am", b"pm", b"k", b"m", b"h", b"min", b"s", b"e", b"er", b"ere",
+    b"eme", b"re", b"x", b"d", b"g", b"kg", b"km", b"cm", b"mm", b"ml", b"l", b"gb", b"mb", b"hz",
+    b"px", b"j", b"an", b"ans", b"p", b"v",
+];
+
+/// Whether a word is one character that can be part of a spaced-out word ("k i l l"): an ASCII
+/// letter, digit or leetspeak symbol, or a disguised letter; not "à", which is a French word.
+#[derive(Debug, Clone, Copy, Default)]
+struct SpacedRun {
+    /// Index of the first token of the run.
+    first: usize,
+    len: usize,
+    letters: usize,
+    gap: Option<char>,
+    last_end: u32,
+}
+
+/// Per-post state of the tokenizer.
+pub(crate) struct Tokenizer<'t, 'o> {
+    text: &'t str,
+    out: &'o mut Normalized,
+    pub(crate) cues: LangCues,
+    run: SpacedRun,
+    heap_units: Vec<Unit>,
+}
+
+/// State of the token being written.
+struct TokenWriter {
+    folded_start: usize,
+    squeezed_start: usize,
+    /// Whether a separating space was pushed before the token (removed if it stays empty).
+    spaced: bool,
+    last: Option<char>,
+    run: u32,
+    evasion: Evasion,
+    span: Option<Span>,
+}
+
+impl<'t, 'o> Tokenizer<'t, 'o> {
+    pub(crate) fn new(text: &'t str, out: &'o mut Normalized) -> Self {
+        Tokenizer {
+            text,
+            out,
+            cues: LangCues::default(),
+            run: SpacedRun::default(),
+            heap_units: Vec::new(),
+        }
+    }
+
+    /// Tokenizes the whole text.
+    pub(crate) fn run(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut stack = [Unit::EMPTY; STACK_UNITS];
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let (c, len) = char_at(text, i);
+            let info = fold::classify(c);
+            if !is_word_kind(info.kind) {
+                i += len;
+                continue;
+            }
+            // Collect the word's units.
+            let mut n = 0usize;
+            let mut on_heap = false;
+            self.heap_units.clear();
+            let mut j = i;
+            while j < bytes.len() {
+                let (c, len) = char_at(text, j);
+                let info = if j == i { info } else { fold::classify(c) };
+                if !is_word_kind(info.kind) {
+                    break;
+                }
+                let unit = Unit {
+                    start: j as u32,
+                    end: (j + len) as u32,
+                    ch: c,
+                    kind: info.kind,
+                    script: info.script,
+                    repeated: false,
+                };
+                j += len;
+                let units: &mut [Unit] = if on_heap {
+                    &mut self.heap_units
+                } else {
+                    &mut stack[..n]
+                };
+                // A third identical letter in a row only extends the second one.
+                if unit.kind == Kind::Letter && n >= 2 {
+                    let (a, b) = (units[n - 2], units[n - 1]);
+                    if a.ch == unit.ch && b.ch == unit.ch {
+                        let last = &mut units[n - 1];
+                        last.end = unit.end;
+                        last.repeated = true;
+                        continue;
+                    }
+                }
+                if !on_heap && n == STACK_UNITS {
+                    on_heap = true;
+                    self.heap_units.extend_from_slice(&stack);
+                }
+                if on_heap {
+                    self.heap_units.push(unit);
+                } else {
+                    stack[n] = unit;
+                }
+                n += 1;
+                if n == MAX_WORD_UNITS {
+                    break;
+                }
+            }
+            if on_heap {
+                let units = std::mem::take(&mut self.heap_units);
+                self.word(&units);
+                self.heap_units = units;
+            } else {
+                self.word(&stack[..n]);
+            }
+            i = j;
+        }
+        self.flush_run();
+    }
+
+    /// Emits the tokens of one word.
+    fn word(&mut self, units: &[Unit]) {
+        let mut latin = 0u32;
+        let mut look_alike = 0u32;
+        let mut other = 0u32;
+        for u in units {
+            if u.kind == Kind::Letter {
+                match u.script {
+                    Script::Latin => latin += 1,
+                    Script::LookAlike => look_alike += 1,
+                    _ => other += 1,
+                }
+            }
+        }
+        let letters = latin + look_alike + other;
+        let map_look_alikes = latin > 0 || other == 0;
+
+        // Core: from the first to the last letter, digit or leet symbol, leaving out
+        // punctuation-like symbols at the ends, plus the marks that follow the last one.
+        let Some(mut cs) = units.iter().position(|u| u.is_core() && !trims_lead(u)) else {
+            self.before_word(None, 0);
+            return;
+        };
+        let Some(last) = units.iter().rposition(|u| u.is_core() && !trims_trail(u)) else {
+            self.before_word(None, 0);
+            return;
+        };
+        if last < cs {
+            self.before_word(None, 0);
+            return;
+        }
+        let mut ce = last + 1;
+        while ce < units.len() && units[ce].kind == Kind::Mark {
+            ce += 1;
+        }
+
+        if letters == 0 {
+            let digits = &units[cs..ce];
+            let single = single_unit(digits).filter(char::is_ascii_digit);
+            self.before_word(single, digits.first().map_or(0, |u| u.start));
+            self.number(digits);
+            return;
+        }
+
+        // A mention ("@someone") unless what follows is short enough to be leet ("@ss").
+        if units[cs].ch == '@' {
+            let rest = units[cs + 1..ce].iter().filter(|u| u.is_core()).count();
+            if rest > 3 {
+                cs += 1;
+                while cs < ce && !units[cs].is_core() {
+                    cs += 1;
+                }
+            }
+        }
+        let core = &units[cs..ce];
+        let single = single_unit(core);
+        self.before_word(single, core.first().map_or(0, |u| u.start));
+
+        let lead = core.iter().take_while(|u| u.kind == Kind::Digit).count();
+        let mut body = core;
+        if lead >= 2 {
+            self.number(&core[..lead]);
+            body = &core[lead..];
+        } else if lead == 1 && is_number_with_suffix(&core[1..]) {
+            self.plain(core);
+            return;
+        }
+        let trail = body
+            .iter()
+            .rev()
+            .take_while(|u| matches!(u.kind, Kind::Digit | Kind::Mark))
+            .filter(|u| u.kind == Kind::Digit)
+            .count();
+        let mut tail: &[Unit] = &[];
+        if trail >= 2 && !is_repeated_leet_digit(&body[body.len() - trail..]) {
+            let split = body
+                .iter()
+                .rposition(|u| !matches!(u.kind, Kind::Digit | Kind::Mark))
+                .map_or(0, |p| p + 1);
+            tail = &body[split..];
+            body = &body[..split];
+        }
+        self.leet_word(body, map_look_alikes);
+        if !tail.is_empty() {
+            self.number(tail);
+        }
+    }
+
+    /// A word with letters: leetspeak decoded, elisions split.
+    fn leet_word(&mut self, units: &[Unit], map_look_alikes: bool) {
+        let mut w = self.begin();
+        let mut mark_run = 0u32;
+        for (k, u) in units.iter().enumerate() {
+            if u.kind != Kind::Mark {
+                mark_run = 0;
+            }
+            match u.kind {
+                Kind::Letter => {
+                    self.extend_span(&mut w, u);
+                    if u.ch.is_ascii() {
+                        self.push(&mut w, u.ch.to_ascii_lowercase());
+                    } else {
+                        let info = self.fold_into(&mut w, u.ch, map_look_alikes, false);
+                        w.evasion |= info.evasion;
+                    }
+                }
+                Kind::Digit => {
+                    self.extend_span(&mut w, u);
+                    if u.ch.is_ascii_digit() {
+                        self.push_leet_digit(&mut w, units, k);
+                    } else {
+                        let info = self.fold_into(&mut w, u.ch, true, true);
+                        w.evasion |= info.evasion;
+                    }
+                }
+                Kind::Leet(letter) => {
+                    self.extend_span(&mut w, u);
+                    let same_neighbour = (k > 0 && units[k - 1].ch == u.ch)
+                        || units.get(k + 1).is_some_and(|n| n.ch == u.ch);
+                    let letter = if u.ch == '|' && same_neighbour {
+                        'l'
+                    } else {
+                        letter as char
+                    };
+                    w.evasion |= Evasion::LEET;
+                    self.push(&mut w, letter);
+                }
+                Kind::Apostrophe => {
+                    let written = &self.out.folded.as_bytes()[w.folded_start..];
+                    let next_is_core = units.get(k + 1).is_some_and(Unit::is_core);
+                    if next_is_core && ELISIONS.contains(&written) {
+                        self.finish(w);
+                        w = self.begin();
+                    }
+                }
+                Kind::Invisible => w.evasion |= Evasion::INVISIBLE,
+                Kind::Mark => {
+                    mark_run += 1;
+                    if mark_run > 1 || !is_ordinary_accent_mark(u.ch) {
+                        w.evasion |= Evasion::DIACRITIC;
+                    }
+                    if let Some(span) = w.span.as_mut() {
+                        span.end = span.end.max(u.end);
+                    }
+                }
+                Kind::Sep(_) => {}
+            }
+            if u.repeated {
+                w.evasion |= Evasion::REPEATED;
+            }
+        }
+        self.finish(w);
+    }
+
+    /// A number: its digits, as written (other units dropped).
+    fn number(&mut self, units: &[Unit]) {
+        let mut w = self.begin();
+        for u in units {
+            if u.kind != Kind::Digit {
+                continue;
+            }
+            self.extend_span(&mut w, u);
+            if u.ch.is_ascii_digit() {
+                self.push_raw(&mut w, u.ch);
+            } else {
+                let mut digits = [0u8; 8];
+                let mut n = 0;
+                let info = fold::fold_non_ascii(u.ch, true, |d| {
+                    if n < digits.len() && d.is_ascii_digit() {
+                        digits[n] = d as u8;
+                        n += 1;
+                    }
+                });
+                w.evasion |= info.evasion;
+                for &d in &digits[..n] {
+                    self.push_raw(&mut w, d as char);
+                }
+            }
+        }
+        self.finish(w);
+    }
+
+    /// A word kept as written, lower-cased (numbers with units: "2nd", "5pm").
+    fn plain(&mut self, units: &[Unit]) {
+        let mut w = self.begin();
+        for u in units {
+            if u.ch.is_ascii_alphanumeric() {
+                self.extend_span(&mut w, u);
+                self.push_raw(&mut w, u.ch.to_ascii_lowercase());
+            }
+        }
+        self.finish(w);
+    }
+
+    fn begin(&mut self) -> TokenWriter {
+        let spaced = !self.out.folded.is_empty();
+        if spaced {
+            self.out.folded.push(' ');
+            self.out.squeezed.push(' ');
+        }
+        TokenWriter {
+            folded_start: self.out.folded.len(),
+            squeezed_start: self.out.squeezed.len(),
+            spaced,
+            last: None,
+            run: 0,
+            evasion: Evasion::NONE,
+            span: None,
+        }
+    }
+
+    fn extend_span(&self, w: &mut TokenWriter, u: &Unit) {
+        let unit = Span::new(u.start, u.end);
+        w.span = Some(w.span.map_or(unit, |s| s.cover(unit)));
+    }
+
+    /// Pushes a letter, cutting runs: at most 2 in `folded`, 1 in `squeezed`.
+    #[inline]
+    fn push(&mut self, w: &mut TokenWriter, c: char) {
+        if !c.is_alphabetic() {
+            self.push_raw(w, c);
+            return;
+        }
+        if w.last == Some(c) {
+            w.run += 1;
+            if w.run >= 3 {
+                w.evasion |= Evasion::REPEATED;
+            } else {
+                self.out.folded.push(c);
+            }
+        } else {
+            w.last = Some(c);
+            w.run = 1;
+            self.out.folded.push(c);
+            self.out.squeezed.push(c);
+        }
+    }
+
+    /// Pushes a character to both forms without any run cutting.
+    #[inline]
+    fn push_raw(&mut self, w: &mut TokenWriter, c: char) {
+        w.last = None;
+        w.run = 0;
+        self.out.folded.push(c);
+        self.out.squeezed.push(c);
+    }
+
+    fn push_leet_digit(&mut self, w: &mut TokenWriter, units: &[Unit], k: usize) {
+        let c = units[k].ch;
+        let prev_letter = k > 0 && units[k - 1].kind == Kind::Letter;
+        let same_neighbour =
+            (k > 0 && units[k - 1].ch == c) || units.get(k + 1).is_some_and(|n| n.ch == c);
+        let decoded: &str = match c {
+            '0' => "o",
+            '1' if same_neighbour => "l",
+            '1' => "i",
+            '3' => "e",
+            '4' => "a",
+            '5' => "s",
+            '7' => "t",
+            '8' if prev_letter => "ate",
+            '8' => "b",
+            '9' => "g",
+            _ => {
+                self.push_raw(w, c);
+                return;
+            }
+        };
+        w.evasion |= Evasion::LEET;
+        for l in decoded.chars() {
+            self.push(w, l);
+        }
+    }
+
+    /// Folds a non-ASCII character into the token; digits it yields are decoded as leetspeak
+    /// when `leet_digits`.
+    fn fold_into(
+        &mut self,
+        w: &mut TokenWriter,
+        c: char,
+        map_look_alikes: bool,
+        leet_digits: bool,
+    ) -> CharInfo {
+        let mut buf = [' '; 20];
+        let mut n = 0;
+        let info = fold::fold_non_ascii(c, map_look_alikes, |d| {
+            if n < buf.len() {
+                buf[n] = d;
+                n += 1;
+            }
+        });
+        for &d in &buf[..n] {
+            if leet_digits && d.is_ascii_digit() {
+                let decoded = leet_digit(d);
+                if decoded != d {
+                    w.evasion |= Evasion::LEET;
+                }
+                self.push(w, decoded);
+            } else {
+                self.push(w, d);
+            }
+        }
+        if info.french_accent {
+            self.cues.french_accents += 1;
+        }
+        info
+    }
+
+    /// Closes the token: records it, or removes it if nothing was written.
+    fn finish(&mut self, w: TokenWriter) {
+        let folded_end = self.out.folded.len();
+        let Some(span) = w.span.filter(|_| folded_end > w.folded_start) else {
+            let folded_back = w.folded_start - usize::from(w.spaced);
+            let squeezed_back = w.squeezed_start - usize::from(w.spaced);
+            self.out.folded.truncate(folded_back);
+            self.out.squeezed.truncate(squeezed_back);
+            return;
+        };
+        for c in self.out.folded[w.folded_start..].chars() {
+            if c.is_ascii_alphabetic() {
+                self.cues.latin_letters += 1;
+            } else if c.is_alphabetic() {
+                self.cues.other_letters += 1;
+            }
+        }
+        self.out.evasion |= w.evasion;
+        self.out.tokens.push(Token {
+            folded: w.folded_start as u32..folded_end as u32,
+            squeezed: w.squeezed_start as u32..self.out.squeezed.len() as u32,
+            span,
+            evasion: w.evasion,
+        });
+    }
+
+    /// Called before a word's tokens are written: extends the current run of spaced-out
+    /// letters with this word if it is one more letter, or closes the run (joining it).
+    fn before_word(&mut self, single: Option<char>, start: u32) {
+        let Some(c) = single else {
+            self.flush_run();
+            return;
+        };
+        let run = self.run;
+        if run.len > 0 && run.len < MAX_SPACED_LETTERS {
+            let gap = self
+                .text
+                .get(run.last_end as usize..start as usize)
+                .unwrap_or("");
+            let mut chars = gap.chars();
+            let g = chars.next();
+            let one_char = g.is_some() && chars.next().is_none();
+            if let Some(g) = g.filter(|g| one_char && is_spacing_glue(*g))
+                && run.gap.is_none_or(|prev| prev == g)
+            {
+                self.run.gap = Some(g);
+                self.run.len += 1;
+                self.run.letters += usize::from(c.is_ascii_alphabetic());
+                self.run.last_end = self.pending_end(start);
+                return;
+            }
+        }
+        self.flush_run();
+        self.run = SpacedRun {
+            first: self.out.tokens.len(),
+            len: 1,
+            letters: usize::from(c.is_ascii_alphabetic()),
+            gap: None,
+            last_end: self.pending_end(start),
+        };
+    }
+
+    /// End of the one-character word starting at `start`, in the original text.
+    fn pending_end(&self, start: u32) -> u32 {
+        let (_, len) = char_at(self.text, start as usize);
+        let mut end = start as usize + len;
+        // Trailing combining marks belong to the letter.
+        while end < self.text.len() {
+            let (c, len) = char_at(self.text, end);
+            if fold::classify(c).kind != Kind::Mark {
+                break;
+            }
+            end += len;
+        }
+        end as u32
+    }
+
+    /// Joins the current run of spaced-out letters into one token if it is long enough.
+    pub(crate) fn flush_run(&mut self) {
+        let run = std::mem::take(&mut self.run);
+        let needed = match run.gap {
+            Some(' ') | Some('-') => 3,
+            _ => 2,
+        };
+        if run.len < needed || run.letters < 2 {
+            return;
+        }
+        let tokens = &self.out.tokens;
+        if run.first + run.len != tokens.len() {
+            // The run was not the last tokens written: nothing to join safely.
+            return;
+        }
+        let mut letters = [0u8; MAX_SPACED_LETTERS];
+        let mut n = 0;
+        let mut evasion = Evasion::SPACED;
+        let mut span: Option<Span> = None;
+        for t in &tokens[run.first..] {
+            let Some(&b) = self.out.folded.as_bytes().get(t.folded.start as usize) else {
+                return;
+            };
+            if t.folded.end - t.folded.start != 1 || n == letters.len() {
+                return;
+            }
+            letters[n] = if b.is_ascii_digit() {
+                evasion |= Evasion::LEET;
+                leet_digit(b as char) as u8
+            } else {
+                b
+            };
+            n += 1;
+            evasion |= t.evasion;
+            span = Some(span.map_or(t.span, |s| s.cover(t.span)));
+        }
+        let Some(span) = span else { return };
+        let first = &tokens[run.first];
+        let folded_cut = (first.folded.start as usize).saturating_sub(usize::from(run.first > 0));
+        let squeezed_cut =
+            (first.squeezed.start as usize).saturating_sub(usize::from(run.first > 0));
+        // Letter counts were already taken for the single letters; take them back out.
+        self.cues.latin_letters = self.cues.latin_letters.saturating_sub(run.letters as u32);
+        self.out.folded.truncate(folded_cut);
+        self.out.squeezed.truncate(squeezed_cut);
+        self.out.tokens.truncate(run.first);
+        let mut w = self.begin();
+        for &b in &letters[..n] {
+            self.push(&mut w, b as char);
+        }
+        w.evasion |= evasion;
+        w.span = Some(span);
+        self.finish(w);
+    }
+}
+
+/// A trailing run of one repeated leetspeak digit is part of the word ("ki11", "a55"), unlike
+/// numbers ("covid19") and the "88" of hate codes, which stay numbers.
+fn is_repeated_leet_digit(run: &[Unit]) -> bool {
+    let Some(first) = run.first() else {
+        return false;
+    };
+    matches!(first.ch, '0' | '1' | '3' | '4' | '5' | '7' | '9')
+        && run.iter().all(|u| u.ch == first.ch || u.kind == Kind::Mark)
+}
+
+fn leet_digit(d: char) -> char {
+    match d {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        other => other,
+    }
+}
+
+/// Separators that may stand between spaced-out letters.
+fn is_spacing_glue(c: char) -> bool {
+    matches!(c, ' ' | '.' | '-' | '_' | '*' | '·' | '•')
+}
+
+/// The character of a one-unit word that can join a spaced-out run, if it is one.
+fn single_unit(core: &[Unit]) -> Option<char> {
+    let mut cores = core.iter().filter(|u| u.is_core());
+    let u = cores.next()?;
+    if cores.next().is_some() {
+        return None;
+    }
+    match u.kind {
+        Kind::Letter if u.ch.is_ascii_alphabetic() => Some(u.ch.to_ascii_lowercase()),
+        Kind::Letter if u.script == Script::LookAlike => fold::look_alike(u.ch),
+        Kind::Letter => {
+            // Fullwidth, mathematical and circled letters can be spaced out too; plain
+            // accented letters ("à") are words of their own.
+            let mut out = None;
+            let info = fold::fold_non_ascii(u.ch, true, |c| out = Some(c));
+            out.filter(|c| c.is_ascii_alphabetic() && info.evasion.contains(Evasion::CONFUSABLE))
+        }
+        Kind::Digit if u.ch.is_ascii_digit() => Some(u.ch),
+        Kind::Leet(l) if !matches!(u.ch, '!' | '|' | '+') => Some(l as char),
+        _ => None,
+    }
+}
+
+fn is_number_with_suffix(rest: &[Unit]) -> bool {
+    let mut buf = [0u8; 4];
+    let mut n = 0;
+    for u in rest {
+        if !u.ch.is_ascii_alphabetic() || n == buf.len() {
+            return false;
+        }
+        buf[n] = u.ch.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    n > 0 && NUMBER_SUFFIXES.contains(&&buf[..n])
+}
+
+fn trims_lead(u: &Unit) -> bool {
+    matches!(u.kind, Kind::Leet(_)) && matches!(u.ch, '!' | '|' | '+')
+}
+
+fn trims_trail(u: &Unit) -> bool {
+    matches!(u.kind, Kind::Leet(_)) && matches!(u.ch, '!' | '|' | '+' | '@')
+}
+
+/// Accents of ordinary spelling written as combining marks (text in NFD form).
+fn is_ordinary_accent_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{0308}' | '\u{030A}'..='\u{030C}' | '\u{0327}' | '\u{0328}')
+}
+
+fn is_word_kind(kind: Kind) -> bool {
+    !matches!(kind, Kind::Sep(_))
+}
+
+/// The character at byte `i` (a char boundary) and its length; U+FFFD past the end.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    match bytes.get(i) {
+        Some(&b) if b < 0x80 => (b as char, 1),
+        Some(_) => text
+            .get(i..)
+            .and_then(|s| s.chars().next())
+            .map_or(('\u{FFFD}', 1), |c| (c, c.len_utf8())),
+        None => ('\u{FFFD}', 1),
+    }
+}
