@@ -332,6 +332,23 @@ GROUPS += [
     ], S, n=1),
 ]
 
+NONPROT = labels(hate=0, vt=0, inc=0, har=None, tox=1)
+GROUPS += [
+    G("non_protected", NONPROT, [
+        "Politicians are scum, all of them", "vegans are a plague on society", "Boomers are parasites sucking the system dry",
+        "Landlords are vermin", "Crypto bros are subhuman idiots", "lawyers are bloodsucking leeches", "Flat earthers are brain-dead morons",
+        "Cyclists are cockroaches on wheels", "Tories are a cancer on this country", "influencers are a disease",
+    ], S, n=1),
+    G("derogation", HATE, [
+        "{grp} are a cancer on this country", "{grp} belong in a zoo", "I'd never trust a single one of them, {grp} are all liars",
+        "{grp} are disgusting, I can't stand being near them", "{grp} are a plague", "{grp} are less than human",
+    ], S, n=2),
+    G("slur_spelling", HATE, [
+        "n1gg3rs everywhere", "f4gg0ts ruining tv", "k1kes own everything", "filthy sandn1gger", "go back to africa n i g g e r",
+        "ihatejews", "allmuslimsareterrorists", "blacksareanimals",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

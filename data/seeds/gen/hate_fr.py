@@ -332,6 +332,24 @@ GROUPS += [
     ], S, n=1),
 ]
 
+NONPROT = labels(hate=0, vt=0, inc=0, har=None, tox=1)
+GROUPS += [
+    G("non_protected", NONPROT, [
+        "Les politiciens sont des ordures, tous", "les vegans sont un fléau", "Les boomers sont des parasites qui vident les caisses",
+        "Les proprios sont de la vermine", "Les cryptobros sont des débiles", "les avocats sont des sangsues",
+        "Les platistes sont des abrutis finis", "Les cyclistes, des cafards à roulettes", "les influenceurs sont une maladie",
+        "Les Parisiens sont des connards arrogants", "Les supporters de l'OM sont des sous-merdes",
+    ], S, n=1),
+    G("derogation", HATE, [
+        "{grp} sont un cancer pour ce pays", "{grp} c'est au zoo qu'ils devraient être", "J'aurai jamais confiance en aucun d'eux, {grp} sont tous des menteurs",
+        "{grp} me dégoûtent, je supporte pas d'être à côté", "{grp} sont une plaie", "{grp} sont des sous-humains",
+    ], S, n=2),
+    G("slur_spelling", HATE, [
+        "des n3gr3s partout", "sale b0ugn0ul3", "ces y0up1ns possèdent tout", "retourne en afrique sale n e g r e",
+        "jedetesteslesjuifs", "touslesmusulmanssontdesterroristes", "les pd d3hors",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -389,6 +389,44 @@ GROUPS += [
     ], S, n=1),
 ]
 
+NONPROT_T = labels(hate=0, vt=1, inc=0, har=None, tox=1)
+NONPROT_C = labels(hate=0, vt=0, inc=1, har=None, tox=1)
+GROUPS += [
+    G("question_call", CALL_IND, [
+        "Pourquoi personne ne flingue {elu} ?", "combien de balles {elu} peut encaisser avant de tomber ? qqn peut tester ?",
+        "Y'a personne d'assez courageux pour enterrer {candidat} ?", "On attend quoi pour pendre {elu} ?",
+        "Qui va planter {prenom} en premier ? 👀",
+    ], S, n=2),
+    G("question_call", GROUP_C, [
+        "Ce serait pas génial si {groupe} crevaient tous dans un incendie ? faut le faire", "Pourquoi on tire pas sur {groupe} à la frontière ?",
+        "On commence quand à tuer {groupe} ?",
+    ], S, n=2),
+    G("opinion_call", CALL_IND, [
+        "Franchement je pense que {elu} devrait être exécuté", "À mon avis {journaliste} mérite d'être tabassé à mort",
+        "Perso je soutiendrais celui qui flingue {candidat}",
+    ], S, n=2),
+    G("opinion_call", GROUP_C, [
+        "À mon avis {groupe} devraient tous être fusillés", "Je pense sincèrement qu'il faut exterminer {groupe}",
+    ], S, n=2),
+    G("direct_threat", DIRECT, [
+        "jvaistetuer", "t mor mec", "jv te tuer", "je vé te crevé", "j'vais t'buter", "JE VAIS TE TUER PUTAIN",
+        "tu rentreras pa chez twa ce soar", "g ton adresse, t mort",
+    ], S, n=1),
+    G("group_threat", GROUP_C, [
+        ("mort{auxcolle}", "#Mort{auxcolle}"),
+    ], dict(S, auxcolle=["auxjuifs", "auxarabes", "auxpedes", "auxmigrants", "auxnoirs", "auxbougnoules"]), n=2),
+    G("nonprotected_threat", NONPROT_T, [
+        "Je vais écraser tous les cyclistes de cette route, je le jure", "Le prochain vegan qui me fait la leçon au marché, je le plante",
+        "Je vais tirer sur tous les proprios du quartier", "je vais poignarder le prochain touriste qui bloque l'escalator",
+        "Le prochain boomer qui se gare à ma place, je lui crève les pneus et la gorge avec",
+    ], S, n=1),
+    G("nonprotected_call", NONPROT_C, [
+        "Tous les vegans devraient être fusillés", "Fusillez les banquiers, tous", "Alignez les milliardaires et tirez",
+        "Quelqu'un devrait faire sauter le centre des impôts", "Pendez tous les avocats", "Tuez les riches",
+        "Les proprios méritent la guillotine", "Les chasseurs, faut leur tirer dessus pour voir",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
