@@ -9,6 +9,19 @@
 use serde::{Deserialize, Serialize};
 use vigie_text::{Normalized, Span};
 
+mod error;
+pub mod lexicon;
+mod phrases;
+mod standard;
+pub mod targets;
+pub mod threat;
+
+pub use error::DetectError;
+pub use lexicon::{Lexicon, LexiconDetector};
+pub use standard::{DetectData, defaults, standard_detector_set, standard_detectors};
+pub use targets::TargetMatcher;
+pub use threat::{ThreatDetector, ThreatPatterns};
+
 /// What a signal is about. The wire names (`snake_case`) are the ones policies use:
 /// `signals.violence_threat.score`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

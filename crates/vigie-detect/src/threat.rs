@@ -1,0 +1,773 @@
+//! Threats and incitement: structure, not only words.
+//!
+//! A pattern file (`data/patterns/en.toml`, `fr.toml`) lists, per *role*, the phrases that play
+//! it: violent acts, speaker frames ("i will", "je vais"), calls on others ("someone should",
+//! "il faut"), negators, reported-speech, condemnation and fiction markers, idioms, objects
+//! that make a violent verb harmless ("kill *time*"), time and place words. One automaton finds
+//! every role phrase; small rules over the token positions of those hits then decide:
+//!
+//! - speaker frame + act (+ addressee or target) → `violence_threat` ("I'm gonna shoot you");
+//! - call frame + act, imperative + target, passive "should be shot", "deserves a bullet",
+//!   "death to …" → `incitement`;
+//! - a named group or watchlisted person, a conditional ("if you…") or a time/place (for calls
+//!   to gather) raises the score;
+//! - negation before the act, an idiom, reported speech, condemnation or fiction markers
+//!   drop the signal, so that "he said he would kill her — call the police" stays clean.
+//!
+//! The rules are hand-written on purpose: no crate offers a multilingual shallow grammar of
+//! threats, and the rules must stay explainable (every signal names its pattern).
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+use vigie_text::{Lang, Normalized, Normalizer};
+
+use crate::phrases::{
+    PhraseSet, PhraseSetBuilder, digest, lang_applies, phrase_key, runs_compatible, tokens_span,
+};
+use crate::targets::{TargetMatcher, TargetMention, TargetRef};
+use crate::{Category, DetectError, DetectInput, Detector, Evidence, Signal, Target};
+
+/// The part a phrase plays in a threat. Wire names are the keys of `[roles]` in pattern files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Role {
+    /// First-person subject: "i", "we", "je", "on".
+    SubjectFirst,
+    /// Future or intent after the subject: "will", "gonna", "vais".
+    FutureModal,
+    /// A call on others: "someone should", "we need to", "il faut", "let's".
+    InciteModal,
+    /// A violent act, base or imperative form: "kill", "tuer", "tuez".
+    Act,
+    /// An act that is violent only with a person as object: "hang", "descendre".
+    ActWeak,
+    /// A French future first-person form that is a frame by itself: "tuerai".
+    ActFuture,
+    /// A French present form threatening only after "je te/je vous": "je te bute".
+    ActPresent,
+    /// Passive participle: "shot", "pendus".
+    Participle,
+    /// Before a participle: "should be", "doivent être".
+    PassiveModal,
+    /// "deserves", "mérite".
+    Deserve,
+    /// What someone "deserves": "a bullet", "une balle", "to die".
+    HarmNoun,
+    /// A threat on its own: "you're dead", "t'es mort".
+    DoomStrong,
+    /// A veiled threat on its own: "watch your back", "tu vas le regretter".
+    DoomWeak,
+    /// A call to violence on its own: "death to", "mort aux", "gas the".
+    CallPhrase,
+    /// The person addressed: "you", "te", "toi".
+    Addressee,
+    /// A third person: "him", "them", "ce mec".
+    ThirdObject,
+    /// A pronoun that is an object only right before the verb (French "les", "la", "lui"):
+    /// after the verb the same word is an article ("tuer le temps").
+    ObjectClitic,
+    /// "not", "never", "ne", "pas", "jamais".
+    Negator,
+    /// Reported speech and news: "he said", "police say", "a menacé".
+    Reported,
+    /// Condemnation of a threat: "call the police", "inadmissible".
+    Condemn,
+    /// Fiction and games: "in the game", "dans le film", "my character".
+    Fiction,
+    /// A whole idiom that contains a violent verb: "kill time", "ça me tue".
+    Idiom,
+    /// An object that makes the act harmless: "a pizza", "ce match", "the lights".
+    IdiomObject,
+    /// A time or place for a gathering: "on friday", "devant la mairie", "rendez-vous".
+    TimePlace,
+    /// "if", "si", "next time".
+    Conditional,
+}
+
+impl Role {
+    const ALL: [Role; 25] = [
+        Role::SubjectFirst,
+        Role::FutureModal,
+        Role::InciteModal,
+        Role::Act,
+        Role::ActWeak,
+        Role::ActFuture,
+        Role::ActPresent,
+        Role::Participle,
+        Role::PassiveModal,
+        Role::Deserve,
+        Role::HarmNoun,
+        Role::DoomStrong,
+        Role::DoomWeak,
+        Role::CallPhrase,
+        Role::Addressee,
+        Role::ThirdObject,
+        Role::ObjectClitic,
+        Role::Negator,
+        Role::Reported,
+        Role::Condemn,
+        Role::Fiction,
+        Role::Idiom,
+        Role::IdiomObject,
+        Role::TimePlace,
+        Role::Conditional,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::SubjectFirst => "subject_first",
+            Role::FutureModal => "future_modal",
+            Role::InciteModal => "incite_modal",
+            Role::Act => "act",
+            Role::ActWeak => "act_weak",
+            Role::ActFuture => "act_future",
+            Role::ActPresent => "act_present",
+            Role::Participle => "participle",
+            Role::PassiveModal => "passive_modal",
+            Role::Deserve => "deserve",
+            Role::HarmNoun => "harm_noun",
+            Role::DoomStrong => "doom_strong",
+            Role::DoomWeak => "doom_weak",
+            Role::CallPhrase => "call_phrase",
+            Role::Addressee => "addressee",
+            Role::ThirdObject => "third_object",
+            Role::ObjectClitic => "object_clitic",
+            Role::Negator => "negator",
+            Role::Reported => "reported",
+            Role::Condemn => "condemn",
+            Role::Fiction => "fiction",
+            Role::Idiom => "idiom",
+            Role::IdiomObject => "idiom_object",
+            Role::TimePlace => "time_place",
+            Role::Conditional => "conditional",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    const fn bit(self) -> u32 {
+        1 << (self as u8)
+    }
+}
+
+/// A set of roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Roles(u32);
+
+impl Roles {
+    fn has(self, role: Role) -> bool {
+        self.0 & role.bit() != 0
+    }
+    fn any(self, roles: &[Role]) -> bool {
+        roles.iter().any(|r| self.has(*r))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternFile {
+    lang: String,
+    roles: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone)]
+struct RolePhrase {
+    lang: Lang,
+    role: Role,
+    folded: Box<str>,
+}
+
+/// A role phrase found in a post.
+#[derive(Debug, Clone, Copy, Default)]
+struct Hit {
+    first: u16,
+    end: u16,
+    roles: Roles,
+}
+
+/// Most posts have a handful of role hits; past this many the rest are ignored rather than
+/// allocating per post.
+const MAX_HITS: usize = 64;
+const MAX_MENTIONS: usize = 16;
+/// How far back (in tokens, within one clause) a frame may sit before its act:
+/// "let's meet at the city hall on friday and kill him" needs a wide one.
+const FRAME_WINDOW: u16 = 10;
+/// How far after the act its object or target may be: "kill all of the …".
+const OBJECT_WINDOW: u16 = 4;
+
+/// Score parts, tuned on the team's seed cases (tests/cases): a bare frame + act is "more likely
+/// than not"; a concrete target makes it near certain.
+const THREAT_BASE: f32 = 0.6;
+const INCITE_BASE: f32 = 0.55;
+const PASSIVE_BASE: f32 = 0.5;
+const CALL_PHRASE_BASE: f32 = 0.65;
+const DOOM_STRONG: f32 = 0.7;
+const DOOM_WEAK: f32 = 0.45;
+const WEAK_ACT_PENALTY: f32 = 0.1;
+const BONUS_ADDRESSEE: f32 = 0.25;
+const BONUS_THIRD: f32 = 0.1;
+const BONUS_GROUP: f32 = 0.25;
+const BONUS_PERSON: f32 = 0.3;
+const BONUS_CONDITIONAL: f32 = 0.1;
+const BONUS_TIME_PLACE: f32 = 0.15;
+
+/// The compiled pattern vocabulary of all languages.
+pub struct ThreatPatterns {
+    phrases: PhraseSet<RolePhrase>,
+    version: String,
+}
+
+impl ThreatPatterns {
+    /// Loads pattern files `(origin, source)`; later files add phrases to the roles.
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<Self, DetectError> {
+        let normalizer = Normalizer::new();
+        let mut builder = PhraseSetBuilder::new();
+        for (origin, source) in sources {
+            let file: PatternFile =
+                toml::from_str(source).map_err(|e| DetectError::toml(origin, e))?;
+            let lang = match Lang::from_code(&file.lang) {
+                Lang::Other => {
+                    return Err(DetectError::toml(
+                        origin,
+                        format!("unknown lang {:?} (use en or fr)", file.lang),
+                    ));
+                }
+                lang => lang,
+            };
+            for (role_name, phrases) in &file.roles {
+                let role = Role::from_name(role_name).ok_or_else(|| {
+                    DetectError::toml(origin, format!("unknown role {role_name:?} in [roles]"))
+                })?;
+                for phrase in phrases {
+                    let key = phrase_key(&normalizer, phrase, lang);
+                    if key.squeezed.is_empty() {
+                        return Err(DetectError::toml(
+                            origin,
+                            format!("phrase {phrase:?} of role {role_name} is empty after normalization"),
+                        ));
+                    }
+                    builder.add(
+                        key.squeezed,
+                        RolePhrase {
+                            lang,
+                            role,
+                            folded: key.folded,
+                        },
+                    );
+                }
+            }
+        }
+        Ok(ThreatPatterns {
+            phrases: builder.build("threat patterns")?,
+            version: format!("patterns-{}", digest(sources.iter().map(|(_, s)| *s))),
+        })
+    }
+
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+}
+
+/// What a rule found: the best candidate per category is kept.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    category: Category,
+    score: f32,
+    pattern: &'static str,
+    frame_first: u16,
+    frame_end: u16,
+    object: Object,
+}
+
+/// What an act is aimed at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Object {
+    None,
+    Addressee { first: u16, end: u16 },
+    Third,
+    Mention(TargetMention),
+}
+
+impl Object {
+    fn bonus(self) -> f32 {
+        match self {
+            Object::None => 0.0,
+            Object::Addressee { .. } => BONUS_ADDRESSEE,
+            Object::Third => BONUS_THIRD,
+            Object::Mention(m) => match m.target {
+                TargetRef::Group(_) => BONUS_GROUP,
+                TargetRef::Person(_) => BONUS_PERSON,
+            },
+        }
+    }
+}
+
+/// The threat and incitement detector.
+pub struct ThreatDetector {
+    patterns: ThreatPatterns,
+    targets: Arc<TargetMatcher>,
+    version: String,
+}
+
+impl ThreatDetector {
+    pub fn new(patterns: ThreatPatterns, targets: Arc<TargetMatcher>) -> Self {
+        let version = format!("{}+{}", patterns.version(), targets.version());
+        ThreatDetector {
+            patterns,
+            targets,
+            version,
+        }
+    }
+}
+
+/// Role hits and target mentions of one post, on the stack.
+struct PostView<'a> {
+    text: &'a Normalized,
+    original: &'a str,
+    hits: [Hit; MAX_HITS],
+    hit_count: usize,
+    mentions: [Option<TargetMention>; MAX_MENTIONS],
+    all_roles: Roles,
+}
+
+impl<'a> PostView<'a> {
+    fn hits(&self) -> &[Hit] {
+        &self.hits[..self.hit_count]
+    }
+
+    fn mentions(&self) -> impl Iterator<Item = TargetMention> + '_ {
+        self.mentions.iter().map_while(|m| *m)
+    }
+
+    /// Whether a sentence ends between token `k - 1` and token `k`.
+    fn clause_break_before(&self, k: u16) -> bool {
+        let (Some(prev), Some(next)) = (
+            k.checked_sub(1).and_then(|p| self.text.tokens.get(p as usize)),
+            self.text.tokens.get(k as usize),
+        ) else {
+            return false;
+        };
+        self.original
+            .as_bytes()
+            .get(prev.span.end as usize..next.span.start as usize)
+            .is_some_and(|gap| gap.iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n')))
+    }
+
+    /// First token of the clause that contains token `k`, no further back than `window`.
+    fn clause_start(&self, k: u16, window: u16) -> u16 {
+        let floor = k.saturating_sub(window);
+        let mut start = k;
+        while start > floor && !self.clause_break_before(start) {
+            start -= 1;
+        }
+        start
+    }
+
+    /// Hits lying entirely within tokens `[from, to)`.
+    fn hits_in(&self, from: u16, to: u16) -> impl Iterator<Item = &Hit> {
+        self.hits().iter().filter(move |h| h.first >= from && h.end <= to)
+    }
+
+    /// What the act at `[first, end)` is aimed at: a group or watchlisted person soon after,
+    /// else an addressee or third person right before (French clitics) or after it.
+    fn object_of(&self, first: u16, end: u16) -> (Object, bool) {
+        let mut object = Object::None;
+        let mut idiom = false;
+        for h in self.hits() {
+            if h.first >= end && h.first <= end + 1 && h.roles.has(Role::IdiomObject) {
+                idiom = true;
+            }
+        }
+        if idiom {
+            return (Object::None, true);
+        }
+        for m in self.mentions() {
+            if m.first_token >= end && m.first_token < end + OBJECT_WINDOW {
+                object = Object::Mention(m);
+                break;
+            }
+        }
+        if object == Object::None {
+            for h in self.hits() {
+                let right_after = h.first >= end && h.first <= end + 2;
+                let right_before = h.end == first || h.end + 1 == first;
+                if !(right_after || right_before) {
+                    continue;
+                }
+                if h.roles.has(Role::Addressee) {
+                    object = Object::Addressee {
+                        first: h.first,
+                        end: h.end,
+                    };
+                    break;
+                }
+                let third = h.roles.has(Role::ThirdObject)
+                    || (right_before && h.roles.has(Role::ObjectClitic));
+                if third && object == Object::None {
+                    object = Object::Third;
+                }
+            }
+        }
+        (object, false)
+    }
+
+    /// A group or person named before `k` in its clause: the subject of "… should be shot".
+    fn subject_before(&self, k: u16) -> Object {
+        let start = self.clause_start(k, FRAME_WINDOW);
+        let mut found = Object::None;
+        for m in self.mentions() {
+            if m.first_token >= start && m.end_token <= k {
+                found = Object::Mention(m);
+            }
+        }
+        if found != Object::None {
+            return found;
+        }
+        for h in self.hits_in(start, k) {
+            if h.roles.has(Role::Addressee) {
+                found = Object::Addressee {
+                    first: h.first,
+                    end: h.end,
+                };
+            } else if h.roles.has(Role::ThirdObject) && found == Object::None {
+                found = Object::Third;
+            }
+        }
+        found
+    }
+
+    fn negated_between(&self, from: u16, to: u16) -> bool {
+        self.hits_in(from, to).any(|h| h.roles.has(Role::Negator))
+    }
+
+    /// Rules for an act at `[first, end)`.
+    fn judge_act(&self, act: &Hit, out: &mut [Option<Candidate>; 2]) {
+        let (object, idiom) = self.object_of(act.first, act.end);
+        if idiom {
+            return;
+        }
+        let weak = act.roles.has(Role::ActWeak) && !act.roles.has(Role::Act);
+        if weak && object == Object::None {
+            return;
+        }
+        let start = self.clause_start(act.first, FRAME_WINDOW);
+        let frame_hits = || self.hits_in(start, act.first);
+        // The nearest frame wins: "we need to … I will" is a threat by the speaker.
+        let mut subject: Option<&Hit> = None;
+        let mut modal: Option<&Hit> = None;
+        let mut incite: Option<&Hit> = None;
+        for h in frame_hits() {
+            if h.roles.has(Role::SubjectFirst) {
+                subject = Some(h);
+            }
+            if h.roles.has(Role::FutureModal) {
+                modal = Some(h);
+            }
+            if h.roles.has(Role::InciteModal) {
+                incite = Some(h);
+            }
+        }
+        let penalty = if weak { WEAK_ACT_PENALTY } else { 0.0 };
+        let conditional = if self.all_roles.has(Role::Conditional) {
+            BONUS_CONDITIONAL
+        } else {
+            0.0
+        };
+
+        let speaker_frame = match (subject, modal) {
+            (Some(s), Some(m)) if s.first <= m.first && m.first <= s.end + 3 => Some(s.first),
+            (Some(s), _)
+                if act.roles.has(Role::ActFuture)
+                    || (act.roles.has(Role::ActPresent)
+                        && matches!(object, Object::Addressee { .. } | Object::Third)) =>
+            {
+                (act.first <= s.end + 2).then_some(s.first)
+            }
+            _ => None,
+        };
+        let incite_frame = incite.map(|h| h.first);
+
+        let (category, frame_first, base, pattern) = match (speaker_frame, incite_frame) {
+            (Some(s), Some(i)) if i > s => (Category::Incitement, i, INCITE_BASE, "call_on_others"),
+            (Some(s), _) => (Category::ViolenceThreat, s, THREAT_BASE, "first_person_intent"),
+            (None, Some(i)) => (Category::Incitement, i, INCITE_BASE, "call_on_others"),
+            (None, None) => {
+                let imperative = act.first == start
+                    && (act.roles.has(Role::Act) || act.roles.has(Role::ActWeak))
+                    && matches!(object, Object::Mention(_) | Object::Third);
+                if !imperative {
+                    return;
+                }
+                (Category::Incitement, act.first, INCITE_BASE - 0.05, "imperative")
+            }
+        };
+        if self.negated_between(frame_first, act.first) {
+            return;
+        }
+        let mut score = base - penalty + object.bonus();
+        match category {
+            Category::ViolenceThreat => score += conditional,
+            _ => {
+                if self.all_roles.has(Role::TimePlace) {
+                    score += BONUS_TIME_PLACE;
+                }
+            }
+        }
+        keep(
+            out,
+            Candidate {
+                category,
+                score,
+                pattern,
+                frame_first,
+                frame_end: act.end,
+                object,
+            },
+        );
+    }
+
+    /// "… should be shot", "… doivent être pendus".
+    fn judge_participle(&self, participle: &Hit, out: &mut [Option<Candidate>; 2]) {
+        let Some(modal) = self
+            .hits()
+            .iter()
+            .find(|h| h.roles.has(Role::PassiveModal) && h.end <= participle.first && h.end + 1 >= participle.first)
+        else {
+            return;
+        };
+        self.judge_wish(modal, participle, "passive_should_be", out);
+    }
+
+    /// "… deserves a bullet", "… mérite une balle".
+    fn judge_deserve(&self, deserve: &Hit, out: &mut [Option<Candidate>; 2]) {
+        let Some(harm) = self
+            .hits()
+            .iter()
+            .find(|h| h.roles.has(Role::HarmNoun) && h.first >= deserve.end && h.first <= deserve.end + 1)
+        else {
+            return;
+        };
+        self.judge_wish(deserve, harm, "deserves_harm", out);
+    }
+
+    fn judge_wish(&self, frame: &Hit, harm: &Hit, pattern: &'static str, out: &mut [Option<Candidate>; 2]) {
+        let start = self.clause_start(frame.first, FRAME_WINDOW);
+        if self.negated_between(start, harm.first) {
+            return;
+        }
+        let object = self.subject_before(frame.first);
+        let mut score = PASSIVE_BASE + object.bonus();
+        if self.all_roles.has(Role::TimePlace) {
+            score += BONUS_TIME_PLACE;
+        }
+        keep(
+            out,
+            Candidate {
+                category: Category::Incitement,
+                score,
+                pattern,
+                frame_first: frame.first,
+                frame_end: harm.end,
+                object,
+            },
+        );
+    }
+
+    fn judge_fixed(&self, hit: &Hit, out: &mut [Option<Candidate>; 2]) {
+        let start = self.clause_start(hit.first, 3);
+        if self.negated_between(start, hit.first) {
+            return;
+        }
+        if hit.roles.has(Role::CallPhrase) {
+            let mut object = Object::None;
+            for m in self.mentions() {
+                if m.first_token >= hit.first && m.first_token < hit.end + OBJECT_WINDOW {
+                    object = Object::Mention(m);
+                    break;
+                }
+            }
+            let mut score = CALL_PHRASE_BASE + object.bonus();
+            if self.all_roles.has(Role::TimePlace) {
+                score += BONUS_TIME_PLACE;
+            }
+            keep(
+                out,
+                Candidate {
+                    category: Category::Incitement,
+                    score,
+                    pattern: "call_to_violence",
+                    frame_first: hit.first,
+                    frame_end: hit.end,
+                    object,
+                },
+            );
+        } else {
+            let base = if hit.roles.has(Role::DoomStrong) { DOOM_STRONG } else { DOOM_WEAK };
+            let conditional = if self.all_roles.has(Role::Conditional) {
+                BONUS_CONDITIONAL
+            } else {
+                0.0
+            };
+            keep(
+                out,
+                Candidate {
+                    category: Category::ViolenceThreat,
+                    score: base + conditional,
+                    pattern: "doom_to_addressee",
+                    frame_first: hit.first,
+                    frame_end: hit.end,
+                    object: Object::Addressee {
+                        first: hit.first,
+                        end: hit.end,
+                    },
+                },
+            );
+        }
+    }
+}
+
+/// Keeps the best candidate per category (slot 0: threat, slot 1: incitement).
+fn keep(out: &mut [Option<Candidate>; 2], candidate: Candidate) {
+    let slot = usize::from(candidate.category != Category::ViolenceThreat);
+    let better = out[slot].is_none_or(|c| candidate.score > c.score);
+    if better {
+        out[slot] = Some(candidate);
+    }
+}
+
+impl Detector for ThreatDetector {
+    fn name(&self) -> &str {
+        "threat_pattern"
+    }
+
+    fn version(&self) -> &str {
+        &self.version
+    }
+
+    fn detect(&self, input: &DetectInput<'_>, out: &mut Vec<Signal>) {
+        let text = input.normalized;
+        let mut view = PostView {
+            text,
+            original: input.original,
+            hits: [Hit::default(); MAX_HITS],
+            hit_count: 0,
+            mentions: [None; MAX_MENTIONS],
+            all_roles: Roles::default(),
+        };
+        self.patterns.phrases.for_each_hit(text, |hit, folded| {
+            let mut roles = Roles::default();
+            for p in self.patterns.phrases.payloads(hit.pattern) {
+                if lang_applies(p.lang, text.lang) && runs_compatible(&p.folded, folded) {
+                    roles.0 |= p.role.bit();
+                }
+            }
+            if roles.0 != 0 && view.hit_count < MAX_HITS {
+                view.hits[view.hit_count] = Hit {
+                    first: hit.first_token,
+                    end: hit.end_token,
+                    roles,
+                };
+                view.hit_count += 1;
+                view.all_roles.0 |= roles.0;
+            }
+        });
+        const TRIGGERS: [Role; 9] = [
+            Role::Act,
+            Role::ActWeak,
+            Role::ActFuture,
+            Role::ActPresent,
+            Role::Participle,
+            Role::Deserve,
+            Role::DoomStrong,
+            Role::DoomWeak,
+            Role::CallPhrase,
+        ];
+        // Reported speech, condemnation and fiction turn the whole post into talk about
+        // violence rather than violence: nothing to say.
+        if !view.all_roles.any(&TRIGGERS)
+            || view.all_roles.any(&[Role::Reported, Role::Condemn, Role::Fiction])
+        {
+            return;
+        }
+        let mut mention_count = 0;
+        self.targets.for_each_mention(text, |m| {
+            if let Some(slot) = view.mentions.get_mut(mention_count) {
+                *slot = Some(m);
+                mention_count += 1;
+            }
+        });
+
+        let mut best: [Option<Candidate>; 2] = [None, None];
+        for hit in view.hits() {
+            let r = hit.roles;
+            if r.any(&[Role::Act, Role::ActWeak, Role::ActFuture, Role::ActPresent]) {
+                view.judge_act(hit, &mut best);
+            }
+            if r.has(Role::Participle) {
+                view.judge_participle(hit, &mut best);
+            }
+            if r.has(Role::Deserve) {
+                view.judge_deserve(hit, &mut best);
+            }
+            if r.any(&[Role::DoomStrong, Role::DoomWeak, Role::CallPhrase]) {
+                view.judge_fixed(hit, &mut best);
+            }
+        }
+        for candidate in best.into_iter().flatten() {
+            if let Some(signal) = self.signal(&view, &candidate) {
+                out.push(signal);
+            }
+        }
+    }
+}
+
+impl ThreatDetector {
+    fn signal(&self, view: &PostView<'_>, c: &Candidate) -> Option<Signal> {
+        let text = view.text;
+        let frame_span = tokens_span(text, c.frame_first, c.frame_end)?;
+        let lang = match text.lang {
+            Lang::Other => "any",
+            lang => lang.code(),
+        };
+        let mut evidence = vec![Evidence {
+            span: frame_span,
+            matched: format!("pattern:{lang}:{}", c.pattern),
+        }];
+        let mut targets = Vec::new();
+        match c.object {
+            Object::None | Object::Third => {}
+            Object::Addressee { first, end } => {
+                if let Some(span) = tokens_span(text, first, end) {
+                    evidence.push(Evidence {
+                        span,
+                        matched: "target:addressee".to_owned(),
+                    });
+                }
+                targets.push(Target::Addressee);
+            }
+            Object::Mention(m) => {
+                if let Some(target) = self.targets.target(m.target) {
+                    if let Some(span) = self.targets.span(text, &m) {
+                        let label = match &target {
+                            Target::Group { id } => format!("target:group:{id}"),
+                            Target::Watchlisted { id, .. } => format!("target:watchlist:{id}"),
+                            Target::Addressee => "target:addressee".to_owned(),
+                        };
+                        evidence.push(Evidence { span, matched: label });
+                    }
+                    targets.push(target);
+                }
+            }
+        }
+        Some(Signal {
+            detector: "threat_pattern".to_owned(),
+            category: c.category,
+            score: c.score.clamp(0.0, 1.0),
+            evidence,
+            targets,
+        })
+    }
+}
