@@ -329,6 +329,34 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("benign_someone_should", CLEAN, [
+        "Someone should fix the streetlight on Oak st, it's been out for weeks", "somebody needs to shoot our wedding, the photographer cancelled 😭",
+        "Someone should tell {name} his fly is down", "Somebody please take out the trash, it's been three days",
+        "someone needs to teach me how to cook rice properly", "Someone should make a documentary about this town",
+        "Someone should kill that noise, the fire alarm has been beeping all night", "Somebody needs to hit the brakes on this project",
+        "Can someone just put this meeting out of its misery", "someone should knock some sense into the scheduling system",
+    ], S, n=1),
+    G("benign_deserves", CLEAN, [
+        "{name} deserves a medal for putting up with us", "She deserves a raise, not a bullet point in the newsletter",
+        "This painting should be hung in a museum", "That chef should be knighted", "Our goalie deserves a statue",
+        "The nurses deserve so much better than this", "He should be locked in a room until he finishes the novel, it's that good",
+        "This recipe deserves a Nobel prize",
+    ], S, n=1),
+    G("benign_death_to", CLEAN, [
+        "Death to Mondays 😩", "death to spreadsheets", "Death to the semicolon!", "death to mosquitoes, every single one",
+        "Death to small talk", "death to comic sans", "RIP to the printer, death to all printers",
+    ], S, n=1),
+    G("question", CLEAN, [
+        "Why doesn't someone just fix the potholes?", "How many bullets points can one slide hold?", "When are we going to kill this zombie project?",
+        "Who's going to shoot the first penalty?", "Is there anyone brave enough to try the ghost pepper wings?",
+        "Wouldn't it be great if all the mosquitoes died?", "When do we start the bonfire?",
+    ], S, n=1),
+    G("idiom", CLEAN, [
+        "killingit", "imdead", "lmaooo im dead", "ded 💀", "u killed it!!", "ur killing me lol", "dying rn 😂", "slayyy",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

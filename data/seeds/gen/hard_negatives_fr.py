@@ -303,6 +303,33 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("benign_someone_should", CLEAN, [
+        "Il faudrait que quelqu'un répare le lampadaire rue des Chênes, il est éteint depuis des semaines",
+        "quelqu'un doit shooter notre mariage, le photographe a annulé 😭", "Quelqu'un devrait dire à {prenom} que sa braguette est ouverte",
+        "Que quelqu'un sorte la poubelle svp, ça fait trois jours", "faudrait que qqn m'apprenne à faire le riz",
+        "Quelqu'un devrait faire un docu sur ce village", "Quelqu'un peut abréger cette réunion, par pitié",
+        "Il faudrait que quelqu'un coupe cette alarme, ça sonne depuis une heure",
+    ], S, n=1),
+    G("benign_deserves", CLEAN, [
+        "{prenom} mérite une médaille pour nous supporter", "Elle mérite une augmentation", "Ce tableau devrait être accroché au Louvre",
+        "Ce chef mérite une étoile", "Notre gardien mérite une statue", "Les infirmières méritent tellement mieux",
+        "Cette recette mérite un prix Nobel",
+    ], S, n=1),
+    G("benign_death_to", CLEAN, [
+        "Mort aux lundis 😩", "mort aux tableurs Excel", "À mort les moustiques, jusqu'au dernier", "mort au Comic Sans",
+        "À bas les réunions inutiles !", "mort aux fautes d'orthographe",
+    ], S, n=1),
+    G("question", CLEAN, [
+        "Pourquoi personne ne répare les nids-de-poule ?", "On attend quoi pour abandonner ce projet zombie ?",
+        "Qui tire le premier penalty ?", "Y'a quelqu'un d'assez courageux pour goûter les ailes au piment ?",
+        "Ce serait pas génial si tous les moustiques disparaissaient ?", "On allume le barbecue quand ?",
+    ], S, n=1),
+    G("idiom", CLEAN, [
+        "jsuismort", "mdrrr jsuis mort", "ptdrrr", "g mouru 💀", "tu m'as tuer mdr", "je meurs 😂", "t'as tout déchiré !!",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
