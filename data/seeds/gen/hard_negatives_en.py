@@ -357,6 +357,14 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("idiom", CLEAN, [
+        "that set was fire, you murdered it bro", "he's sick at ball, he kills everybody on the court", "she ate and left no crumbs",
+        "we smashed the pub quiz, absolute scenes", "I'm knackered, this week's done me in", "that curry nearly killed me, 10/10",
+        "bruv you're taking the mick, I'm dying 😂", "went to the gym, got absolutely destroyed by leg day",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -330,6 +330,15 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("idiom", CLEAN, [
+        "ton son c'est une dinguerie, tu l'as tué frérot", "il est trop chaud au foot, il éteint tout le monde",
+        "on a tout défoncé au quiz du bar, c'était irréel", "chui claqué, cette semaine m'a achevé",
+        "ce piment m'a tué, 10/10", "j'ai mangé cher à la salle, la séance jambes m'a détruit",
+        "c'est malade ce spectacle, on est morts de rire", "Ostie que chu mort, la job m'a tué aujourd'hui", "Ça m'a tuée net, je capote",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -460,6 +460,19 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "I'll glass you next time you're in the Crown, mate", "you're getting shanked bruv, on my life",
+        "Come round mine again and I'll do you in", "I'll bottle you, you mug", "gonna put you through that window, you muppet",
+        "imma pull up and air this bitch out", "u got caught lackin, next time we clap u fr", "we gon smoke you and your whole block",
+        "keep talking and you getting a hot one in your dome", "I'll cut you up proper, you grass",
+        "Swear down I'm gonna bang you up and leave you in the canal", "my guys gon catch you slippin and it's lights out",
+    ], S, n=1),
+    G("call_to_action", CALL_IND, [
+        "yo if anybody see {name} on the block, smoke him on sight", "whoever catches {name} first, do him properly, I'll sort you out after",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -427,6 +427,18 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "J'vas te tuer mon tabarnak", "t'es mort mon ostie de crisse", "j'vas te casser la yeule pis t'enterrer dans ta cour",
+        "Je vais te taper jusqu'à ce que tu respires plus, tu m'entends fieu", "Wallah je te bute si tu reviens au quartier",
+        "sur le Coran je vais te saigner", "on va te fumer toi et ton équipe, c'est validé", "tu vas finir en PLS au sol et t'en relèveras pas",
+        "t'as cru t'étais qui ? on va te retrouver et te finir à la batte", "j'vais t'faire la misère, pis après j'vais t'achever",
+    ], S, n=1),
+    G("call_to_action", CALL_IND, [
+        "si vous voyez {prenom} au quartier, fumez-le direct", "le premier qui choppe {prenom}, il le finit, je régale après",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
