@@ -10,6 +10,7 @@ output is reproducible.
 
 import hashlib
 import json
+import os
 import random
 import re
 import unicodedata
@@ -186,6 +187,7 @@ def build(prefix, lang, groups, path, seed, test_share=0.25, disguise_share=0.10
     rows_by_group = []
     seen = set()
     gi = 0
+    disguised = 0
     for grp in groups:
         for item in grp.texts:
             # one split unit per authored text (or per tuple of paraphrases): its slot
@@ -197,7 +199,9 @@ def build(prefix, lang, groups, path, seed, test_share=0.25, disguise_share=0.10
             for filled in filled_all:
                 filled = vary(filled, lang, rng)
                 if rng.random() < disguise_share:
+                    before = filled
                     filled = disguise(filled, rng)
+                    disguised += filled != before
                 filled = re.sub(r"\s+", " ", filled).strip()
                 key = filled.lower()
                 if key in seen or not filled:
@@ -233,5 +237,6 @@ def build(prefix, lang, groups, path, seed, test_share=0.25, disguise_share=0.10
     with open(path, "w", encoding="utf-8") as fh:
         for row in out:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{path}: {len(out)} rows, test {sum(r['split'] == 'test' for r in out)}")
+    print(f"{os.path.normpath(path)}: {len(out)} rows, test {sum(r['split'] == 'test' for r in out)}, "
+          f"disguised {disguised}")
     return out
