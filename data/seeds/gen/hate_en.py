@@ -41,7 +41,7 @@ GROUPS = [
         "Orthodox kids are raised to hate us goyim, read the Talmud", "The tribe protects its own, always",
         "Every Jewish neighbour is an Israeli spy in waiting", "kike bankers wrecked the economy again",
         "Jews are a parasite race living off host nations", "its always the jews, every single time",
-        "Shekel-counting rats, the lot of them", "George Soros funds every riot, he and his people want chaos",
+        "Shekel-counting rats, the lot of them", "A certain billionaire 'philanthropist' funds every riot, he and his people want chaos 🤑",
         "Notice how the Jews always play the victim card to get power",
     ], S, n=2),
     G("antisemitism", HATE_VIOLENT, [

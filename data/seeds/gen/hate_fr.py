@@ -19,7 +19,7 @@ S = {
     "grp": ["les juifs", "les musulmans", "les noirs", "les Roms", "les homosexuels", "les personnes trans",
             "les immigrés", "les Maghrébins", "les réfugiés", "les Asiatiques"],
     "grp_maj": ["Les juifs", "Les musulmans", "Les Noirs", "Les Roms", "Les homos", "Les immigrés", "Les Maghrébins"],
-    "nom": ["Lévy", "Cohen", "Rothschild", "Attali", "Bensoussan", "Goldman"],
+    "nom": ["Lévy", "Cohen", "Rothschild", "Bensoussan", "Goldman"],
 }
 
 GROUPS = [
@@ -34,7 +34,7 @@ GROUPS = [
         "Suivez l'argent, vous tomberez toujours sur eux 🤑", "Hitler avait raison sur eux", "dommage que les fours aient refroidi",
         "ils auraient dû finir le boulot en 45", "Les juifs organisent le grand remplacement", "le journal d'Anne Frank c'est un faux",
         "Ces youpins nous ont ruinés encore une fois", "Les juifs sont une race de parasites qui vit sur le dos des nations",
-        "c'est toujours les juifs, à chaque fois", "Soros et ses copains financent toutes les émeutes",
+        "c'est toujours les juifs, à chaque fois", "Un certain milliardaire « philanthrope » finance toutes les émeutes, lui et les siens veulent le chaos",
         "Les juifs jouent toujours les victimes pour avoir le pouvoir", "Qui? Qui ? Ben tu sais qui. Toujours eux.",
         "La communauté protège les siens, jamais un juif en prison", "sale feuj va compter tes shekels",
         "Israël c'est juste la patrie secrète de tous les juifs de France, tous des espions",
