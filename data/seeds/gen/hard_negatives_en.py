@@ -365,6 +365,19 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "I'm going to destroy your argument in the debate tomorrow", "I'll tear your essay apart in peer review, in a nice way",
+        "I'm going to break your record at the marathon", "I'll bury you in paperwork if you keep submitting late lol",
+        "you'll be picking your jaw up off the floor when you see the new kitchen", "I'm going to poison you with my cooking again tonight 😂",
+        "my grandma will end your whole career at cards", "Gonna choke on this spicy ramen", "I'll drag you to the gym tomorrow whether you like it or not",
+        "I'll throw you a surprise party you'll never forget", "I'm going to kill it at the show, come watch",
+        "I'll knock you out with my new perfume 😍", "Watch your back, there's a wasp on your jacket!", "you're dead meat in the tournament, see you on the court 🏀",
+        "I'm coming for your title, champ. See you in the final", "Your days are numbered, dear procrastination",
+        "I will find you and I will... give you back the charger you forgot", "I know where you live, so I'm dropping off soup tonight 🍲",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -339,6 +339,19 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Je vais démonter ton argumentaire demain au débat", "je vais démolir ta copie en relecture, gentiment hein",
+        "Je vais exploser ton record au semi-marathon", "Je vais t'enterrer sous la paperasse si tu rends encore en retard mdr",
+        "Tu vas ramasser ta mâchoire par terre quand tu verras la cuisine refaite", "je vais encore t'empoisonner avec ma cuisine ce soir 😂",
+        "ma grand-mère va t'écraser à la belote", "je vais m'étouffer avec ces ramen trop épicés", "je te traîne à la salle demain que tu le veuilles ou non",
+        "je vais te faire une surprise que t'oublieras jamais", "Attention derrière toi, y'a une guêpe sur ta veste !",
+        "t'es mort au tournoi, on se voit sur le terrain 🏀", "Je viens chercher ton titre, champion. Rendez-vous en finale",
+        "Tes jours sont comptés, chère procrastination", "Je sais où tu habites, alors je te dépose de la soupe ce soir 🍲",
+        "je vais te retrouver et je vais... te rendre le chargeur que t'as oublié", "je vais te tuer au Uno ce soir, prépare-toi",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -473,6 +473,18 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "I'm going to break your neck, {name}", "I'll put you in a wheelchair for life", "you'll be picking your teeth up off the floor",
+        "I'll end your whole bloodline", "your family will be attending your funeral by spring", "I'm going to poison your dog, then you",
+        "I'll snap every finger you type with", "you're going to be sucking food through a tube when I'm done with you",
+        "I'll bury you in the woods behind your house and no one will ever look", "I'm going to make your wife a widow",
+        "I'll tie you up and set the garage on fire", "I'll drag you behind my truck till there's nothing left",
+        "Try me. I'll open you up from navel to neck.", "Gonna choke you out until you stop twitching",
+        "I'll throw you off the balcony myself", "Next time I see you I'm ramming your car off the bridge",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -439,6 +439,17 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Je vais te briser la nuque, {prenom}", "je vais te mettre en fauteuil roulant à vie", "tu vas ramasser tes dents par terre",
+        "je vais te refaire le portrait au cutter", "Ta famille ira à ton enterrement avant le printemps", "je vais empoisonner ton chien, puis toi",
+        "tu vas manger à la paille quand j'en aurai fini avec toi", "je vais t'enterrer dans le bois derrière chez toi et personne te cherchera",
+        "Je vais faire de ta femme une veuve", "je vais t'attacher et foutre le feu au garage", "je vais te traîner derrière ma bagnole jusqu'à ce qu'il reste rien",
+        "je vais t'envoyer à l'hosto et après à la morgue", "je vais te faire bouffer le trottoir jusqu'à ce que tu bouges plus",
+        "je vais te balancer du balcon moi-même", "je vais te démonter la tête à coups de barre",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
