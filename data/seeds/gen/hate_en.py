@@ -349,6 +349,23 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("not_x_but", HATE, [
+        "I'm not racist but Black people are basically animals", "No offense but gays are disgusting",
+        "I don't hate Muslims, I just think every one of them should be deported", "I'm not antisemitic, I just notice who runs the banks",
+        "I don't think Jews are really human, sorry", "Not all Mexicans are criminals, just most of them",
+        "I have nothing against trans people, I just think they're mentally ill and shouldn't be around kids",
+        "I'm not saying Roma are thieves, I'm saying lock your doors when they're around, because they are",
+        "I never said I hate immigrants. I said they're parasites.", "it's not racism if it's true: blacks are less intelligent",
+    ], S, n=1),
+    G("endorsed_quote", HATE, [
+        "As my grandpa used to say, 'the only good Muslim is a dead Muslim', and he was right",
+        "Like that politician said: 'Mexicans bring crime, they're rapists.' Exactly.",
+        "Someone at work said Jews run Hollywood and honestly? He's not wrong.",
+        "'Immigrants are vermin' — finally someone on TV says it like it is 👏",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

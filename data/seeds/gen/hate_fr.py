@@ -350,6 +350,22 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("not_x_but", HATE, [
+        "Je suis pas raciste mais les Noirs c'est des animaux", "Sans vouloir offenser, les homos c'est dégueulasse",
+        "Je déteste pas les musulmans, je pense juste qu'il faut tous les expulser", "Je suis pas antisémite, je remarque juste qui dirige les banques",
+        "Je pense pas que les juifs soient vraiment humains, désolé", "Tous les Maghrébins sont pas des délinquants, juste la plupart",
+        "J'ai rien contre les trans, je pense juste que c'est des malades qui doivent rester loin des enfants",
+        "Je dis pas que les Roms sont des voleurs, je dis fermez vos portes quand ils sont là, parce qu'ils le sont",
+        "J'ai jamais dit que je détestais les immigrés. J'ai dit que c'étaient des parasites.", "C'est pas du racisme si c'est vrai : les noirs sont moins intelligents",
+    ], S, n=1),
+    G("endorsed_quote", HATE, [
+        "Comme disait mon grand-père : « un bon arabe est un arabe mort », et il avait raison",
+        "Quelqu'un au boulot a dit que les juifs tiennent le cinéma et franchement ? Il a pas tort.",
+        "« Les migrants sont de la vermine » — enfin quelqu'un à la télé qui dit les choses 👏",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
