@@ -358,8 +358,10 @@ GROUPS += [
         "I'm not saying Roma are thieves, I'm saying lock your doors when they're around, because they are",
         "I never said I hate immigrants. I said they're parasites.", "it's not racism if it's true: blacks are less intelligent",
     ], S, n=1),
-    G("endorsed_quote", HATE, [
+    G("endorsed_quote", HATE_VIOLENT, [
         "As my grandpa used to say, 'the only good Muslim is a dead Muslim', and he was right",
+    ], S, n=1),
+    G("endorsed_quote", HATE, [
         "Like that politician said: 'Mexicans bring crime, they're rapists.' Exactly.",
         "Someone at work said Jews run Hollywood and honestly? He's not wrong.",
         "'Immigrants are vermin' — finally someone on TV says it like it is 👏",

@@ -359,8 +359,10 @@ GROUPS += [
         "Je dis pas que les Roms sont des voleurs, je dis fermez vos portes quand ils sont là, parce qu'ils le sont",
         "J'ai jamais dit que je détestais les immigrés. J'ai dit que c'étaient des parasites.", "C'est pas du racisme si c'est vrai : les noirs sont moins intelligents",
     ], S, n=1),
-    G("endorsed_quote", HATE, [
+    G("endorsed_quote", HATE_VIOLENT, [
         "Comme disait mon grand-père : « un bon arabe est un arabe mort », et il avait raison",
+    ], S, n=1),
+    G("endorsed_quote", HATE, [
         "Quelqu'un au boulot a dit que les juifs tiennent le cinéma et franchement ? Il a pas tort.",
         "« Les migrants sont de la vermine » — enfin quelqu'un à la télé qui dit les choses 👏",
     ], S, n=1),
