@@ -35,7 +35,6 @@ GROUPS = [
         "Jewish lobby owns every politician in Washington", "Every time there's a financial crash, follow the shekels",
         "Jews killed Jesus and they've been poisoning nations ever since", "the happy merchant strikes again 🤑",
         "Just another {name} running {media}. Coincidence? Sure.", "Hitler was right about them",
-        "Too bad the ovens ran out of gas", "they should have finished the job in 1945",
         "ZOG runs the government, we are an occupied country", "The Jews are behind the great replacement",
         "anne frank didnt write that diary, total fraud", "jew them down on the price lol",
         "Orthodox kids are raised to hate us goyim, read the Talmud", "The tribe protects its own, always",
@@ -76,8 +75,7 @@ GROUPS = [
     ], S, n=2),
     G("anti_migrant", HATE, [
         "Immigrants are vermin crossing the border", "These invaders are parasites on our welfare",
-        "Mexicans are rapists and drug dealers", "Refugees are cockroaches, spray them",
-        "illegals are animals, not humans", "Third-world scum are replacing us", "these migrants smell and carry disease",
+        "Mexicans are rapists and drug dealers", "illegals are animals, not humans", "Third-world scum are replacing us", "these migrants smell and carry disease",
         "wetbacks took all the jobs in this town",
     ], S, n=2),
     G("anti_lgbtq", HATE, [
@@ -207,7 +205,7 @@ GROUPS += [
         "The alphabet people are mentally ill and dangerous",
     ], S, n=1),
     G("anti_roma", HATE, [
-        "Gypsy scum stole my bike, they should all be sterilised", "Roma kids are trained to steal from birth",
+        "Roma kids are trained to steal from birth",
     ], S, n=1),
     G("negation", OK, [
         "I don't think Jews control anything, they're just people like us", "Never said Black people are lazy. Never would.",
@@ -365,6 +363,15 @@ GROUPS += [
         "Like that politician said: 'Mexicans bring crime, they're rapists.' Exactly.",
         "Someone at work said Jews run Hollywood and honestly? He's not wrong.",
         "'Immigrants are vermin' — finally someone on TV says it like it is 👏",
+    ], S, n=1),
+]
+
+GROUPS += [
+    G("glorified_violence", HATE_VIOLENT, [
+        "Too bad the ovens ran out of gas",
+        "they should have finished the job in 1945",
+        "Refugees are cockroaches, spray them",
+        "Gypsy scum stole my bike, they should all be sterilised",
     ], S, n=1),
 ]
 

@@ -31,8 +31,7 @@ GROUPS = [
         "6 millions ? les chiffres tiennent pas, détail de l'histoire", "shoananas 🍍 mdr",
         "Les juifs ont provoqué toutes les guerres pour s'enrichir", "Rothschild tient toutes les banques centrales, Macron c'est leur pantin",
         "Les feujs sont partout dans les ministères, c'est pas un hasard", "le lobby juif achète tous les politiques",
-        "Suivez l'argent, vous tomberez toujours sur eux 🤑", "Hitler avait raison sur eux", "dommage que les fours aient refroidi",
-        "ils auraient dû finir le boulot en 45", "Les juifs organisent le grand remplacement", "le journal d'Anne Frank c'est un faux",
+        "Suivez l'argent, vous tomberez toujours sur eux 🤑", "Hitler avait raison sur eux", "Les juifs organisent le grand remplacement", "le journal d'Anne Frank c'est un faux",
         "Ces youpins nous ont ruinés encore une fois", "Les juifs sont une race de parasites qui vit sur le dos des nations",
         "c'est toujours les juifs, à chaque fois", "Un certain milliardaire « philanthrope » finance toutes les émeutes, lui et les siens veulent le chaos",
         "Les juifs jouent toujours les victimes pour avoir le pouvoir", "Qui? Qui ? Ben tu sais qui. Toujours eux.",
@@ -72,8 +71,7 @@ GROUPS = [
     G("anti_migrant", HATE, [
         "Les migrants sont de la vermine qui traverse la Méditerranée", "Ces envahisseurs sont des parasites qui vivent des allocs",
         "Les clandestins c'est des animaux, pas des humains", "La racaille du tiers-monde nous remplace",
-        "Ces migrants puent et ramènent des maladies", "Les réfugiés ? des cafards, il faut les désinfecter",
-        "Les Afghans violent nos femmes, tous", "Migrants = délinquants, point",
+        "Ces migrants puent et ramènent des maladies", "Les Afghans violent nos femmes, tous", "Migrants = délinquants, point",
     ], S, n=2),
     # ---------- Roms ----------
     G("anti_roma", HATE, [
@@ -203,7 +201,7 @@ GROUPS += [
         "Ouvrez les yeux, le lobby LGBT veut transformer vos enfants", "un trav reste un homme, point, ces monstres",
     ], S, n=1),
     G("anti_roma", HATE, [
-        "Ces sales Roms m'ont volé mon vélo, faudrait tous les stériliser", "Les enfants roms sont dressés à voler dès la naissance",
+        "Les enfants roms sont dressés à voler dès la naissance",
         "Encore des caravanes de voleurs sur le stade, les gitans ça change jamais",
     ], S, n=1),
     G("negation", OK, [
@@ -365,6 +363,15 @@ GROUPS += [
     G("endorsed_quote", HATE, [
         "Quelqu'un au boulot a dit que les juifs tiennent le cinéma et franchement ? Il a pas tort.",
         "« Les migrants sont de la vermine » — enfin quelqu'un à la télé qui dit les choses 👏",
+    ], S, n=1),
+]
+
+GROUPS += [
+    G("glorified_violence", HATE_VIOLENT, [
+        "dommage que les fours aient refroidi",
+        "ils auraient dû finir le boulot en 45",
+        "Les réfugiés ? des cafards, il faut les désinfecter",
+        "Ces sales Roms m'ont volé mon vélo, faudrait tous les stériliser",
     ], S, n=1),
 ]
 
