@@ -52,7 +52,7 @@ GROUPS = [
         "Blacks are genetically violent, look at the stats", "Send them back to the jungle where they belong",
         "never hire a black guy, they're lazy and steal", "they're animals, not people, look at {city}",
         "13% of the population, 50% of the crime. They can't be civilised", "Black people have lower IQs, it's just science",
-        "Another n*gger thug robbing a store, shocking", "these n1ggas should be back in chains",
+        "Another n*gger thug robbing a store, shocking",
         "go pick cotton, boy", "Africa is a continent of savages, always was", "darkies ruin every place they move into",
         "Blacks should be grateful we brought them here", "Jungle bunnies everywhere in this city now",
         "sheboon screaming on the bus again", "Look at that gorilla dressed in a suit, thinks he's a lawyer",
@@ -372,6 +372,7 @@ GROUPS += [
         "they should have finished the job in 1945",
         "Refugees are cockroaches, spray them",
         "Gypsy scum stole my bike, they should all be sterilised",
+        "these n1ggas should be back in chains",
     ], S, n=1),
 ]
 
