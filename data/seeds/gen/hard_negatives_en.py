@@ -378,6 +378,15 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("peaceful_call", CLEAN, [
+        "Drag story hour at the library saturday 2pm! Bring the kids, bring snacks, all welcome 🌈",
+        "Election workers are our neighbours. Bring them coffee on election day, they're working 16-hour shifts",
+        "Pride parade saturday, meet at the fountain at 11, bring water and sunscreen", "Counter-protest at the library: bring signs, stay peaceful, don't engage",
+        "The shul on Elm needs volunteers for Saturday morning security rota, sign up below", "Rally for abortion rights sunday at noon, march to the capitol",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

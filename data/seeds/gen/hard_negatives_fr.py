@@ -352,6 +352,14 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("idiom", CLEAN, [
+        "on s'est fait shooter par les radars sur l'autoroute", "il s'est fait démonter au débat télé", "elle a tué le game avec sa tenue",
+        "on va tout déchirer au gala samedi", "j'me suis fait défoncer au contrôle de maths", "cette prof m'a tuée avec sa question surprise",
+        "la zonz, c'est dead, plus rien d'ouvert après minuit", "on va les fumer au five ce soir, préparez-vous", "c'est mort pour ce soir, je suis KO",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

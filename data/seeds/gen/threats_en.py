@@ -485,6 +485,25 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("call_to_action", CALL, [
+        "1776 again. Lock and load, the tyrants in the statehouse won't remove themselves", "boogaloo time boys, target the feds first",
+        "The drag show at the library is saturday 2pm. Be a shame if some patriots showed up armed and ended it for good.",
+        "Election workers who certified this fraud should be hunted down. Their names and addresses are in the doc below.",
+        "Anyone who sees a poll worker from county 12 alone: make an example of them", "time to start shooting the doctors who do abortions",
+        "Go after their families too, that's the only language they understand",
+    ], S, n=1),
+    G("group_threat", GROUP_C, [
+        "Drag queens are groomers, shoot up every drag brunch in this state", "Pride parade saturday, perfect target, bring your rifle",
+        "Gay bars are full on Saturday nights. Just saying. Someone with courage could change things.",
+        "The shul on Elm has no guards on Saturday mornings. Do with that what you will.",
+    ], S, n=1),
+    G("official_threat", DIRECT, [
+        "To the county clerk who certified: we know your name, your kids' names and your address. Resign or be removed, permanently.",
+        "Dear poll worker: you'll be hanging from your own ballot box",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -450,6 +450,24 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("call_to_action", CALL, [
+        "Les assesseurs qui ont validé cette fraude doivent être traqués. Noms et adresses dans le doc ci-dessous.",
+        "Le premier qui croise un assesseur du bureau 12 tout seul : faites un exemple", "Faut commencer à flinguer les médecins qui pratiquent l'IVG",
+        "Attaquez-vous aussi à leurs familles, c'est le seul langage qu'ils comprennent", "Aux armes citoyens, on va chercher les traîtres de l'Élysée un par un",
+    ], S, n=1),
+    G("group_threat", GROUP_C, [
+        "Le spectacle de drag à la médiathèque c'est samedi 14h. Ce serait dommage que des patriotes armés viennent y mettre fin pour de bon.",
+        "La marche des fiertés samedi, cible parfaite, ramenez vos fusils", "Les bars gays sont pleins le samedi soir. Je dis ça. Quelqu'un de courageux pourrait changer les choses.",
+        "La synagogue de la rue Victor-Hugo n'a pas de vigiles le samedi matin. Faites-en ce que vous voulez.",
+    ], S, n=1),
+    G("direct_threat", DIRECT, [
+        "wesh la zonz tu vas te faire fumer, c'est carré", "t'inquiète on va te péta ta gueule toi et tes reufs", "jte jure jvais t'smash en deux",
+        "tu vas te faire shooter à la sortie du bahut, c'est validé", "fais le malin, on va te ken la tête", "mon reuf va t'planter, t'es grillé",
+        "jvais te faire la peau sale batard", "tkt on sait où t'habites, ce soir c'est ta fête (pas dans le bon sens)",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
