@@ -375,6 +375,59 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("anti_muslim", HATE, [
+        "Un musulman modéré c'est un terroriste qui attend son heure", "Les voilées c'est des bombes à retardement",
+        "Chez eux on égorge, on viole, on lapide. Et on les accueille", "Les musulmans sont une race de fanatiques arriérés",
+        "Encore un Mohamed au JT, encore un couteau", "Les mosquées c'est des nids de vipères", "Les arabes ont ça dans le sang, la violence",
+        "Un musulman ne sera jamais français, jamais", "ces barbus sont des animaux qui nous haïssent",
+        "Qu'ils retournent tous au bled avec leurs tapis de prière", "l'islam c'est la peste verte",
+    ], S, n=1),
+    G("anti_roma", HATE, [
+        "Les Roms c'est génétique, ils volent", "Un Rom qui bosse ça n'existe pas", "Les gitans volent les enfants, tout le monde le sait",
+        "Ces romanos puent et vivent comme des rats", "Il faut raser leurs camps et les renvoyer en Roumanie, ces parasites",
+        "Les manouches c'est la race des voleurs de poules", "Dès que les Roms arrivent les cambriolages explosent, c'est leur nature",
+    ], S, n=1),
+    G("anti_migrant", HATE, [
+        "Les migrants sont des rats qui quittent leur navire pour couler le nôtre", "Chaque migrant est un violeur en puissance",
+        "Ces clandos sont des bêtes, pas des réfugiés", "L'Afrique nous envoie ses déchets", "Les Afghans et les Érythréens, c'est la lie de l'humanité",
+        "Ils ne fuient pas la guerre, ils viennent vivre comme des sangsues sur notre dos", "Les mineurs isolés c'est tous des délinquants de 30 ans",
+    ], S, n=1),
+    G("anti_lgbtq", HATE, [
+        "Les homos sont des déviants qui devraient se cacher", "Un trans c'est un malade qu'on devrait interner",
+        "Les lesbiennes c'est des frustrées qui ont pas trouvé le bon", "Ces folles de la Pride sont une honte pour l'humanité",
+        "L'homosexualité c'est contre-nature, ces gens sont des pervers", "les non-binaires c'est des malades mentaux en quête d'attention",
+        "Les pédés propagent leurs maladies partout", "les drag queens sont des pédophiles, point",
+    ], S, n=1),
+    G("neutral_mention", OK, [
+        "La loi de 1905 sépare les Églises et l'État, elle s'applique à toutes les religions", "Le débat sur le voile à l'université revient au Sénat",
+        "L'évacuation du campement rom de la porte de Clichy a eu lieu ce matin", "L'Ocean Viking a secouru 80 personnes en Méditerranée",
+        "La PMA pour toutes est entrée en vigueur en 2021", "Le changement d'état civil pour les personnes trans est simplifié depuis 2016",
+        "Le ramadan commence lundi selon la Grande Mosquée de Paris", "Les gens du voyage sont citoyens français, rappelle le Défenseur des droits",
+        "La Marche des fiertés de Lyon a réuni 20 000 personnes", "Quels documents faut-il pour une demande d'asile en France ?",
+    ], S, n=1),
+    G("negation", OK, [
+        "Non, le voile ne fait pas d'une femme une terroriste", "Les Roms ne volent pas les enfants, c'est une vieille légende raciste",
+        "Les migrants ne sont pas des violeurs, arrêtez de généraliser", "L'homosexualité n'est pas une maladie et n'est pas contre-nature",
+        "Un musulman peut parfaitement être français, la question ne se pose même pas",
+    ], S, n=1),
+    G("counter_speech", OK_QUOTE, [
+        "« Les gitans volent les enfants » : cette rumeur a provoqué des lynchages. Arrêtez de la partager.",
+        "Traiter une femme voilée de « bombe à retardement », c'est de l'islamophobie, pas de la laïcité",
+        "Non, « contre-nature » n'est pas un argument, c'est de l'homophobie",
+        "« Ils ne fuient pas la guerre » : dites ça aux Syriens de mon immeuble qui ont tout perdu",
+    ], S, n=1),
+    G("positive_group", OK, [
+        "Mon collègue rom est le meilleur soudeur de l'atelier", "Les bénévoles de la mosquée ont distribué 500 repas pendant la vague de froid",
+        "Bravo aux sauveteurs en mer qui ont ramené ces familles vivantes", "Mes deux mamans m'ont appris à être fier de qui je suis 🏳️‍🌈",
+        "Le festival de musique tzigane des Saintes-Maries était magnifique", "Ma voisine afghane m'a appris à faire le bolani, trop bon",
+    ], S, n=1),
+    G("criticism_government", CRITIC, [
+        "L'islamisme est une idéologie politique qu'il faut combattre, ce ne sont pas les musulmans", "Je suis contre le port du voile à l'école, comme de tout signe religieux",
+        "La politique migratoire du gouvernement est incohérente", "L'Église catholique n'a toujours pas fait son examen de conscience sur les abus",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
