@@ -376,6 +376,53 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("anti_muslim", HATE, [
+        "A moderate Muslim is just a terrorist waiting for his turn", "Every hijabi is a walking time bomb", "Muslims have violence in their blood",
+        "A Muslim will never be truly British, never", "Mosques are nests of vipers", "Islam is the green plague",
+        "ragheads out of our country", "they marry their cousins and behead their daughters, savages",
+    ], S, n=1),
+    G("anti_roma", HATE, [
+        "Gypsies steal children, everyone knows it", "A Roma with a job? Never seen one", "Gyppos live like rats and smell like them",
+        "Bulldoze their camps and send them back to Romania, the parasites", "Travellers are a criminal race, lock up your tools",
+    ], S, n=1),
+    G("anti_migrant", HATE, [
+        "Every migrant is a potential rapist", "These aren't refugees, they're animals", "Africa is sending us its garbage",
+        "They're not fleeing war, they're leeches coming to live off us", "Unaccompanied minors my arse, they're all 30-year-old criminals",
+        "Illegals are a disease spreading through our towns",
+    ], S, n=1),
+    G("anti_lgbtq", HATE, [
+        "Gays are deviants who should stay in the closet", "A trans person is a sick freak who should be institutionalised",
+        "Lesbians are just bitter women who never found the right man", "Homosexuality is unnatural and these people are perverts",
+        "Non-binary people are attention-seeking mental cases", "Drag queens are pedophiles, full stop", "bisexuals are just greedy sluts",
+    ], S, n=1),
+    G("neutral_mention", OK, [
+        "The debate on headscarves in schools is back in parliament", "The council cleared the Traveller site on Mill Lane this morning",
+        "The rescue ship picked up 80 people off the coast of Libya", "Same-sex marriage became legal in England and Wales in 2014",
+        "Ramadan begins on monday according to the central mosque", "Pride in London drew over a million people this year",
+        "What documents do you need to claim asylum in the UK?", "The gender recognition bill passed its first reading",
+    ], S, n=1),
+    G("negation", OK, [
+        "No, wearing a hijab does not make a woman a terrorist", "Roma do not steal children, that's an old racist myth",
+        "Migrants are not rapists, stop generalising", "Being gay is not a disease and it is not unnatural",
+        "A Muslim can absolutely be British, the question doesn't even arise",
+    ], S, n=1),
+    G("counter_speech", OK_QUOTE, [
+        "'Gypsies steal children': that rumour has caused lynchings across Europe. Stop sharing it.",
+        "Calling a woman in a hijab a 'time bomb' is Islamophobia, not secularism",
+        "'Unnatural' is not an argument, it's homophobia", "'They're not fleeing war' — tell that to the Syrian family in my building who lost everything",
+    ], S, n=1),
+    G("positive_group", OK, [
+        "My Roma coworker is the best welder in the shop", "Volunteers from the mosque served 500 meals during the cold snap",
+        "Huge respect to the lifeboat crews who brought those families home alive", "My two mums taught me to be proud of who I am 🏳️‍🌈",
+        "My Afghan neighbour taught me to make bolani, so good", "Trans joy is real and it's beautiful",
+    ], S, n=1),
+    G("criticism_government", CRITIC, [
+        "Islamism is a political ideology to be fought; that's not the same as Muslims", "I oppose religious symbols in state schools, all of them",
+        "The government's migration policy is incoherent and cruel", "The Church of England still hasn't reckoned with its abuse scandals",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
