@@ -54,7 +54,7 @@ GROUPS = [
         "I nearly died laughing", "the line at the DMV was murder", "That sunset? Stunning. I died.",
     ], S, n=1),
     G("sport", CLEAN, [
-        "We're going to destroy {team} on {day}", "we're gonna murder {team} {day}, no contest",
+        "We're going to destroy {team} {day}", "we're gonna murder {team} {day}, no contest",
         "{team} got slaughtered 5-0", "absolutely demolished {team} last night",
         "Time to crush {team}. Let's go boys!", "we will bury {team} in their own stadium",
         "Our defense is going to kill their offense {day}", "he shot from 30 yards, what a goal",

@@ -109,7 +109,7 @@ GROUPS = [
     G("conditional_threat", DIRECT, [
         "If you show up at the party again I'll kill you",
         "if u text my girl one more time im gonna stab u",
-        "If you testify on {time} you won't make it home",
+        "If you testify {time} you won't make it home",
         "Call the cops and I'll shoot you and your whole family",
         "If I see you on my street again you're getting a bullet",
         "Post that video and you're dead, {name}",
@@ -130,13 +130,13 @@ GROUPS = [
     ], S, n=2),
     # ----- third person / plans -----
     G("plan", PLAN, [
-        "We're going to shoot up {place} on {time}.",
+        "We're going to shoot up {place} {time}.",
         "I'm going to shoot up {place} {time}, you've been warned",
         "tomorrow im bringing my dad's AR to {place}. everyone there is dead",
         "I've got a plan for {place}. {time}. Nobody gets out",
         "we are going to bomb {place} {time}",
         "I'm going to kill {name} after class. Already got the knife",
-        "gonna murder my boss on {time}, fr this time",
+        "gonna murder my boss {time}, fr this time",
         "Me and the boys are going to jump {name} and stomp him until he stops moving",
         "i'm going to burn {place} to the ground {time} with them inside",
         "{official} won't finish the term. I'll make sure of it personally",
@@ -210,7 +210,7 @@ GROUPS = [
         "Kill them all. Every last one at {place}.",
         "Burn down {place}, the people inside deserve it",
         "Y'all need to go beat {name} senseless tonight, he's at the bar on 3rd",
-        "Rise up and slaughter them before they vote on {time}",
+        "Rise up and slaughter them before they vote {time}",
         "Don't protest. Shoot. {official} is at {place} {time}.",
         "Grab your {weapon} and pay {candidate}'s campaign office a visit",
     ], S, n=3),
@@ -233,7 +233,7 @@ GROUPS = [
     ], S, n=3),
     # ----- group threats -----
     G("group_threat", GROUP_T, [
-        "I'm going to shoot all the {group} I see at {place} on {time}",
+        "I'm going to shoot all the {group} I see at {place} {time}",
         "We are going to kill the {group}. All of them.",
         "gonna light up {place} full of {group} this weekend",
         "I will gas the {group} myself if I have to",
@@ -309,7 +309,7 @@ GROUPS += [
         "die bitch", "Dead. You're dead.", "watch ur back",
         "I'll rape you and then kill you", "gonna find u and rape u", "I'll make you bleed",
         "Keep running your mouth and you'll be eating through a straw for the rest of your short life",
-        "Listen here you pathetic little worm, I have been patient with you for months but this is it: I'm coming to your flat on {time} and I am going to beat you to death with my bare hands.",
+        "Listen here you pathetic little worm, I have been patient with you for months but this is it: I'm coming to your flat {time} and I am going to beat you to death with my bare hands.",
         "Everyone in this chat knows I don't bluff. {name}, I'm going to stab you in front of your friends and I'll laugh while you bleed out on the floor of that shitty bar.",
         "My brothers are going to deal with you. You won't walk out of that club",
         "i'm going to do a columbine on this school and you're first on my list",
