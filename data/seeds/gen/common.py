@@ -208,24 +208,15 @@ def build(prefix, lang, groups, path, seed, test_share=0.25, disguise_share=0.10
                     continue
                 seen.add(key)
                 texts.append(filled)
-            rows_by_group.append((gi, grp, texts))
+            rows_by_group.append((gi, grp, texts, variants[0]))
 
-    # split by hash of the group so paraphrases stay together; take groups in
-    # hash order until a quarter of the rows are in test
-    total = sum(len(t) for _, _, t in rows_by_group)
-    order = sorted(rows_by_group,
-                   key=lambda x: hashlib.sha1(f"{prefix}:{x[0]}".encode()).hexdigest())
-    test_groups, acc = set(), 0
-    for gi, _, texts in order:
-        if acc >= test_share * total:
-            break
-        if acc + len(texts) > test_share * total * 1.08 and len(texts) > 8:
-            continue
-        test_groups.add(gi)
-        acc += len(texts)
+    # split by a hash of the authored sentence (not of its position): paraphrases stay
+    # together, and adding or reordering sentences never moves an existing one across the split
+    test_groups = {gi for gi, _, _, key in rows_by_group
+                   if int(hashlib.sha1(f"{prefix}:{key}".encode()).hexdigest()[:8], 16) < test_share * 2**32}
 
     out, counters = [], {}
-    for gi, grp, texts in rows_by_group:
+    for gi, grp, texts, _ in rows_by_group:
         for text in texts:
             counters[grp.kind] = counters.get(grp.kind, 0) + 1
             num = len(out) + 1

@@ -89,7 +89,7 @@ GROUPS = [
     ], S, n=2),
     # ----- second person -----
     G("direct_threat", DIRECT, [
-        "you're dead.", "You're a dead man.", "ur dead bro", "you are so dead {name}",
+        "You're a dead man.", "ur dead bro", "you are so dead {name}",
         "You're dead meat when I find you", "you won't live to see Christmas",
         "Your days are numbered, {name}.", "You're going to die screaming",
         "watch your back, you won't see it coming",
@@ -306,7 +306,7 @@ GROUPS += [
         "Your address is 14 Oak Street. We'll be in touch.",
     ], S, n=2),
     G("direct_threat", DIRECT, [
-        "die bitch", "Dead. You're dead.", "watch ur back",
+        "die bitch", ("Dead. You're dead.", "you're dead."), "watch ur back",
         "I'll rape you and then kill you", "gonna find u and rape u", "I'll make you bleed",
         "Keep running your mouth and you'll be eating through a straw for the rest of your short life",
         "Listen here you pathetic little worm, I have been patient with you for months but this is it: I'm coming to your flat {time} and I am going to beat you to death with my bare hands.",

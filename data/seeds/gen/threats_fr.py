@@ -47,7 +47,7 @@ S = {
 
 GROUPS = [
     G("direct_threat", DIRECT, [
-        "Je vais te tuer.", "je vais te tuer sale merde", "jvais te buter", "je vais te crever {prenom}",
+        ("Je vais te tuer.", "JE VAIS TE TUER PUTAIN"), "je vais te tuer sale merde", "jvais te buter", "je vais te crever {prenom}",
         "Je te jure sur ma mère que je vais te tuer", "Je vais te retrouver et je vais te tuer",
         "Je vais t'égorger pendant que tu dors", "je vais te planter la prochaine fois que je te vois",
         "je sais où t'habites {prenom}, je viens avec mon couteau",
@@ -409,7 +409,7 @@ GROUPS += [
         "À mon avis {groupe} devraient tous être fusillés", "Je pense sincèrement qu'il faut exterminer {groupe}",
     ], S, n=2),
     G("direct_threat", DIRECT, [
-        "jvaistetuer", "t mor mec", "jv te tuer", "je vé te crevé", "j'vais t'buter", "JE VAIS TE TUER PUTAIN",
+        "jvaistetuer", "t mor mec", "jv te tuer", "je vé te crevé", "j'vais t'buter",
         "tu rentreras pa chez twa ce soar", "g ton adresse, t mort",
     ], S, n=1),
     G("group_threat", GROUP_C, [
