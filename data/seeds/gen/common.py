@@ -1,8 +1,9 @@
 """Shared machinery for building the seed JSONL files from the authored lists.
 
-Each authored list is a sequence of groups. A group is one idea written by hand,
-possibly as a template with slots; all rows expanded from one group are
-paraphrases of each other, so they share a split (no train/test leakage).
+Each authored list is a sequence of groups: sentences written by hand that share a
+`kind` and labels. A sentence may be a template with {slots}; the rows expanded from
+one sentence (or from a tuple of sentences written as paraphrases) share a split,
+so paraphrases never straddle train and test.
 Surface variation (SMS spelling, caps, typos) and disguises (l33t, spacing,
 homoglyphs, stripped accents) are applied afterwards with a fixed seed so the
 output is reproducible.
@@ -14,9 +15,6 @@ import os
 import random
 import re
 import unicodedata
-
-LABELS = ("hate", "violence_threat", "incitement", "harassment", "toxicity")
-
 
 def labels(hate=0, vt=0, inc=0, har=None, tox=None):
     return {"hate": hate, "violence_threat": vt, "incitement": inc,
@@ -215,10 +213,9 @@ def build(prefix, lang, groups, path, seed, test_share=0.25, disguise_share=0.10
     test_groups = {gi for gi, _, _, key in rows_by_group
                    if int(hashlib.sha1(f"{prefix}:{key}".encode()).hexdigest()[:8], 16) < test_share * 2**32}
 
-    out, counters = [], {}
+    out = []
     for gi, grp, texts, _ in rows_by_group:
         for text in texts:
-            counters[grp.kind] = counters.get(grp.kind, 0) + 1
             num = len(out) + 1
             row = {"id": f"{prefix}-{num:04d}", "text": text, "lang": lang}
             row.update(grp.labels)
