@@ -2,15 +2,17 @@
 //!
 //! Building every map (`signals` with its nine entries, `post`, `author`) for every post would
 //! cost more than the rest of the pipeline, so nothing is built up front: the interpreter asks for
-//! a dotted name (`signals.hate.score`) and [`PostVars`] answers that one value. Whole maps
-//! (`signals.hate`, `post`) are only built when a condition names them as such (e.g.
-//! `has(author.strikes)`).
+//! a dotted name (`signals.hate.score`) and [`PostVars`] answers that one value. A name that
+//! stops at an object (`post` in `has(post.reach)`, `signals.hate`) is answered with a small
+//! handle that looks fields up when they are read.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use cel::Value;
+use cel::common::traits::Indexer;
+use cel::common::types::{CelString, MAP_TYPE, Type};
 use cel::common::value::{CowVal, Val};
+use cel::{ExecutionError, Value};
 use cel::context::VariableResolver;
 use cel::objects::{Key, Map};
 use vigie_detect::{Category, Signal, Target};
@@ -57,6 +59,7 @@ pub(crate) fn max_scores(signals: &[Signal]) -> Scores {
 }
 
 /// Everything a condition can read about one post.
+#[derive(Debug)]
 pub(crate) struct PostVars<'a> {
     pub signals: &'a [Signal],
     pub scores: &'a Scores,
@@ -126,25 +129,7 @@ impl PostVars<'_> {
         }
     }
 
-    fn signal_map(&self, category: Category) -> Value {
-        let map: HashMap<Key, Value> = SIGNAL_FIELDS
-            .iter()
-            .filter_map(|f| Some((Key::from(*f), self.signal_field(category, f)?)))
-            .collect();
-        Value::Map(Map { map: Arc::new(map) })
-    }
 
-    fn signals_map(&self) -> Value {
-        let mut map: HashMap<Key, Value> = Category::ALL
-            .iter()
-            .map(|c| (Key::from(c.name()), self.signal_map(*c)))
-            .collect();
-        map.insert(
-            Key::from(THREAT_ALIAS),
-            self.signal_map(Category::ViolenceThreat),
-        );
-        Value::Map(Map { map: Arc::new(map) })
-    }
 
     /// `None` when the platform did not say: the key is then missing from `post` / `author`,
     /// so `has(post.reach)` is false and reading it is an error.
@@ -168,39 +153,114 @@ impl PostVars<'_> {
         }
     }
 
-    fn object(fields: &[&str], get: impl Fn(&str) -> Option<Value>) -> Value {
-        let map: HashMap<Key, Value> = fields
-            .iter()
-            .filter_map(|f| Some((Key::from(*f), get(f)?)))
-            .collect();
-        Value::Map(Map { map: Arc::new(map) })
-    }
 
-    /// The value of a dotted name, if it is one of ours.
+    /// The value of a dotted name down to a field (`signals.hate.score`), if it is one of ours.
     pub(crate) fn lookup(&self, name: &str) -> Option<Value> {
         let (root, rest) = match name.split_once('.') {
             Some((root, rest)) => (root, Some(rest)),
             None => (name, None),
         };
         match (root, rest) {
-            ("signals", None) => Some(self.signals_map()),
             ("signals", Some(rest)) => {
                 let (segment, field) = match rest.split_once('.') {
                     Some((segment, field)) => (segment, Some(field)),
                     None => (rest, None),
                 };
-                let category = category_of_segment(segment)?;
-                match field {
-                    None => Some(self.signal_map(category)),
-                    Some(field) => self.signal_field(category, field),
-                }
+                self.signal_field(category_of_segment(segment)?, field?)
             }
-            ("post", None) => Some(Self::object(&POST_FIELDS, |f| self.post_field(f))),
             ("post", Some(field)) => self.post_field(field),
-            ("author", None) => Some(Self::object(&AUTHOR_FIELDS, |f| self.author_field(f))),
             ("author", Some(field)) => self.author_field(field),
             _ => None,
         }
+    }
+}
+
+/// `post`, `author`, `signals` or `signals.<category>` as a CEL value that looks its fields up
+/// when they are read, so `has(author.strikes)` builds nothing. cel's own map would be built
+/// in full (hashing every key) each time the name is read.
+#[derive(Debug, Clone, Copy)]
+struct Object<'a> {
+    vars: &'a PostVars<'a>,
+    which: Which,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Which {
+    Post,
+    Author,
+    Signals,
+    Signal(Category),
+}
+
+static OBJECT_TYPE: Type = MAP_TYPE;
+
+impl<'a> Object<'a> {
+    fn field(&self, name: &str) -> Option<Box<dyn Val + 'a>> {
+        let value = match self.which {
+            Which::Post => self.vars.post_field(name)?,
+            Which::Author => self.vars.author_field(name)?,
+            Which::Signals => {
+                return Some(Box::new(Object {
+                    vars: self.vars,
+                    which: Which::Signal(category_of_segment(name)?),
+                }));
+            }
+            Which::Signal(category) => self.vars.signal_field(category, name)?,
+        };
+        let val: Box<dyn Val> = value.try_into().ok()?;
+        Some(val)
+    }
+}
+
+impl Val for Object<'_> {
+    fn get_type(&self) -> &Type {
+        &OBJECT_TYPE
+    }
+
+    fn cel_type() -> &'static Type
+    where
+        Self: Sized,
+    {
+        &OBJECT_TYPE
+    }
+
+    fn as_indexer<'b, 'v>(&'b self) -> Option<&'b (dyn Indexer + 'v)>
+    where
+        Self: 'v,
+    {
+        Some(self)
+    }
+
+    fn clone_as_boxed<'v>(&self) -> Box<dyn Val + 'v>
+    where
+        Self: 'v,
+    {
+        Box::new(*self)
+    }
+}
+
+impl Indexer for Object<'_> {
+    fn get<'b, 'v>(&'b self, idx: &dyn Val) -> Result<CowVal<'b, 'v>, ExecutionError>
+    where
+        Self: 'v,
+    {
+        let Some(name) = idx.downcast_ref::<CelString>() else {
+            return Err(ExecutionError::UnexpectedType {
+                got: idx.get_type().name().to_string(),
+                want: "string".to_string(),
+            });
+        };
+        match self.field(name.inner()) {
+            Some(val) => Ok(CowVal::Owned(val)),
+            None => Err(ExecutionError::no_such_key(name.inner())),
+        }
+    }
+
+    fn steal<'v>(self: Box<Self>, idx: &dyn Val) -> Result<Box<dyn Val + 'v>, ExecutionError>
+    where
+        Self: 'v,
+    {
+        self.get(idx).map(CowVal::into_owned)
     }
 }
 
@@ -208,10 +268,20 @@ impl VariableResolver for PostVars<'_> {
     fn resolve<'b>(&'b self, variable: &str) -> Option<CowVal<'b, 'b>> {
         // Names of comprehension variables (`t` in `exists(t, …)`) also come here first: they
         // are not ours, and the cheap root test sends them on to the interpreter's scopes.
-        let root = variable.split('.').next().unwrap_or(variable);
-        if !ROOTS.contains(&root) {
-            return None;
+        let (root, rest) = match variable.split_once('.') {
+            Some((root, rest)) => (root, Some(rest)),
+            None => (variable, None),
+        };
+        let object = |which| Some(CowVal::owned(Object { vars: self, which }));
+        match (root, rest) {
+            ("post", None) => object(Which::Post),
+            ("author", None) => object(Which::Author),
+            ("signals", None) => object(Which::Signals),
+            ("signals", Some(segment)) if !segment.contains('.') => {
+                object(Which::Signal(category_of_segment(segment)?))
+            }
+            ("post" | "author" | "signals", Some(_)) => boxed(self.lookup(variable)?),
+            _ => None,
         }
-        boxed(self.lookup(variable)?)
     }
 }
