@@ -387,6 +387,15 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("idiom", CLEAN, [
+        "This revert war is killing the article, can we take it to the talk page?", "The mods absolutely destroyed that spam thread, thanks guys",
+        "Your last edit murdered the formatting lol, fixed it", "Ref had a shocker, he killed the game with that red card",
+        "this customer is going to be the death of me", "HR is going to kill me for this expense report 😅",
+        "I'll find you on LinkedIn and endorse you for 'crushing it'", "Delete this thread before the boss sees it, it's embarrassing",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -360,6 +360,15 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("idiom", CLEAN, [
+        "Cette guerre d'édition tue l'article, on en parle en page de discussion ?", "Les modos ont atomisé le topic spam, merci",
+        "Ta dernière modif a massacré la mise en page mdr, j'ai corrigé", "L'arbitre a tué le match avec ce carton rouge",
+        "ce client va avoir ma peau", "les RH vont me tuer pour cette note de frais 😅", "Supprime ce topic avant que le chef le voie, c'est gênant",
+        "il s'est fait allumer par le prof devant toute la classe", "je vais me faire défoncer par ma mère, j'ai raté le bus",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

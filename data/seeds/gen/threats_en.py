@@ -504,6 +504,28 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "If you revert my edit one more time I will find out where you live and come kill you",
+        "Admins like you are why people snap. Ban me again and I'll show up at your house with a bat",
+        "Matched with you just to say: I remember your face from the bar. I'll be waiting outside your work friday.",
+        "Your 1-star review cost me my job. I found your Facebook. Your kids are cute. Would hate for them to lose a parent.",
+        "@{name} keep mocking me in the group chat and I'll bring my dad's pistol to homeroom",
+        "hey {name}, saw your slack message. Say it again in the parking lot and see if you get home",
+        "you better watch yourself or you'll be sorry, I've got friends who do this for money",
+        "Delete this thread or I'll delete you", "one more ban and I'm coming to your mod meetup with a knife",
+        "I'm going to find your IRL address and burn your house down, you fat neckbeard mod",
+        "u really reported me? ok. enjoy ur last week, ive got ur school and ur schedule",
+        "Landlord: you have until the 1st to fix the heating or I swear I'll break your skull when you come collect rent",
+        "Ref, you blow one more call against my son and I'll be waiting for you in the car park with a tyre iron",
+    ], S, n=1),
+    G("plan", PLAN, [
+        "Tomorrow I'm bringing a gun to the office and HR will be the first to go", "Tonight I'm waiting outside my ex's new place. She won't see morning",
+        "i'm gonna stab the next customer who yells at me, for real this time, got the knife in my apron",
+        "The fireworks on saturday won't be the only explosion at the stadium. I've been preparing for months.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

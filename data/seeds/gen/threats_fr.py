@@ -468,6 +468,26 @@ GROUPS += [
     ], S, n=1),
 ]
 
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Annule encore ma modif sur l'article et je trouve où t'habites et je viens te tuer",
+        "Les modos comme toi, c'est pour ça que les gens pètent les plombs. Ban-moi encore et je débarque chez toi avec une batte",
+        "J'ai matché juste pour te dire : je me souviens de ta tête au bar. Je t'attendrai à la sortie du taf vendredi.",
+        "Ton avis 1 étoile m'a fait perdre mon boulot. J'ai trouvé ton Facebook. Tes gosses sont mignons. Dommage s'ils perdaient un parent.",
+        "@{prenom} continue de te foutre de moi sur le groupe et je ramène le flingue de mon père en cours",
+        "Répète ça sur le parking et on verra si tu rentres chez toi {prenom}", "Supprime ce topic ou je te supprime",
+        "je vais trouver ton adresse IRL et cramer ta baraque sale modo", "tu m'as report ? ok. profite de ta dernière semaine, j'ai ton lycée et ton emploi du temps",
+        "L'arbitre, encore une erreur contre mon fils et je t'attends sur le parking avec un démonte-pneu",
+        "khey je vais te retrouver et tu vas finir au fond du Rhône", "tu vas finir dans le canal avec un parpaing aux pieds",
+        "Proprio, t'as jusqu'au 1er pour réparer le chauffage, sinon je te fracasse le crâne quand tu viens chercher le loyer",
+    ], S, n=1),
+    G("plan", PLAN, [
+        "Demain je ramène une arme au bureau et les RH y passent en premier", "Ce soir j'attends devant chez mon ex. Elle verra pas le matin",
+        "je vais planter le prochain client qui me gueule dessus, le couteau est dans mon tablier",
+        "Les feux d'artifice de samedi seront pas la seule explosion au stade. Je prépare ça depuis des mois.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
