@@ -71,12 +71,44 @@ pub struct Chosen {
     pub precision_met: bool,
 }
 
+/// Weight that caps the share of positives in `pairs` at `max_prevalence` (negatives count
+/// more when positives are over-represented), so that precision is not flattered by a corpus
+/// sampled for harmful content. `None`, or a set already below the cap: 1 (as sampled).
+pub fn negative_weight(pairs: &[(f32, bool)], max_prevalence: Option<f32>) -> f32 {
+    let positives = pairs.iter().filter(|p| p.1).count() as f32;
+    let negatives = pairs.len() as f32 - positives;
+    match max_prevalence {
+        Some(pi)
+            if pi > 0.0
+                && pi < 1.0
+                && negatives > 0.0
+                && positives / (positives + negatives) > pi =>
+        {
+            positives * (1.0 - pi) / (pi * negatives)
+        }
+        _ => 1.0,
+    }
+}
+
+/// Precision with every false positive counted `negative_weight` times.
+pub fn weighted_precision(at: &AtThreshold, negative_weight: f32) -> f32 {
+    let fp = (at.predicted - at.true_positives) as f32;
+    let tp = at.true_positives as f32;
+    if tp + fp == 0.0 {
+        0.0
+    } else {
+        tp / (tp + negative_weight * fp)
+    }
+}
+
 /// The lowest threshold whose precision is at least `target` (the most recall for that
-/// precision); when no threshold reaches it, the one with the best F1.
-pub fn choose_threshold(pairs: &[(f32, bool)], target: f32) -> Chosen {
+/// precision); when no threshold reaches it, the one with the best F1. Precision is measured
+/// with the share of positives capped at `max_prevalence` (see [`negative_weight`]).
+pub fn choose_threshold(pairs: &[(f32, bool)], target: f32, max_prevalence: Option<f32>) -> Chosen {
     let mut sorted: Vec<(f32, bool)> = pairs.to_vec();
     sorted.sort_by(|a, b| b.0.total_cmp(&a.0));
     let positives = sorted.iter().filter(|p| p.1).count() as u32;
+    let neg_w = negative_weight(pairs, max_prevalence);
     let mut best_met: Option<(f32, u32, u32)> = None;
     let mut best_f1: Option<(f32, f32)> = None;
     let mut tp = 0u32;
@@ -89,7 +121,12 @@ pub fn choose_threshold(pairs: &[(f32, bool)], target: f32) -> Chosen {
             i += 1;
         }
         let predicted = i as u32;
-        let precision = ratio(tp, predicted);
+        let fp = (predicted - tp) as f32;
+        let precision = if tp == 0 {
+            0.0
+        } else {
+            tp as f32 / (tp as f32 + neg_w * fp)
+        };
         let recall = ratio(tp, positives);
         if precision >= target && tp > 0 {
             best_met = Some((score, tp, predicted));
@@ -143,10 +180,16 @@ mod tests {
             (0.5, false),
             (0.4, true),
         ];
-        let c = choose_threshold(&pairs, 0.8);
+        let c = choose_threshold(&pairs, 0.8, None);
         assert!(c.precision_met);
         assert_eq!(c.threshold, 0.7);
         assert!(c.at.precision >= 0.8);
         assert_eq!(c.at.true_positives, 4);
+        // Positives capped at a quarter: negatives count three times, only 0.9 keeps 0.8.
+        let c = choose_threshold(&pairs, 0.8, Some(0.25));
+        assert!(weighted_precision(&c.at, negative_weight(&pairs, Some(0.25))) >= 0.8);
+        assert_eq!(c.threshold, 0.9);
+        // A cap above the sampled share changes nothing.
+        assert_eq!(negative_weight(&pairs, Some(0.6)), 1.0);
     }
 }

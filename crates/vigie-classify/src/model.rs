@@ -75,6 +75,7 @@ pub fn sigmoid(x: f32) -> f32 {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Threshold {
     pub value: f32,
+    /// Precision on dev, with positives capped at the model's `threshold_prevalence`.
     pub dev_precision: f32,
     pub dev_recall: f32,
     pub dev_n: u32,
@@ -125,6 +126,9 @@ pub struct Header {
     pub thresholds: Vec<LabelThresholds>,
     pub counts: Vec<LabelCounts>,
     pub target_precision: f32,
+    /// Highest share of positives at which `target_precision` is measured on dev (`None`: as
+    /// sampled).
+    pub threshold_prevalence: Option<f32>,
     /// BLAKE3 (hex) of the training and dev rows and of the training settings.
     pub data_digest: String,
     pub seed: u64,

@@ -43,6 +43,11 @@ pub struct TrainConfig {
     pub l2: f32,
     /// Precision the per-language thresholds aim at on dev.
     pub target_precision: f32,
+    /// Highest share of positives at which that precision is measured: dev sets are sampled
+    /// for harmful content (the pool's toxicity rows are 80% toxic), so precision "as sampled"
+    /// would let a threshold flag almost everything; above the cap, negatives count more.
+    /// `None` measures it as sampled.
+    pub threshold_prevalence: Option<f32>,
     pub features: FeatureSettings,
     /// A label is learned only with at least this many training positives and negatives.
     pub min_positives: u32,
@@ -60,6 +65,7 @@ impl Default for TrainConfig {
             learning_rate: 0.1,
             l2: 1e-6,
             target_precision: 0.8,
+            threshold_prevalence: Some(0.5),
             features: FeatureSettings::default(),
             min_positives: 20,
             min_dev_positives_per_lang: 10,
@@ -341,6 +347,7 @@ pub fn train(
             })
             .collect(),
         target_precision: config.target_precision,
+        threshold_prevalence: config.threshold_prevalence,
         data_digest: data_digest.clone(),
         seed: config.seed,
         training: serde_json::to_value(config).unwrap_or(serde_json::Value::Null),
@@ -372,10 +379,15 @@ pub fn train(
                 .filter(|&&(i, _)| lang.is_none_or(|g| dev[i].normalized.lang == g))
                 .map(|&(i, y)| (prob(i), y))
                 .collect();
-            let c = metrics::choose_threshold(&pairs, config.target_precision);
+            let c = metrics::choose_threshold(
+                &pairs,
+                config.target_precision,
+                config.threshold_prevalence,
+            );
+            let neg_w = metrics::negative_weight(&pairs, config.threshold_prevalence);
             Threshold {
                 value: c.threshold,
-                dev_precision: c.at.precision,
+                dev_precision: metrics::weighted_precision(&c.at, neg_w),
                 dev_recall: c.at.recall,
                 dev_n: c.at.n,
                 dev_positives: c.at.positives,

@@ -1,8 +1,234 @@
-//! `vigie eval` (being written).
+//! `vigie eval`: scores a labelled file with a model and reports, per category and language,
+//! n, positives, precision, recall, F1 at the model's threshold, and AUPRC — as a table and as
+//! JSON. Labels are read as the source gives them (no derived labels, empty = not counted).
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use serde::Serialize;
+use vigie_classify::{Classifier, metrics};
+use vigie_engine::Engine;
+use vigie_text::Lang;
+
+use crate::train::{LabelledRow, Split, analyze, read_pool, read_seeds};
 
 #[derive(clap::Args)]
-pub struct EvalArgs {}
+pub struct EvalArgs {
+    #[arg(long, default_value = "models/vigie-enfr.vgm")]
+    pub model: PathBuf,
+    /// The pool CSV, a seeds JSONL file, or a directory of seed files.
+    pub file: PathBuf,
+    /// Which split to evaluate on: train, dev, test or all.
+    #[arg(long, default_value = "test")]
+    pub split: String,
+    /// Also write the figures as JSON here.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+}
 
-pub fn run(_args: &EvalArgs) -> anyhow::Result<()> {
-    anyhow::bail!("vigie eval is not available in this build yet")
+#[derive(Serialize)]
+struct Row {
+    category: String,
+    lang: String,
+    n: u32,
+    positives: u32,
+    precision: f32,
+    recall: f32,
+    f1: f32,
+    auprc: f32,
+    threshold: Option<f32>,
+}
+
+#[derive(Serialize)]
+struct LeftAlone {
+    lang: String,
+    /// Rows whose every known label is 0.
+    negatives: u32,
+    /// Of them, how many no category flagged.
+    left_alone: u32,
+    rate: f32,
+}
+
+#[derive(Serialize)]
+struct Report {
+    model_version: String,
+    file: String,
+    split: String,
+    rows: usize,
+    figures: Vec<Row>,
+    negatives_left_alone: Vec<LeftAlone>,
+}
+
+pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
+    let bytes = std::fs::read(&args.model)
+        .with_context(|| format!("reading model {}", args.model.display()))?;
+    let started = std::time::Instant::now();
+    let classifier = Classifier::from_bytes(&bytes)
+        .with_context(|| format!("loading model {}", args.model.display()))?;
+    eprintln!(
+        "model {} loaded in {:.1} ms",
+        classifier.model_version(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+
+    let is_csv = args.file.extension().is_some_and(|e| e == "csv");
+    let rows: Vec<LabelledRow> = if is_csv {
+        read_pool(&args.file, false)?
+    } else {
+        read_seeds(&args.file)?
+    };
+    let wanted = match args.split.as_str() {
+        "train" => Some(Split::Train),
+        "dev" => Some(Split::Dev),
+        "test" => Some(Split::Test),
+        "all" => None,
+        other => anyhow::bail!("unknown split {other:?} (train, dev, test or all)"),
+    };
+    let rows: Vec<LabelledRow> = rows
+        .into_iter()
+        .filter(|r| wanted.is_none_or(|s| r.split == s))
+        .collect();
+    let engine = Engine::builder()
+        .without_classifier()
+        .build()
+        .context("building the rule-based engine")?;
+    let analysed = analyze(&engine, &rows, "analyze");
+    let scores: Vec<_> = analysed
+        .iter()
+        .map(|r| classifier.score(&r.text, &r.normalized, &r.prior))
+        .collect();
+
+    let labels = classifier.labels().to_vec();
+    let threshold = |li: usize, lang: Lang| {
+        classifier
+            .threshold(labels[li], lang)
+            .map_or(0.5, |t| t.value)
+    };
+    let mut figures = Vec::new();
+    for (li, &category) in labels.iter().enumerate() {
+        let Some(l) = vigie_classify::label_index(category) else {
+            continue;
+        };
+        for lang in [Some(Lang::En), Some(Lang::Fr), None] {
+            // Each row is judged at the threshold of its own language, then shifted so that
+            // one cut-off (0) applies to all.
+            let pairs: Vec<(f32, bool)> = rows
+                .iter()
+                .zip(&scores)
+                .filter(|(r, _)| lang.is_none_or(|g| r.lang == g))
+                .filter_map(|(r, s)| {
+                    r.labels[l].map(|y| (s.probabilities[li] - threshold(li, r.lang), y))
+                })
+                .collect();
+            if pairs.is_empty() {
+                continue;
+            }
+            let at = metrics::at_threshold(&pairs, 0.0);
+            let raw: Vec<(f32, bool)> = rows
+                .iter()
+                .zip(&scores)
+                .filter(|(r, _)| lang.is_none_or(|g| r.lang == g))
+                .filter_map(|(r, s)| r.labels[l].map(|y| (s.probabilities[li], y)))
+                .collect();
+            figures.push(Row {
+                category: category.name().to_string(),
+                lang: lang.map_or("all", |g| g.code()).to_string(),
+                n: at.n,
+                positives: at.positives,
+                precision: at.precision,
+                recall: at.recall,
+                f1: at.f1,
+                auprc: metrics::average_precision(&raw),
+                threshold: lang.map(|g| threshold(li, g)),
+            });
+        }
+    }
+
+    let mut left = Vec::new();
+    let mut flagged_negatives: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for lang in [Some(Lang::En), Some(Lang::Fr), None] {
+        let (mut negatives, mut alone) = (0u32, 0u32);
+        for (r, s) in rows.iter().zip(&scores) {
+            if lang.is_some_and(|g| r.lang != g) {
+                continue;
+            }
+            let known: Vec<bool> = r.labels.iter().filter_map(|x| *x).collect();
+            if known.is_empty() || known.iter().any(|&y| y) {
+                continue;
+            }
+            negatives += 1;
+            let flagged = (0..labels.len()).any(|li| s.probabilities[li] >= threshold(li, r.lang));
+            alone += u32::from(!flagged);
+            if flagged && lang.is_none() {
+                flagged_negatives
+                    .entry(if r.kind.is_empty() { "-" } else { &r.kind })
+                    .or_default()
+                    .push(&r.id);
+            }
+        }
+        if negatives > 0 {
+            left.push(LeftAlone {
+                lang: lang.map_or("all", |g| g.code()).to_string(),
+                negatives,
+                left_alone: alone,
+                rate: alone as f32 / negatives as f32,
+            });
+        }
+    }
+
+    println!(
+        "model {} on {} (split {}, {} rows)",
+        classifier.model_version(),
+        args.file.display(),
+        args.split,
+        rows.len()
+    );
+    println!(
+        "{:<16} {:<5} {:>6} {:>6} {:>9} {:>7} {:>6} {:>6} {:>9}",
+        "category", "lang", "n", "pos", "precision", "recall", "F1", "AUPRC", "threshold"
+    );
+    for f in &figures {
+        println!(
+            "{:<16} {:<5} {:>6} {:>6} {:>9.3} {:>7.3} {:>6.3} {:>6.3} {:>9}",
+            f.category,
+            f.lang,
+            f.n,
+            f.positives,
+            f.precision,
+            f.recall,
+            f.f1,
+            f.auprc,
+            f.threshold
+                .map_or("per-lang".to_string(), |t| format!("{t:.3}"))
+        );
+    }
+    for l in &left {
+        println!(
+            "all-negative rows left alone ({}): {}/{} = {:.1}%",
+            l.lang,
+            l.left_alone,
+            l.negatives,
+            100.0 * l.rate
+        );
+    }
+    if !flagged_negatives.is_empty() && flagged_negatives.len() < 40 {
+        println!("flagged negatives by kind (first ids):");
+        for (kind, ids) in &flagged_negatives {
+            let shown: Vec<&str> = ids.iter().take(4).copied().collect();
+            println!("  {kind:<20} {:>4}  {}", ids.len(), shown.join(" "));
+        }
+    }
+    if let Some(path) = &args.json {
+        let report = Report {
+            model_version: classifier.model_version().to_string(),
+            file: args.file.display().to_string(),
+            split: args.split.clone(),
+            rows: rows.len(),
+            figures,
+            negatives_left_alone: left,
+        };
+        let json = serde_json::to_string_pretty(&report)?;
+        std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
 }

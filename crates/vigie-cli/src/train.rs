@@ -1,8 +1,515 @@
-//! `vigie train` (being written).
+//! `vigie train`: reads the labelled pool, the team's seed sets and moderators' exports, runs
+//! the rule-based engine on each post (what the classifier sees as `prior` at run time), and
+//! trains the built-in classifier (`vigie_classify::train`).
+//!
+//! How each corpus maps onto the classifier's labels, and how much each row weighs, is decided
+//! here, row by row (see [`pool_row`] and [`seed_row`]). Empty labels stay UNKNOWN.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Deserialize;
+use vigie_classify::{LABELS, TrainConfig, TrainRow};
+use vigie_detect::Category;
+use vigie_engine::Engine;
+use vigie_text::Lang;
 
 #[derive(clap::Args)]
-pub struct TrainArgs {}
+pub struct TrainArgs {
+    /// The labelled pool (CSV: uid,text,source,lang,hate,…,split,…).
+    #[arg(long)]
+    pub pool: Option<PathBuf>,
+    /// Directory of seed sets (`*.jsonl`); rows with split=test are never trained on.
+    #[arg(long, default_value = "data/seeds")]
+    pub seeds: PathBuf,
+    /// Moderators' exports, same columns as the seeds (`.jsonl` or `.csv`). Repeatable.
+    #[arg(long, num_args = 1..)]
+    pub extra: Vec<PathBuf>,
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    #[arg(long, default_value = "models/vigie-enfr.vgm")]
+    pub out: PathBuf,
+    /// Precision the per-category, per-language thresholds aim at on dev.
+    #[arg(long, default_value_t = 0.8)]
+    pub target_precision: f32,
+    #[arg(long, default_value_t = TrainConfig::default().epochs)]
+    pub epochs: u32,
+    /// log2 of the number of feature hash buckets (model size ≈ 2^bits × categories bytes).
+    #[arg(long, default_value_t = TrainConfig::default().features.hash_bits)]
+    pub hash_bits: u8,
+    /// AdaGrad base learning rate.
+    #[arg(long, default_value_t = TrainConfig::default().learning_rate)]
+    pub learning_rate: f32,
+    /// L2 penalty per touched weight.
+    #[arg(long, default_value_t = TrainConfig::default().l2)]
+    pub l2: f32,
+    /// Highest share of positives at which the target precision is measured on dev (0 = as
+    /// sampled).
+    #[arg(long, default_value_t = TrainConfig::default().threshold_prevalence.unwrap_or(0.0))]
+    pub threshold_prevalence: f32,
+    /// Recorded in the model file (default: derived from the training data digest).
+    #[arg(long)]
+    pub model_version: Option<String>,
+}
 
-pub fn run(_args: &TrainArgs) -> anyhow::Result<()> {
-    anyhow::bail!("vigie train is not available in this build yet")
+/// Which split a row belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    Train,
+    Dev,
+    Test,
+}
+
+/// A labelled post as read from a file, before analysis.
+#[derive(Debug, Clone)]
+pub struct LabelledRow {
+    pub id: String,
+    pub text: String,
+    pub lang: Lang,
+    /// Seed sets' `kind` (e.g. `idiom`, `direct_threat`), empty for the pool.
+    pub kind: String,
+    pub labels: [Option<bool>; LABELS.len()],
+    pub weights: [f32; LABELS.len()],
+    pub split: Split,
+}
+
+fn idx(category: Category) -> usize {
+    vigie_classify::label_index(category).unwrap_or(0)
+}
+
+#[derive(Deserialize)]
+struct PoolRecord {
+    uid: String,
+    text: String,
+    source: String,
+    lang: String,
+    hate: Option<String>,
+    violence_threat: Option<String>,
+    incitement: Option<String>,
+    harassment: Option<String>,
+    toxicity: Option<String>,
+    sexual: Option<String>,
+    self_harm: Option<String>,
+    split: String,
+}
+
+fn parse_label(value: Option<&str>) -> anyhow::Result<Option<bool>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => {
+            let x: f64 = v
+                .parse()
+                .with_context(|| format!("label value {v:?} is not a number"))?;
+            Ok(Some(x >= 0.5))
+        }
+    }
+}
+
+/// Source weights of the pool, per label. Why:
+/// - `davidson2017`: its "hate" class is small and mostly slur-laden offensive tweets that other
+///   annotators call offensive, not hate, so its hate label counts half; its "offensive or hate"
+///   is our toxicity, at full weight.
+/// - `hatexplain`, `mhs_kennedy2020` (already binarised by the pool), `mlma_*`, `toxigen_demos`,
+///   `fr_superset_ftr` (racist = hate): hate at full weight.
+/// - `mlma_*` harassment is positives only (target = an individual): full weight for those.
+/// - French rows weigh 1.5× everywhere: French is a tenth of the pool and would otherwise be
+///   learned as an afterthought.
+const FRENCH_WEIGHT: f32 = 1.5;
+const DAVIDSON_HATE_WEIGHT: f32 = 0.5;
+/// Weight of labels derived by implication (below): real evidence, but no one was asked.
+const DERIVED_WEIGHT: f32 = 0.3;
+/// Seed sets and moderators' exports are written for exactly the cases the pool lacks (threats,
+/// incitement, hard negatives): they weigh more than one crowd-sourced tweet.
+const SEED_WEIGHT: f32 = 2.0;
+
+/// Maps one pool row onto the labels. With `derive`, adds to training rows labels that follow
+/// from others (dev, test and evaluation read the source's labels as they are):
+/// - hate = 1 ⇒ toxicity = 1 where the source did not annotate toxicity (hate is toxic);
+/// - hate = 0 and toxicity = 0 ⇒ harassment = violence_threat = incitement = 0: a post that
+///   annotators found neither hateful nor even offensive is not a threat or abuse. This is an
+///   implication of two known labels, not an empty label read as 0.
+fn pool_row(r: PoolRecord, derive: bool) -> anyhow::Result<LabelledRow> {
+    let split = match r.split.as_str() {
+        "train" => Split::Train,
+        "dev" => Split::Dev,
+        "test" => Split::Test,
+        other => bail!("row {}: unknown split {other:?}", r.uid),
+    };
+    let mut labels = [None; LABELS.len()];
+    labels[idx(Category::Hate)] = parse_label(r.hate.as_deref())?;
+    labels[idx(Category::ViolenceThreat)] = parse_label(r.violence_threat.as_deref())?;
+    labels[idx(Category::Incitement)] = parse_label(r.incitement.as_deref())?;
+    labels[idx(Category::Harassment)] = parse_label(r.harassment.as_deref())?;
+    labels[idx(Category::Toxicity)] = parse_label(r.toxicity.as_deref())?;
+    labels[idx(Category::Sexual)] = parse_label(r.sexual.as_deref())?;
+    labels[idx(Category::SelfHarm)] = parse_label(r.self_harm.as_deref())?;
+    let lang = Lang::from_code(&r.lang);
+    let base = if lang == Lang::Fr { FRENCH_WEIGHT } else { 1.0 };
+    let mut weights = [base; LABELS.len()];
+    if r.source == "davidson2017" {
+        weights[idx(Category::Hate)] *= DAVIDSON_HATE_WEIGHT;
+    }
+    // Dev and test keep the sources' own labels: thresholds are set on what people labelled.
+    if derive && split == Split::Train {
+        let hate = labels[idx(Category::Hate)];
+        let tox = idx(Category::Toxicity);
+        if hate == Some(true) && labels[tox].is_none() {
+            labels[tox] = Some(true);
+            weights[tox] = base * DERIVED_WEIGHT;
+        }
+        if hate == Some(false) && labels[tox] == Some(false) {
+            for c in [
+                Category::Harassment,
+                Category::ViolenceThreat,
+                Category::Incitement,
+            ] {
+                if labels[idx(c)].is_none() {
+                    labels[idx(c)] = Some(false);
+                    weights[idx(c)] = base * DERIVED_WEIGHT;
+                }
+            }
+        }
+    }
+    Ok(LabelledRow {
+        id: r.uid,
+        text: r.text,
+        lang,
+        kind: String::new(),
+        labels,
+        weights,
+        split,
+    })
+}
+
+pub fn read_pool(path: &Path, derive: bool) -> anyhow::Result<Vec<LabelledRow>> {
+    let mut reader =
+        csv::Reader::from_path(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut rows = Vec::new();
+    for (i, record) in reader.deserialize::<PoolRecord>().enumerate() {
+        let record = record.with_context(|| format!("{}: record {}", path.display(), i + 1))?;
+        rows.push(pool_row(record, derive).with_context(|| format!("{}", path.display()))?);
+    }
+    Ok(rows)
+}
+
+#[derive(Deserialize)]
+struct SeedRecord {
+    id: String,
+    text: String,
+    lang: String,
+    #[serde(default)]
+    hate: Option<f64>,
+    #[serde(default)]
+    violence_threat: Option<f64>,
+    #[serde(default)]
+    incitement: Option<f64>,
+    #[serde(default)]
+    harassment: Option<f64>,
+    #[serde(default)]
+    toxicity: Option<f64>,
+    #[serde(default)]
+    sexual: Option<f64>,
+    #[serde(default)]
+    self_harm: Option<f64>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    split: Option<String>,
+}
+
+/// One seed (or moderator) row. Rows with split=train are trained on, except one in five
+/// (chosen by a hash of the id, so the same rows every time) kept as dev for calibration and
+/// thresholds; split=test rows are only ever evaluated on.
+fn seed_row(r: SeedRecord) -> LabelledRow {
+    let mut labels = [None; LABELS.len()];
+    for (c, v) in [
+        (Category::Hate, r.hate),
+        (Category::ViolenceThreat, r.violence_threat),
+        (Category::Incitement, r.incitement),
+        (Category::Harassment, r.harassment),
+        (Category::Toxicity, r.toxicity),
+        (Category::Sexual, r.sexual),
+        (Category::SelfHarm, r.self_harm),
+    ] {
+        labels[idx(c)] = v.map(|x| x >= 0.5);
+    }
+    let lang = Lang::from_code(&r.lang);
+    let base = SEED_WEIGHT * if lang == Lang::Fr { FRENCH_WEIGHT } else { 1.0 };
+    let split = match r.split.as_deref() {
+        Some("test") => Split::Test,
+        Some("dev") => Split::Dev,
+        _ if blake3::hash(r.id.as_bytes()).as_bytes()[0].is_multiple_of(5) => Split::Dev,
+        _ => Split::Train,
+    };
+    LabelledRow {
+        id: r.id,
+        text: r.text,
+        lang,
+        kind: r.kind.unwrap_or_default(),
+        labels,
+        weights: [base; LABELS.len()],
+        split,
+    }
+}
+
+pub fn read_seed_file(path: &Path) -> anyhow::Result<Vec<LabelledRow>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let is_csv = path.extension().is_some_and(|e| e == "csv");
+    let mut rows = Vec::new();
+    if is_csv {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        for (i, record) in reader.deserialize::<SeedCsvRecord>().enumerate() {
+            let r = record.with_context(|| format!("{}: record {}", path.display(), i + 1))?;
+            rows.push(seed_row(r.into_seed()?));
+        }
+    } else {
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let r: SeedRecord = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}", path.display(), i + 1))?;
+            rows.push(seed_row(r));
+        }
+    }
+    Ok(rows)
+}
+
+/// CSV exports carry labels as text ("", "0", "1").
+#[derive(Deserialize)]
+struct SeedCsvRecord {
+    id: String,
+    text: String,
+    lang: String,
+    hate: Option<String>,
+    violence_threat: Option<String>,
+    incitement: Option<String>,
+    harassment: Option<String>,
+    toxicity: Option<String>,
+    #[serde(default)]
+    sexual: Option<String>,
+    #[serde(default)]
+    self_harm: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    split: Option<String>,
+}
+
+impl SeedCsvRecord {
+    fn into_seed(self) -> anyhow::Result<SeedRecord> {
+        let f = |v: Option<String>| -> anyhow::Result<Option<f64>> {
+            Ok(parse_label(v.as_deref())?.map(|b| if b { 1.0 } else { 0.0 }))
+        };
+        Ok(SeedRecord {
+            id: self.id,
+            text: self.text,
+            lang: self.lang,
+            hate: f(self.hate)?,
+            violence_threat: f(self.violence_threat)?,
+            incitement: f(self.incitement)?,
+            harassment: f(self.harassment)?,
+            toxicity: f(self.toxicity)?,
+            sexual: f(self.sexual)?,
+            self_harm: f(self.self_harm)?,
+            kind: self.kind.filter(|k| !k.is_empty()),
+            split: self.split.filter(|s| !s.is_empty()),
+        })
+    }
+}
+
+/// Every `*.jsonl` of a directory (sorted, so the order never depends on the file system), or
+/// one file.
+pub fn read_seeds(path: &Path) -> anyhow::Result<Vec<LabelledRow>> {
+    if path.is_file() {
+        return read_seed_file(path);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .with_context(|| format!("listing {}", path.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    let mut rows = Vec::new();
+    for f in files {
+        rows.extend(read_seed_file(&f)?);
+    }
+    Ok(rows)
+}
+
+/// Runs the rule-based engine on rows (in order; the result does not depend on threads).
+pub fn analyze(engine: &Engine, rows: &[LabelledRow], label: &str) -> Vec<TrainRow> {
+    let bar = progress_bar(rows.len() as u64, label);
+    let out = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            if i.is_multiple_of(2048) {
+                bar.set_position(i as u64);
+            }
+            let analysis = engine.analyze(&r.text, Some(r.lang));
+            TrainRow {
+                text: r.text.clone(),
+                normalized: analysis.normalized,
+                prior: analysis.signals,
+                labels: r.labels,
+                weights: r.weights,
+            }
+        })
+        .collect();
+    bar.finish_and_clear();
+    out
+}
+
+fn progress_bar(len: u64, label: &str) -> ProgressBar {
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} {eta}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(label.to_string());
+    bar
+}
+
+pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let mut rows = Vec::new();
+    if let Some(pool) = &args.pool {
+        let pool_rows = read_pool(pool, true)?;
+        eprintln!("pool: {} rows from {}", pool_rows.len(), pool.display());
+        rows.extend(pool_rows);
+    }
+    if args.seeds.exists() {
+        let seeds = read_seeds(&args.seeds)?;
+        eprintln!("seeds: {} rows from {}", seeds.len(), args.seeds.display());
+        rows.extend(seeds);
+    } else {
+        eprintln!("seeds: {} not found, none used", args.seeds.display());
+    }
+    for extra in &args.extra {
+        let more = read_seed_file(extra)?;
+        eprintln!("extra: {} rows from {}", more.len(), extra.display());
+        rows.extend(more);
+    }
+    if rows.is_empty() {
+        bail!("no training rows: give --pool, --seeds or --extra");
+    }
+    let mut by_split: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in &rows {
+        *by_split
+            .entry(match r.split {
+                Split::Train => "train",
+                Split::Dev => "dev",
+                Split::Test => "test (held out)",
+            })
+            .or_default() += 1;
+    }
+    eprintln!("splits: {by_split:?}");
+
+    let engine = Engine::builder()
+        .without_classifier()
+        .build()
+        .context("building the rule-based engine")?;
+    let train_rows: Vec<LabelledRow> = rows
+        .iter()
+        .filter(|r| r.split == Split::Train)
+        .cloned()
+        .collect();
+    let dev_rows: Vec<LabelledRow> = rows
+        .iter()
+        .filter(|r| r.split == Split::Dev)
+        .cloned()
+        .collect();
+    drop(rows);
+    let train_set = analyze(&engine, &train_rows, "analyze train");
+    let dev_set = analyze(&engine, &dev_rows, "analyze dev");
+    eprintln!(
+        "analysed {} train and {} dev rows in {:.1}s",
+        train_set.len(),
+        dev_set.len(),
+        started.elapsed().as_secs_f64()
+    );
+
+    let defaults = TrainConfig::default();
+    let config = TrainConfig {
+        seed: args.seed,
+        epochs: args.epochs,
+        target_precision: args.target_precision,
+        threshold_prevalence: (args.threshold_prevalence > 0.0)
+            .then_some(args.threshold_prevalence),
+        learning_rate: args.learning_rate,
+        l2: args.l2,
+        features: vigie_classify::FeatureSettings {
+            hash_bits: args.hash_bits,
+            ..defaults.features
+        },
+        model_version: args.model_version.clone(),
+        ..defaults
+    };
+    let bar = progress_bar(train_set.len() as u64 * u64::from(config.epochs), "train");
+    let (classifier, report) = vigie_classify::train(&config, &train_set, &dev_set, &mut |p| {
+        bar.set_position((p.epoch as u64 - 1) * p.rows_total as u64 + p.rows_done as u64);
+        bar.set_message(format!(
+            "epoch {}/{} loss {:.4}",
+            p.epoch, p.epochs, p.mean_loss
+        ));
+    })
+    .context("training")?;
+    bar.finish_and_clear();
+
+    let bytes = classifier.to_bytes();
+    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+
+    println!(
+        "model {} ({} bytes) written to {} in {:.1}s",
+        report.model_version,
+        bytes.len(),
+        args.out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    println!("data digest {}", report.data_digest);
+    println!(
+        "{:<16} {:>7} {:>7} {:>6} {:>6}  {:>22} {:>22} {:>22}",
+        "category", "train+", "train-", "dev+", "AP", "threshold all (P/R)", "en", "fr"
+    );
+    for l in &report.learned {
+        let t = |t: &vigie_classify::Threshold| {
+            format!(
+                "{:.3} ({:.2}/{:.2}){}",
+                t.value,
+                t.dev_precision,
+                t.dev_recall,
+                if t.fallback {
+                    "*"
+                } else if !t.precision_met {
+                    "!"
+                } else {
+                    ""
+                }
+            )
+        };
+        println!(
+            "{:<16} {:>7} {:>7} {:>6} {:>6.3}  {:>22} {:>22} {:>22}",
+            l.category.name(),
+            l.counts.train_positives,
+            l.counts.train_negatives,
+            l.counts.dev_positives,
+            l.dev_average_precision,
+            t(&l.thresholds.all),
+            t(&l.thresholds.en),
+            t(&l.thresholds.fr)
+        );
+    }
+    println!("(* = too few dev positives in that language, all-language threshold used;");
+    println!("  ! = target precision not reached on dev, threshold maximises F1)");
+    for (c, why) in &report.skipped {
+        println!("not learned: {c}: {why}");
+    }
+    Ok(())
 }
