@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use vigie_detect::{Category, DetectorSet, Signal};
+use vigie_detect::{Category, DetectData, DetectError, DetectorSet, Signal};
 use vigie_policy::{
     CategoryScore, Decision, DetectorVersion, EvalInput, EvidenceSpan, Policy, PolicyError,
     PostContext,
@@ -34,6 +34,8 @@ pub enum EngineError {
     Data(String),
     #[error(transparent)]
     Policy(#[from] PolicyError),
+    #[error(transparent)]
+    Detect(#[from] DetectError),
 }
 
 /// The policy a platform gets when it brings none (`data/policies/default.toml`).
@@ -91,12 +93,19 @@ impl EngineBuilder {
     }
 
     pub fn build(self) -> Result<Engine, EngineError> {
-        let _ = (&self.lexicons, &self.watchlist, self.without_classifier);
+        let _ = self.without_classifier;
         let policy = match &self.policy {
             Some(p) => Policy::from_toml(&p.origin, &p.text)?,
             None => Policy::from_toml(DEFAULT_POLICY_ORIGIN, DEFAULT_POLICY)?,
         };
-        let detectors = DetectorSet::new();
+        let mut data = DetectData::defaults();
+        for l in &self.lexicons {
+            data = data.with_lexicon(&l.origin, &l.text);
+        }
+        if let Some(w) = &self.watchlist {
+            data = data.with_watchlist(&w.origin, &w.text);
+        }
+        let detectors = vigie_detect::standard_detector_set(&data)?;
         let detector_versions = detectors
             .iter()
             .map(|d| DetectorVersion {

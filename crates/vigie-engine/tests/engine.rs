@@ -1,0 +1,121 @@
+//! The pipeline end to end, on the embedded defaults.
+
+use proptest::prelude::*;
+use vigie_engine::{Engine, Post};
+use vigie_policy::{Action, Decision, Mode, PostContext};
+
+/// Built once for all tests: building compiles every automaton and the policy.
+fn engine() -> &'static Engine {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| match Engine::builder().without_classifier().build() {
+        Ok(e) => e,
+        Err(e) => panic!("the embedded defaults must build: {e}"),
+    })
+}
+
+fn decide(engine: &Engine, text: &str) -> Decision {
+    engine.decide(&Post { id: "t", text, context: &PostContext::default() })
+}
+
+#[test]
+fn every_decision_records_its_versions() {
+    let engine = engine();
+    let d = decide(engine, "hello there");
+    assert_eq!(d.policy_version, engine.policy().version());
+    assert_eq!(d.policy_version.len(), 16);
+    assert!(!d.detectors.is_empty(), "detectors are listed with their versions");
+    assert!(d.detectors.iter().all(|v| !v.version.is_empty()));
+}
+
+#[test]
+fn clear_threats_are_acted_on_and_idioms_are_not() {
+    let engine = engine();
+    for text in [
+        "I will kill you if you show up at my door again.",
+        "je vais te tuer si tu reviens ici",
+        "i w1ll k.i.l.l y0u",
+    ] {
+        let d = decide(engine, text);
+        assert!(d.action >= Action::HoldForReview, "{text:?} → {:?}", d.action);
+        assert!(!d.evidence.is_empty(), "{text:?} has evidence");
+    }
+    for text in [
+        "This commute is killing me, third delay this week.",
+        "You're killing it with these photos, seriously.",
+        "Je vais tuer ce match ce soir, vous allez voir !",
+        "In the game last night I killed the final boss on my first try.",
+    ] {
+        let d = decide(engine, text);
+        assert_eq!(d.action, Action::Allow, "{text:?} → {:?} {:?}", d.action, d.rules);
+    }
+}
+
+#[test]
+fn shadow_rules_are_recorded_but_never_act() {
+    let policy = r#"
+[policy]
+name = "shadow-test"
+[[rule]]
+id = "try-strict-threats"
+when = "signals.violence_threat.score >= 0.1"
+action = "remove"
+reason_code = "threat_trial"
+mode = "shadow"
+"#;
+    let engine = match Engine::builder().without_classifier().policy("test", policy).build() {
+        Ok(e) => e,
+        Err(e) => panic!("{e}"),
+    };
+    let d = decide(&engine, "I will kill you");
+    assert_eq!(d.action, Action::Allow);
+    assert_eq!(d.rules.len(), 1);
+    assert_eq!(d.rules[0].mode, Mode::Shadow);
+    assert_eq!(d.rules[0].action, Action::Remove);
+}
+
+#[test]
+fn a_bad_policy_is_refused_with_its_origin() {
+    let err = match Engine::builder().policy("my-policy.toml", "[policy]\nname = 1").build() {
+        Ok(_) => panic!("must be refused"),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains("my-policy.toml"), "{err}");
+}
+
+fn check_spans(text: &str, d: &Decision) {
+    for e in &d.evidence {
+        let (s, t) = (e.start as usize, e.end as usize);
+        assert!(s <= t && t <= text.len(), "span {s}..{t} out of {}", text.len());
+        assert!(text.is_char_boundary(s) && text.is_char_boundary(t), "span {s}..{t} splits a char");
+        assert_eq!(e.text, text[s..t]);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+    #[test]
+    fn any_text_gives_a_decision_with_valid_spans(text in "\\PC{0,200}") {
+        let engine = engine();
+        let d = decide(engine, &text);
+        check_spans(&text, &d);
+    }
+
+    #[test]
+    fn disguised_threat_like_text_keeps_valid_spans(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("kill".to_string()), Just("k.i.l.l".to_string()), Just("tuer".to_string()),
+                Just("\u{200b}".to_string()), Just("\u{301}\u{302}\u{303}".to_string()),
+                Just("y0u".to_string()), Just("уou".to_string()), Just("שלום".to_string()),
+                Just("😀".to_string()), Just("\u{202e}".to_string()), Just(" ".to_string()),
+                Just("I will".to_string()), Just("je vais te".to_string()), "\\PC{0,6}",
+            ],
+            0..24,
+        )
+    ) {
+        let engine = engine();
+        let text = parts.concat();
+        let d = decide(engine, &text);
+        check_spans(&text, &d);
+    }
+}
