@@ -61,11 +61,15 @@ fn bench(c: &mut Criterion) {
     let abusive: &'static [Signal] = Vec::leak(abusive);
 
     let mut group = c.benchmark_group("default_policy");
-    for (name, signals) in [("no_signal", no_signals), ("weak_signals", weak), ("abusive", abusive)] {
+    for (name, signals) in [
+        ("no_signal", no_signals),
+        ("weak_signals", weak),
+        ("abusive", abusive),
+    ] {
         let post = input(signals);
         group.bench_function(name, |b| b.iter(|| policy.evaluate(black_box(&post))));
         group.bench_function(format!("{name}_unguarded"), |b| {
-            b.iter(|| policy.evaluate_unguarded(black_box(&post)))
+            b.iter(|| policy.evaluate_cel_only(black_box(&post)))
         });
     }
     group.finish();

@@ -5,6 +5,7 @@
 
 mod check;
 pub mod decision;
+mod native;
 mod policy;
 mod vars;
 
@@ -14,6 +15,6 @@ pub use decision::{
     PostContext,
 };
 pub use policy::{
-    EvalInput, MAX_CONDITION_BYTES, MAX_CONDITION_DEPTH, MAX_CONDITION_NESTING, MAX_ID_BYTES, MAX_POLICY_BYTES, MAX_RULES,
-    Policy, PolicyError, Rule, RuleEvalError, RuleProblem, Verdict,
+    EvalInput, MAX_CONDITION_BYTES, MAX_CONDITION_DEPTH, MAX_CONDITION_NESTING, MAX_ID_BYTES,
+    MAX_POLICY_BYTES, MAX_RULES, Policy, PolicyError, Rule, RuleEvalError, RuleProblem, Verdict,
 };

@@ -9,6 +9,7 @@ use vigie_text::Lang;
 
 use crate::check::{self, Guard, NameProblem};
 use crate::decision::{Action, FiredRule, Mode, PostContext};
+use crate::native::Native;
 use crate::vars::{PostVars, max_scores};
 
 /// Largest policy file accepted, in bytes.
@@ -77,7 +78,9 @@ pub enum RuleProblem {
         "reason_code must be 1 to {MAX_ID_BYTES} characters among a-z, 0-9, `-`, `_` and `.`, got {0:?}"
     )]
     BadReasonCode(String),
-    #[error("unknown action {0:?} (known: allow, label, demote, hold_for_review, remove, escalate_urgent)")]
+    #[error(
+        "unknown action {0:?} (known: allow, label, demote, hold_for_review, remove, escalate_urgent)"
+    )]
     UnknownAction(String),
     #[error("unknown mode {0:?} (known: enforce, shadow)")]
     UnknownMode(String),
@@ -152,6 +155,8 @@ pub struct Rule {
     category: Option<Category>,
     line: usize,
     guard: Guard,
+    /// The condition for the native evaluator, when it is within its subset.
+    native: Option<Native>,
     program: Program,
 }
 
@@ -186,6 +191,11 @@ impl Rule {
     /// when the rule is evaluated on every post (worth a warning in `vigie policy check`).
     pub fn guard(&self) -> Option<String> {
         self.guard.describe()
+    }
+    /// Whether the condition runs natively; otherwise each evaluation goes through the CEL
+    /// interpreter, about 1 µs more (lists of targets and detectors, macros, functions…).
+    pub fn is_native(&self) -> bool {
+        self.native.is_some()
     }
 
     fn fired(&self) -> FiredRule {
@@ -255,9 +265,9 @@ impl std::fmt::Debug for Policy {
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_BYTES
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+        && id.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
 }
 
 /// 1-based line and column of a byte offset.
@@ -372,13 +382,15 @@ impl Policy {
         self.evaluate_with(input, true)
     }
 
-    /// Same verdict as [`Policy::evaluate`], evaluating every condition in CEL without the
-    /// guards that skip most of them. For tests and benchmarks: it is many times slower.
-    pub fn evaluate_unguarded(&self, input: &EvalInput<'_>) -> Verdict {
+    /// Same verdict as [`Policy::evaluate`], by the CEL interpreter alone: every condition on
+    /// every post, without the guards that skip most of them or the native evaluator. The
+    /// reference the fast path is tested against, and a measure of what it saves; many times
+    /// slower.
+    pub fn evaluate_cel_only(&self, input: &EvalInput<'_>) -> Verdict {
         self.evaluate_with(input, false)
     }
 
-    fn evaluate_with(&self, input: &EvalInput<'_>, use_guards: bool) -> Verdict {
+    fn evaluate_with(&self, input: &EvalInput<'_>, fast: bool) -> Verdict {
         let scores = max_scores(input.signals);
         let vars = PostVars {
             signals: input.signals,
@@ -392,30 +404,17 @@ impl Policy {
         let mut verdict = Verdict::default();
         let mut winner: Option<&Rule> = None;
         for rule in &self.rules {
-            if use_guards && !rule.guard.passes(&scores) {
+            if fast && !rule.guard.passes(&scores) {
                 continue;
             }
-            let context = context.get_or_insert_with(|| {
-                let mut context = Context::with_env(Arc::clone(&self.env));
-                context.set_variable_resolver(&vars);
-                context
-            });
-            let fired = match rule.program.execute(context) {
-                Ok(Value::Bool(fired)) => fired,
-                Ok(other) => {
-                    verdict.errors.push(RuleEvalError {
-                        rule_id: rule.id.clone(),
-                        message: format!("condition gave {} instead of a boolean", type_name(&other)),
-                    });
-                    false
-                }
-                Err(e) => {
-                    verdict.errors.push(RuleEvalError {
-                        rule_id: rule.id.clone(),
-                        message: e.to_string(),
-                    });
-                    false
-                }
+            let native = match &rule.native {
+                // on failure, CEL evaluates it again to report its own error
+                Some(native) if fast => native.eval(&vars).ok(),
+                _ => None,
+            };
+            let fired = match native {
+                Some(fired) => fired,
+                None => self.evaluate_in_cel(rule, &mut context, &vars, &mut verdict),
             };
             if !fired {
                 continue;
@@ -431,6 +430,38 @@ impl Policy {
             verdict.category = rule.category;
         }
         verdict
+    }
+
+    /// Whether the rule fires, by the interpreter; a failure is recorded in the verdict.
+    fn evaluate_in_cel<'v>(
+        &self,
+        rule: &Rule,
+        context: &mut Option<Context<'v, 'v>>,
+        vars: &'v PostVars<'v>,
+        verdict: &mut Verdict,
+    ) -> bool {
+        let context = context.get_or_insert_with(|| {
+            let mut context = Context::with_env(Arc::clone(&self.env));
+            context.set_variable_resolver(vars);
+            context
+        });
+        match rule.program.execute(context) {
+            Ok(Value::Bool(fired)) => fired,
+            Ok(other) => {
+                verdict.errors.push(RuleEvalError {
+                    rule_id: rule.id.clone(),
+                    message: format!("condition gave {} instead of a boolean", type_name(&other)),
+                });
+                false
+            }
+            Err(e) => {
+                verdict.errors.push(RuleEvalError {
+                    rule_id: rule.id.clone(),
+                    message: e.to_string(),
+                });
+                false
+            }
+        }
     }
 }
 
@@ -491,9 +522,7 @@ fn compile_rule(env: &Arc<Env>, spec: RuleSpec, line: usize) -> Result<Rule, Rul
     };
     let category = match spec.category {
         None => None,
-        Some(name) => {
-            Some(Category::from_name(&name).ok_or(RuleProblem::UnknownCategory(name))?)
-        }
+        Some(name) => Some(Category::from_name(&name).ok_or(RuleProblem::UnknownCategory(name))?),
     };
     let when = spec.when.into_inner();
     if when.trim().is_empty() {
@@ -521,6 +550,7 @@ fn compile_rule(env: &Arc<Env>, spec: RuleSpec, line: usize) -> Result<Rule, Rul
     check::check_names(program.expression()).map_err(RuleProblem::Name)?;
     trial_evaluation(env, &program)?;
     let guard = check::guard_of(program.expression());
+    let native = Native::compile(program.expression());
     Ok(Rule {
         id: spec.id.into_inner(),
         description: spec.description,
@@ -531,6 +561,7 @@ fn compile_rule(env: &Arc<Env>, spec: RuleSpec, line: usize) -> Result<Rule, Rul
         category,
         line,
         guard,
+        native,
         program,
     })
 }

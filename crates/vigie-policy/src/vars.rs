@@ -12,9 +12,9 @@ use std::sync::Arc;
 use cel::common::traits::Indexer;
 use cel::common::types::{CelString, MAP_TYPE, Type};
 use cel::common::value::{CowVal, Val};
-use cel::{ExecutionError, Value};
 use cel::context::VariableResolver;
 use cel::objects::{Key, Map};
+use cel::{ExecutionError, Value};
 use vigie_detect::{Category, Signal, Target};
 use vigie_text::Lang;
 
@@ -129,8 +129,6 @@ impl PostVars<'_> {
         }
     }
 
-
-
     /// `None` when the platform did not say: the key is then missing from `post` / `author`,
     /// so `has(post.reach)` is false and reading it is an error.
     fn post_field(&self, field: &str) -> Option<Value> {
@@ -152,7 +150,6 @@ impl PostVars<'_> {
             _ => None,
         }
     }
-
 
     /// The value of a dotted name down to a field (`signals.hate.score`), if it is one of ours.
     pub(crate) fn lookup(&self, name: &str) -> Option<Value> {

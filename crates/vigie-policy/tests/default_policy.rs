@@ -35,7 +35,11 @@ fn loads_and_every_rule_has_a_guard() {
             "rule {} would run CEL on every post",
             rule.id()
         );
-        assert!(!rule.description().is_empty(), "rule {} has no description", rule.id());
+        assert!(
+            !rule.description().is_empty(),
+            "rule {} has no description",
+            rule.id()
+        );
     }
     assert!(policy.rules().iter().any(|r| r.mode() == Mode::Shadow));
 }
@@ -63,30 +67,55 @@ fn threat_against_watchlisted_person_is_escalated() {
     )];
     let verdict = eval(&policy, &signals, &PostContext::default());
     assert_eq!(verdict.action, Action::EscalateUrgent);
-    assert_eq!(verdict.reason_code.as_deref(), Some("violent_threat_watchlisted"));
+    assert_eq!(
+        verdict.reason_code.as_deref(),
+        Some("violent_threat_watchlisted")
+    );
     assert_eq!(verdict.category, Some(Category::ViolenceThreat));
     // the same score against nobody in particular is for a person to review, not urgent
-    let verdict = eval(&policy, &[signal(Category::ViolenceThreat, 0.72)], &PostContext::default());
+    let verdict = eval(
+        &policy,
+        &[signal(Category::ViolenceThreat, 0.72)],
+        &PostContext::default(),
+    );
     assert_eq!(verdict.action, Action::HoldForReview);
-    assert_eq!(verdict.reason_code.as_deref(), Some("possible_violent_threat"));
+    assert_eq!(
+        verdict.reason_code.as_deref(),
+        Some("possible_violent_threat")
+    );
 }
 
 #[test]
 fn near_certain_threat_is_escalated_whoever_it_targets() {
     let policy = default_policy();
-    let verdict = eval(&policy, &[signal(Category::ViolenceThreat, 0.95)], &PostContext::default());
+    let verdict = eval(
+        &policy,
+        &[signal(Category::ViolenceThreat, 0.95)],
+        &PostContext::default(),
+    );
     assert_eq!(verdict.action, Action::EscalateUrgent);
-    assert_eq!(verdict.reason_code.as_deref(), Some("credible_violent_threat"));
+    assert_eq!(
+        verdict.reason_code.as_deref(),
+        Some("credible_violent_threat")
+    );
     assert_eq!(
         enforced(&verdict),
-        ["credible-threat-to-life", "violent-threat", "possible-threat"]
+        [
+            "credible-threat-to-life",
+            "violent-threat",
+            "possible-threat"
+        ]
     );
 }
 
 #[test]
 fn clear_threat_is_removed() {
     let policy = default_policy();
-    let verdict = eval(&policy, &[signal(Category::ViolenceThreat, 0.8)], &PostContext::default());
+    let verdict = eval(
+        &policy,
+        &[signal(Category::ViolenceThreat, 0.8)],
+        &PostContext::default(),
+    );
     assert_eq!(verdict.action, Action::Remove);
     assert_eq!(verdict.reason_code.as_deref(), Some("violent_threat"));
 }
@@ -94,16 +123,28 @@ fn clear_threat_is_removed() {
 #[test]
 fn incitement_escalates_with_reach_or_a_named_target() {
     let policy = default_policy();
-    let wide = PostContext { reach: Some(50_000), ..PostContext::default() };
-    let narrow = PostContext { reach: Some(30), ..PostContext::default() };
+    let wide = PostContext {
+        reach: Some(50_000),
+        ..PostContext::default()
+    };
+    let narrow = PostContext {
+        reach: Some(30),
+        ..PostContext::default()
+    };
     let call = [signal(Category::Incitement, 0.9)];
     assert_eq!(eval(&policy, &call, &wide).action, Action::EscalateUrgent);
     assert_eq!(eval(&policy, &call, &narrow).action, Action::Remove);
-    assert_eq!(eval(&policy, &call, &PostContext::default()).action, Action::Remove);
+    assert_eq!(
+        eval(&policy, &call, &PostContext::default()).action,
+        Action::Remove
+    );
     let against_group = [signal_on(Category::Incitement, 0.9, vec![group("roma")])];
     let verdict = eval(&policy, &against_group, &PostContext::default());
     assert_eq!(verdict.action, Action::EscalateUrgent);
-    assert_eq!(verdict.reason_code.as_deref(), Some("incitement_to_violence"));
+    assert_eq!(
+        verdict.reason_code.as_deref(),
+        Some("incitement_to_violence")
+    );
     assert!(verdict.errors.is_empty(), "{:?}", verdict.errors);
 }
 
@@ -118,25 +159,44 @@ fn hate_is_removed_when_clear_and_reviewed_when_likely() {
     let likely = [signal(Category::Hate, 0.6)];
     let verdict = eval(&policy, &likely, &PostContext::default());
     assert_eq!(verdict.action, Action::HoldForReview);
-    assert_eq!(verdict.reason_code.as_deref(), Some("possible_hateful_conduct"));
+    assert_eq!(
+        verdict.reason_code.as_deref(),
+        Some("possible_hateful_conduct")
+    );
 }
 
 #[test]
 fn harassment_depends_on_confidence_and_strikes() {
     let policy = default_policy();
-    let insult = [signal_on(Category::Harassment, 0.62, vec![Target::Addressee])];
-    assert_eq!(eval(&policy, &insult, &PostContext::default()).action, Action::Allow);
+    let insult = [signal_on(
+        Category::Harassment,
+        0.62,
+        vec![Target::Addressee],
+    )];
+    assert_eq!(
+        eval(&policy, &insult, &PostContext::default()).action,
+        Action::Allow
+    );
     let repeat = PostContext {
-        author: AuthorContext { strikes: Some(2), ..AuthorContext::default() },
+        author: AuthorContext {
+            strikes: Some(2),
+            ..AuthorContext::default()
+        },
         ..PostContext::default()
     };
     let verdict = eval(&policy, &insult, &repeat);
     assert_eq!(verdict.action, Action::Remove);
     assert_eq!(verdict.reason_code.as_deref(), Some("repeated_harassment"));
     let likely = [signal(Category::Harassment, 0.7)];
-    assert_eq!(eval(&policy, &likely, &PostContext::default()).action, Action::HoldForReview);
+    assert_eq!(
+        eval(&policy, &likely, &PostContext::default()).action,
+        Action::HoldForReview
+    );
     let clear = [signal(Category::Harassment, 0.95)];
-    assert_eq!(eval(&policy, &clear, &PostContext::default()).action, Action::Remove);
+    assert_eq!(
+        eval(&policy, &clear, &PostContext::default()).action,
+        Action::Remove
+    );
 }
 
 #[test]
@@ -146,7 +206,10 @@ fn toxicity_is_labelled_and_demoted_where_it_spreads() {
     let verdict = eval(&policy, &toxic, &PostContext::default());
     assert_eq!(verdict.action, Action::Label);
     assert_eq!(verdict.reason_code.as_deref(), Some("toxic_language"));
-    let wide = PostContext { reach: Some(20_000), ..PostContext::default() };
+    let wide = PostContext {
+        reach: Some(20_000),
+        ..PostContext::default()
+    };
     assert_eq!(eval(&policy, &toxic, &wide).action, Action::Demote);
     let swearing = [signal(Category::Profanity, 0.9)];
     let verdict = eval(&policy, &swearing, &PostContext::default());
@@ -154,13 +217,20 @@ fn toxicity_is_labelled_and_demoted_where_it_spreads() {
     assert_eq!(verdict.reason_code.as_deref(), Some("strong_language"));
     // mild swearing is left alone
     let mild = [signal(Category::Profanity, 0.5)];
-    assert_eq!(eval(&policy, &mild, &PostContext::default()).action, Action::Allow);
+    assert_eq!(
+        eval(&policy, &mild, &PostContext::default()).action,
+        Action::Allow
+    );
 }
 
 #[test]
 fn self_harm_is_labelled_never_removed() {
     let policy = default_policy();
-    let verdict = eval(&policy, &[signal(Category::SelfHarm, 0.95)], &PostContext::default());
+    let verdict = eval(
+        &policy,
+        &[signal(Category::SelfHarm, 0.95)],
+        &PostContext::default(),
+    );
     assert_eq!(verdict.action, Action::Label);
     assert_eq!(verdict.reason_code.as_deref(), Some("self_harm_support"));
 }
@@ -170,7 +240,10 @@ fn new_account_shadow_rule_reports_without_acting() {
     let policy = default_policy();
     let borderline = [signal(Category::Hate, 0.4)];
     let new_account = PostContext {
-        author: AuthorContext { account_age_days: Some(1.0), ..AuthorContext::default() },
+        author: AuthorContext {
+            account_age_days: Some(1.0),
+            ..AuthorContext::default()
+        },
         ..PostContext::default()
     };
     let verdict = eval(&policy, &borderline, &new_account);
@@ -179,19 +252,28 @@ fn new_account_shadow_rule_reports_without_acting() {
     assert_eq!(verdict.reason_code, None);
     // an old account, or an unknown age, does not trigger it
     let old = PostContext {
-        author: AuthorContext { account_age_days: Some(900.0), ..AuthorContext::default() },
+        author: AuthorContext {
+            account_age_days: Some(900.0),
+            ..AuthorContext::default()
+        },
         ..PostContext::default()
     };
     assert!(eval(&policy, &borderline, &old).fired.is_empty());
     let verdict = eval(&policy, &borderline, &PostContext::default());
     assert!(verdict.fired.is_empty());
-    assert!(verdict.errors.is_empty(), "absent values are tested with has()");
+    assert!(
+        verdict.errors.is_empty(),
+        "absent values are tested with has()"
+    );
 }
 
 #[test]
 fn dm_threat_shadow_rule_leaves_enforced_action() {
     let policy = default_policy();
-    let dm = PostContext { surface: Some("dm".to_string()), ..PostContext::default() };
+    let dm = PostContext {
+        surface: Some("dm".to_string()),
+        ..PostContext::default()
+    };
     let verdict = eval(&policy, &[signal(Category::ViolenceThreat, 0.65)], &dm);
     assert_eq!(verdict.action, Action::HoldForReview);
     assert_eq!(shadow(&verdict), ["threat-in-dm"]);
@@ -203,7 +285,13 @@ fn no_errors_on_any_context_shape() {
     let policy = default_policy();
     let everything: Vec<_> = Category::ALL
         .iter()
-        .map(|&c| signal_on(c, 0.99, vec![Target::Addressee, group("x"), watchlisted("y", "official")]))
+        .map(|&c| {
+            signal_on(
+                c,
+                0.99,
+                vec![Target::Addressee, group("x"), watchlisted("y", "official")],
+            )
+        })
         .collect();
     let contexts = [
         PostContext::default(),

@@ -12,9 +12,15 @@ fn refuse(origin: &str, text: &str) -> PolicyError {
 /// The message names the file, the rule (index and id) and contains the reason.
 fn assert_names(err: &PolicyError, origin: &str, rule: Option<(usize, &str)>, reason: &str) {
     let message = err.to_string();
-    assert!(message.starts_with(origin), "{message:?} must start with {origin}");
+    assert!(
+        message.starts_with(origin),
+        "{message:?} must start with {origin}"
+    );
     if let Some((index, id)) = rule {
-        assert!(message.contains(&format!("rule #{index} `{id}`")), "{message:?}");
+        assert!(
+            message.contains(&format!("rule #{index} `{id}`")),
+            "{message:?}"
+        );
     }
     assert!(message.contains(reason), "{message:?} must say {reason:?}");
 }
@@ -36,7 +42,11 @@ fn toml_syntax_error_gives_file_and_line() {
         PolicyError::Toml { line, .. } => assert_eq!(*line, 6, "{err}"),
         other => panic!("expected a TOML error, got {other:?}"),
     }
-    assert!(err.to_string().starts_with("tests/fixtures/toml_syntax.toml:6:"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("tests/fixtures/toml_syntax.toml:6:"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -70,22 +80,44 @@ fn unknown_action() {
         &err,
         PolicyError::Rule { problem: RuleProblem::UnknownAction(a), .. } if a == "ban"
     ));
-    assert_names(&err, origin, Some((1, "ban-hate")), "unknown action \"ban\"");
+    assert_names(
+        &err,
+        origin,
+        Some((1, "ban-hate")),
+        "unknown action \"ban\"",
+    );
 }
 
 #[test]
 fn unknown_mode() {
     let (origin, text) = fixture!("unknown_mode.toml");
     let err = refuse(origin, text);
-    assert!(matches!(&err, PolicyError::Rule { problem: RuleProblem::UnknownMode(_), .. }));
-    assert_names(&err, origin, Some((1, "quiet-hate")), "unknown mode \"silent\"");
+    assert!(matches!(
+        &err,
+        PolicyError::Rule {
+            problem: RuleProblem::UnknownMode(_),
+            ..
+        }
+    ));
+    assert_names(
+        &err,
+        origin,
+        Some((1, "quiet-hate")),
+        "unknown mode \"silent\"",
+    );
 }
 
 #[test]
 fn unknown_category() {
     let (origin, text) = fixture!("unknown_category.toml");
     let err = refuse(origin, text);
-    assert!(matches!(&err, PolicyError::Rule { problem: RuleProblem::UnknownCategory(_), .. }));
+    assert!(matches!(
+        &err,
+        PolicyError::Rule {
+            problem: RuleProblem::UnknownCategory(_),
+            ..
+        }
+    ));
     assert_names(&err, origin, Some((1, "spam")), "unknown category \"spam\"");
 }
 
@@ -95,7 +127,11 @@ fn duplicate_ids_name_both_rules() {
     let err = refuse(origin, text);
     assert!(matches!(
         &err,
-        PolicyError::Rule { index: 2, problem: RuleProblem::DuplicateId { first: 1 }, .. }
+        PolicyError::Rule {
+            index: 2,
+            problem: RuleProblem::DuplicateId { first: 1 },
+            ..
+        }
     ));
     assert_names(&err, origin, Some((2, "hate")), "same id as rule #1");
 }
@@ -104,7 +140,13 @@ fn duplicate_ids_name_both_rules() {
 fn empty_condition() {
     let (origin, text) = fixture!("empty_when.toml");
     let err = refuse(origin, text);
-    assert!(matches!(&err, PolicyError::Rule { problem: RuleProblem::EmptyCondition, .. }));
+    assert!(matches!(
+        &err,
+        PolicyError::Rule {
+            problem: RuleProblem::EmptyCondition,
+            ..
+        }
+    ));
     assert_names(&err, origin, Some((1, "nothing")), "`when` is empty");
 }
 
@@ -113,41 +155,75 @@ fn cel_syntax_error_gives_the_rule_line() {
     let (origin, text) = fixture!("cel_syntax.toml");
     let err = refuse(origin, text);
     match &err {
-        PolicyError::Rule { line, problem: RuleProblem::Syntax { .. }, .. } => {
+        PolicyError::Rule {
+            line,
+            problem: RuleProblem::Syntax { .. },
+            ..
+        } => {
             assert_eq!(*line, 6)
         }
         other => panic!("expected a CEL syntax error, got {other:?}"),
     }
-    assert_names(&err, origin, Some((1, "half-written")), "does not parse as CEL");
-    assert!(err.to_string().starts_with("tests/fixtures/cel_syntax.toml:6:"), "{err}");
+    assert_names(
+        &err,
+        origin,
+        Some((1, "half-written")),
+        "does not parse as CEL",
+    );
+    assert!(
+        err.to_string()
+            .starts_with("tests/fixtures/cel_syntax.toml:6:"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_signal_category() {
     let (origin, text) = fixture!("unknown_signal.toml");
     let err = refuse(origin, text);
-    assert_names(&err, origin, Some((1, "typo")), "unknown signal category `signals.haet`");
+    assert_names(
+        &err,
+        origin,
+        Some((1, "typo")),
+        "unknown signal category `signals.haet`",
+    );
 }
 
 #[test]
 fn unknown_variable() {
     let (origin, text) = fixture!("unknown_variable.toml");
     let err = refuse(origin, text);
-    assert_names(&err, origin, Some((1, "user-karma")), "unknown variable `user`");
+    assert_names(
+        &err,
+        origin,
+        Some((1, "user-karma")),
+        "unknown variable `user`",
+    );
 }
 
 #[test]
 fn unknown_field() {
     let (origin, text) = fixture!("unknown_field.toml");
     let err = refuse(origin, text);
-    assert_names(&err, origin, Some((1, "verified")), "`author` has no field `verified`");
+    assert_names(
+        &err,
+        origin,
+        Some((1, "verified")),
+        "`author` has no field `verified`",
+    );
 }
 
 #[test]
 fn non_boolean_condition() {
     let (origin, text) = fixture!("not_boolean.toml");
     let err = refuse(origin, text);
-    assert!(matches!(&err, PolicyError::Rule { problem: RuleProblem::NotBoolean(_), .. }));
+    assert!(matches!(
+        &err,
+        PolicyError::Rule {
+            problem: RuleProblem::NotBoolean(_),
+            ..
+        }
+    ));
     assert_names(&err, origin, Some((1, "score-only")), "must give a boolean");
 }
 
@@ -155,15 +231,32 @@ fn non_boolean_condition() {
 fn type_error_caught_at_load() {
     let (origin, text) = fixture!("type_error.toml");
     let err = refuse(origin, text);
-    assert!(matches!(&err, PolicyError::Rule { problem: RuleProblem::Evaluation(_), .. }));
-    assert_names(&err, origin, Some((1, "lang-number")), "fails even when every variable is present");
+    assert!(matches!(
+        &err,
+        PolicyError::Rule {
+            problem: RuleProblem::Evaluation(_),
+            ..
+        }
+    ));
+    assert_names(
+        &err,
+        origin,
+        Some((1, "lang-number")),
+        "fails even when every variable is present",
+    );
 }
 
 #[test]
 fn bad_rule_id() {
     let (origin, text) = fixture!("bad_id.toml");
     let err = refuse(origin, text);
-    assert!(matches!(&err, PolicyError::Rule { problem: RuleProblem::BadId(_), .. }));
+    assert!(matches!(
+        &err,
+        PolicyError::Rule {
+            problem: RuleProblem::BadId(_),
+            ..
+        }
+    ));
     assert!(err.to_string().contains("Hate Rule!"), "{err}");
 }
 
@@ -198,7 +291,16 @@ fn condition_too_long() {
     let long = vec!["signals.hate.score > 0.5"; 200].join(" && ");
     let text = format!("[policy]\nname = \"long\"\n\n{}", rule(1, &long));
     let err = refuse("long.toml", &text);
-    assert!(matches!(err, PolicyError::Rule { problem: RuleProblem::ConditionTooLong(_), .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            PolicyError::Rule {
+                problem: RuleProblem::ConditionTooLong(_),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -206,7 +308,10 @@ fn deeply_nested_condition_is_refused_without_crashing() {
     for depth in [70, 200, 1000] {
         let when = format!("{}true{}", "(".repeat(depth), ")".repeat(depth));
         let text = format!("[policy]\nname = \"deep\"\n\n{}", rule(1, &when));
-        assert!(Policy::from_toml("deep.toml", &text).is_err(), "depth {depth}");
+        assert!(
+            Policy::from_toml("deep.toml", &text).is_err(),
+            "depth {depth}"
+        );
         let chain = vec!["post.length"; 300].join(" + ") + " > 0";
         let text = format!("[policy]\nname = \"deep\"\n\n{}", rule(1, &chain));
         assert!(Policy::from_toml("deep.toml", &text).is_err(), "chain");

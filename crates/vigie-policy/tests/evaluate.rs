@@ -55,7 +55,10 @@ fn nothing_fires_on_a_post_without_signals() {
 #[test]
 fn most_severe_enforced_action_wins() {
     let policy = load(LADDER);
-    let signals = [signal(Category::Toxicity, 0.9), signal(Category::Hate, 0.85)];
+    let signals = [
+        signal(Category::Toxicity, 0.9),
+        signal(Category::Hate, 0.85),
+    ];
     let verdict = eval(&policy, &signals, &PostContext::default());
     assert_eq!(verdict.action, Action::Remove);
     assert_eq!(verdict.reason_code.as_deref(), Some("hate"));
@@ -69,7 +72,10 @@ fn most_severe_enforced_action_wins() {
 #[test]
 fn ties_go_to_the_first_rule_in_file_order() {
     let policy = load(LADDER);
-    let signals = [signal(Category::ViolenceThreat, 0.9), signal(Category::Hate, 0.9)];
+    let signals = [
+        signal(Category::ViolenceThreat, 0.9),
+        signal(Category::Hate, 0.9),
+    ];
     let verdict = eval(&policy, &signals, &PostContext::default());
     assert_eq!(verdict.action, Action::Remove);
     assert_eq!(verdict.reason_code.as_deref(), Some("hate"));
@@ -112,7 +118,11 @@ fn highest_score_across_detectors_is_used() {
     low.detector = "lexicon".to_string();
     let mut high = signal(Category::Hate, 0.85);
     high.detector = "classifier".to_string();
-    let verdict = eval(&policy, &[low.clone(), high.clone()], &PostContext::default());
+    let verdict = eval(
+        &policy,
+        &[low.clone(), high.clone()],
+        &PostContext::default(),
+    );
     assert_eq!(verdict.action, Action::Remove);
     let verdict = eval(&policy, &[high, low], &PostContext::default());
     assert_eq!(verdict.action, Action::Remove);
@@ -122,12 +132,23 @@ fn highest_score_across_detectors_is_used() {
 fn scores_out_of_range_or_not_finite_do_not_break_evaluation() {
     let policy = load(LADDER);
     for score in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY, -3.0] {
-        let verdict = eval(&policy, &[signal(Category::Hate, score)], &PostContext::default());
+        let verdict = eval(
+            &policy,
+            &[signal(Category::Hate, score)],
+            &PostContext::default(),
+        );
         assert_eq!(verdict.action, Action::Allow, "score {score}");
-        assert_eq!(verdict, policy.evaluate_unguarded(&input(&[signal(Category::Hate, score)])));
+        assert_eq!(
+            verdict,
+            policy.evaluate_cel_only(&input(&[signal(Category::Hate, score)]))
+        );
     }
     // above 1 is clamped to 1, still a clear case
-    let verdict = eval(&policy, &[signal(Category::Hate, 7.0)], &PostContext::default());
+    let verdict = eval(
+        &policy,
+        &[signal(Category::Hate, 7.0)],
+        &PostContext::default(),
+    );
     assert_eq!(verdict.action, Action::Remove);
 }
 
@@ -155,14 +176,25 @@ action = "remove"
 reason_code = "threat"
 "#,
     );
-    let signals = [signal_on(Category::ViolenceThreat, 0.7, vec![Target::Addressee])];
+    let signals = [signal_on(
+        Category::ViolenceThreat,
+        0.7,
+        vec![Target::Addressee],
+    )];
     let verdict = eval(&policy, &signals, &PostContext::default());
     assert_eq!(fired_ids(&verdict), ["alias"]);
     assert!(verdict.errors.is_empty(), "{:?}", verdict.errors);
     // a score in another category does not leak into the alias
-    let verdict = eval(&policy, &[signal(Category::Incitement, 0.9)], &PostContext::default());
+    let verdict = eval(
+        &policy,
+        &[signal(Category::Incitement, 0.9)],
+        &PostContext::default(),
+    );
     assert!(verdict.fired.is_empty());
-    assert_eq!(policy.rules()[0].guard().as_deref(), Some("signals.violence_threat.score >= 0.5"));
+    assert_eq!(
+        policy.rules()[0].guard().as_deref(),
+        Some("signals.violence_threat.score >= 0.5")
+    );
 }
 
 #[test]
@@ -197,7 +229,11 @@ reason_code = "hate_group"
     assert_eq!(verdict.action, Action::EscalateUrgent);
     assert!(verdict.errors.is_empty(), "{:?}", verdict.errors);
 
-    let other_target = signal_on(Category::ViolenceThreat, 0.7, vec![watchlisted("j-7", "journalist")]);
+    let other_target = signal_on(
+        Category::ViolenceThreat,
+        0.7,
+        vec![watchlisted("j-7", "journalist")],
+    );
     let verdict = eval(&policy, &[other_target], &PostContext::default());
     assert!(verdict.fired.is_empty());
 }
@@ -241,7 +277,11 @@ fn absent_context_values_are_absent_not_zero() {
     // reading `author.strikes` without has() fails on this post: recorded, not fired
     assert_eq!(verdict.errors.len(), 1, "{:?}", verdict.errors);
     assert_eq!(verdict.errors[0].rule_id, "strikes-unguarded");
-    assert!(verdict.errors[0].message.contains("strikes"), "{:?}", verdict.errors);
+    assert!(
+        verdict.errors[0].message.contains("strikes"),
+        "{:?}",
+        verdict.errors
+    );
 
     // no score: the `&&` is false before the absent value is read, so no error either
     let verdict = eval(&policy, &[], &PostContext::default());
@@ -264,7 +304,10 @@ fn present_context_values_are_used() {
         },
     };
     let verdict = eval(&policy, &signals, &context);
-    assert_eq!(fired_ids(&verdict), ["new-account", "strikes-unguarded", "reach", "dm"]);
+    assert_eq!(
+        fired_ids(&verdict),
+        ["new-account", "strikes-unguarded", "reach", "dm"]
+    );
     assert_eq!(verdict.action, Action::Remove);
     assert_eq!(verdict.reason_code.as_deref(), Some("strikes"));
     assert!(verdict.errors.is_empty());
@@ -287,9 +330,17 @@ fn present_context_values_are_used() {
 fn post_lang_and_length_come_from_the_input() {
     let policy = load(CONTEXT_RULES);
     let signals = [signal(Category::Toxicity, 0.8)];
-    let context = PostContext { reach: Some(5000), ..PostContext::default() };
+    let context = PostContext {
+        reach: Some(5000),
+        ..PostContext::default()
+    };
     let fired = |lang, text_chars| {
-        let verdict = policy.evaluate(&EvalInput { signals: &signals, lang, text_chars, context: &context });
+        let verdict = policy.evaluate(&EvalInput {
+            signals: &signals,
+            lang,
+            text_chars,
+            context: &context,
+        });
         verdict.fired.iter().any(|f| f.id == "reach")
     };
     assert!(fired(Lang::En, 50));
@@ -302,7 +353,10 @@ fn version_is_the_blake3_of_the_bytes() {
     let policy = load(LADDER);
     assert_eq!(policy.version().len(), 16);
     assert!(policy.version().bytes().all(|b| b.is_ascii_hexdigit()));
-    assert_eq!(policy.version(), &blake3::hash(LADDER.as_bytes()).to_hex()[..16]);
+    assert_eq!(
+        policy.version(),
+        &blake3::hash(LADDER.as_bytes()).to_hex()[..16]
+    );
     let edited = load(&LADDER.replace("0.8", "0.75"));
     assert_ne!(policy.version(), edited.version());
     assert_eq!(policy.name(), "ladder");
@@ -312,7 +366,15 @@ fn version_is_the_blake3_of_the_bytes() {
 fn rules_are_listed_in_file_order_with_their_fields() {
     let policy = load(LADDER);
     let ids: Vec<&str> = policy.rules().iter().map(|r| r.id()).collect();
-    assert_eq!(ids, ["label-toxic", "remove-hate", "remove-threat", "shadow-escalate-hate"]);
+    assert_eq!(
+        ids,
+        [
+            "label-toxic",
+            "remove-hate",
+            "remove-threat",
+            "shadow-escalate-hate"
+        ]
+    );
     let shadow = &policy.rules()[3];
     assert_eq!(shadow.mode(), Mode::Shadow);
     assert_eq!(shadow.action(), Action::EscalateUrgent);
@@ -360,9 +422,16 @@ reason_code = "odd"
 "#,
     );
     assert_eq!(policy.rules()[0].guard(), None, "a ternary has no guard");
-    let context = PostContext { surface: Some("dm".to_string()), ..PostContext::default() };
+    let context = PostContext {
+        surface: Some("dm".to_string()),
+        ..PostContext::default()
+    };
     let verdict = eval(&policy, &[signal(Category::Hate, 0.9)], &context);
     assert_eq!(verdict.action, Action::Allow);
     assert_eq!(verdict.errors.len(), 1);
-    assert!(verdict.errors[0].message.contains("boolean"), "{:?}", verdict.errors);
+    assert!(
+        verdict.errors[0].message.contains("boolean"),
+        "{:?}",
+        verdict.errors
+    );
 }

@@ -1,5 +1,5 @@
-//! Guards only skip work: on any signals and context, guarded and unguarded evaluation give
-//! the same verdict, errors included.
+//! Guards and the native evaluator only skip work: on any signals and context, the fast path
+//! and the CEL interpreter alone give the same verdict, errors included.
 
 mod common;
 
@@ -64,6 +64,36 @@ action = "escalate_urgent"
 reason_code = "h"
 
 [[rule]]
+id = "equalities"
+when = 'signals.hate.score > 0.1 && (post.length == 80 || author.account_age_days == 2 || post.surface != "dm" || post.lang == "en" && author.strikes != 1)'
+action = "label"
+reason_code = "j"
+
+[[rule]]
+id = "has-or-value"
+when = "signals.toxicity.score >= 0.2 && (!has(author.strikes) || author.strikes == 0) && has(signals.hate.score) && has(post.length)"
+action = "label"
+reason_code = "k"
+
+[[rule]]
+id = "errors-both-sides"
+when = "signals.profanity.score >= 0.1 && (author.followers > 3 || post.reach < 50000)"
+action = "demote"
+reason_code = "l"
+
+[[rule]]
+id = "not-of-error"
+when = "signals.sexual.score >= 0.1 && !(author.account_age_days >= 10.5) && true"
+action = "label"
+reason_code = "m"
+
+[[rule]]
+id = "bool-literals"
+when = "signals.self_harm.score >= 0.1 && (false || post.length >= 200 == true)"
+action = "label"
+reason_code = "n"
+
+[[rule]]
 id = "targets"
 when = 'signals.incitement.score >= 0.3 && signals.incitement.targets.exists(t, t.kind == "group")'
 action = "remove"
@@ -74,14 +104,19 @@ fn arb_target() -> impl Strategy<Value = Target> {
     prop_oneof![
         Just(Target::Addressee),
         "[a-c]".prop_map(|id| Target::Group { id }),
-        "[a-c]".prop_map(|id| Target::Watchlisted { id, role: "official".to_string() }),
+        "[a-c]".prop_map(|id| Target::Watchlisted {
+            id,
+            role: "official".to_string()
+        }),
     ]
 }
 
 fn arb_score() -> impl Strategy<Value = f32> {
     prop_oneof![
         // thresholds themselves, where `>=` and `>` differ
-        prop::sample::select(vec![0.0f32, 0.2, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0]),
+        prop::sample::select(vec![
+            0.0f32, 0.2, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0
+        ]),
         0.0f32..=1.0,
         Just(f32::NAN),
         -1.0f32..2.0,
@@ -108,7 +143,7 @@ fn arb_context() -> impl Strategy<Value = PostContext> {
     (
         prop::option::of(0u64..100_000),
         prop::option::of(prop::sample::select(vec!["dm", "comment", "post"])),
-        prop::option::of(0.0f64..30.0),
+        prop::option::of(prop_oneof![0.0f64..30.0, Just(2.0), Just(10.5), Just(f64::NAN)]),
         prop::option::of(0u32..5),
         prop::option::of(0u64..10),
     )
@@ -126,10 +161,18 @@ fn arb_context() -> impl Strategy<Value = PostContext> {
 }
 
 fn same_verdicts(policy: &Policy, signals: &[Signal], context: &PostContext, text_chars: usize) {
-    let input = EvalInput { signals, lang: Lang::En, text_chars, context };
+    let input = EvalInput {
+        signals,
+        lang: Lang::En,
+        text_chars,
+        context,
+    };
     let guarded = policy.evaluate(&input);
-    let unguarded = policy.evaluate_unguarded(&input);
-    assert_eq!(guarded, unguarded, "signals {signals:?} context {context:?}");
+    let unguarded = policy.evaluate_cel_only(&input);
+    assert_eq!(
+        guarded, unguarded,
+        "signals {signals:?} context {context:?}"
+    );
 }
 
 static DEFAULT: std::sync::LazyLock<Policy> = std::sync::LazyLock::new(default_policy);
@@ -142,7 +185,7 @@ proptest! {
     fn guards_do_not_change_the_default_policy(
         signals in prop::collection::vec(arb_signal(), 0..6),
         context in arb_context(),
-        text_chars in 0usize..400,
+        text_chars in prop_oneof![0usize..400, Just(80), Just(200)],
     ) {
         same_verdicts(&DEFAULT, &signals, &context, text_chars);
     }
@@ -151,7 +194,7 @@ proptest! {
     fn guards_do_not_change_any_rule_shape(
         signals in prop::collection::vec(arb_signal(), 0..6),
         context in arb_context(),
-        text_chars in 0usize..400,
+        text_chars in prop_oneof![0usize..400, Just(80), Just(200)],
     ) {
         same_verdicts(&SHAPES_POLICY, &signals, &context, text_chars);
     }
@@ -167,15 +210,49 @@ fn guard_shapes_are_recognised() {
             .find(|r| r.id() == id)
             .and_then(|r| r.guard())
     };
-    assert_eq!(guard("ge-double").as_deref(), Some("signals.hate.score >= 0.5"));
-    assert_eq!(guard("gt-int").as_deref(), Some("signals.toxicity.score > 0"));
+    assert_eq!(
+        guard("ge-double").as_deref(),
+        Some("signals.hate.score >= 0.5")
+    );
+    assert_eq!(
+        guard("gt-int").as_deref(),
+        Some("signals.toxicity.score > 0")
+    );
     assert_eq!(
         guard("mirrored").as_deref(),
         Some("(signals.violence_threat.score >= 0.7) && (signals.incitement.score > 0.2)")
     );
     assert!(guard("or").is_some_and(|g| g.contains(" || ")));
     assert!(guard("and-or").is_some());
-    assert_eq!(guard("or-unguarded-side"), None, "one side of || has no score test");
+    assert_eq!(
+        guard("or-unguarded-side"),
+        None,
+        "one side of || has no score test"
+    );
     assert_eq!(guard("negated"), None);
-    assert_eq!(guard("error-then-score").as_deref(), Some("signals.violence_threat.score >= 0.4"));
+    assert_eq!(
+        guard("error-then-score").as_deref(),
+        Some("signals.violence_threat.score >= 0.4")
+    );
+    let native = |id: &str| {
+        policy
+            .rules()
+            .iter()
+            .find(|r| r.id() == id)
+            .is_some_and(|r| r.is_native())
+    };
+    for id in [
+        "ge-double",
+        "mirrored",
+        "and-or",
+        "negated",
+        "equalities",
+        "has-or-value",
+        "errors-both-sides",
+        "not-of-error",
+    ] {
+        assert!(native(id), "{id} should run natively");
+    }
+    assert!(!native("targets"), "lists and macros go to CEL");
+    assert!(!native("bool-literals"), "a comparison of comparisons goes to CEL");
 }
