@@ -33,9 +33,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let ev: Vec<String> = s
                     .evidence
                     .iter()
-                    .map(|e| format!("{}={:?}", e.matched, line.get(e.span.range()).unwrap_or("?")))
+                    .map(|e| {
+                        format!(
+                            "{}={:?}",
+                            e.matched,
+                            line.get(e.span.range()).unwrap_or("?")
+                        )
+                    })
                     .collect();
-                println!("  {} {} {:.2} {:?} {:?}", s.detector, s.category, s.score, ev, s.targets);
+                println!(
+                    "  {} {} {:.2} {:?} {:?}",
+                    s.detector, s.category, s.score, ev, s.targets
+                );
             }
         }
         return Ok(());
@@ -49,8 +58,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let lang = row["lang"].as_str().map(Lang::from_code);
             let n = normalizer.normalize(post, lang);
             set.detect(post, &n, &mut signals);
-            let expect = row["violence_threat"].as_i64() == Some(1) || row["incitement"].as_i64() == Some(1);
-            let got = max_score(&signals, Category::ViolenceThreat).max(max_score(&signals, Category::Incitement));
+            let expect =
+                row["violence_threat"].as_i64() == Some(1) || row["incitement"].as_i64() == Some(1);
+            let got = max_score(&signals, Category::ViolenceThreat)
+                .max(max_score(&signals, Category::Incitement));
             let flag = got >= 0.5;
             match (expect, flag) {
                 (true, true) => tp += 1,

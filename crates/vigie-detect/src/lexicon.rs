@@ -132,13 +132,12 @@ impl Lexicon {
                 if record.iter().all(str::is_empty) {
                     continue;
                 }
-                let entry = parse_entry(&record, source_index).map_err(|reason| {
-                    DetectError::Lexicon {
+                let entry =
+                    parse_entry(&record, source_index).map_err(|reason| DetectError::Lexicon {
                         origin: (*origin).to_owned(),
                         line,
                         reason,
-                    }
-                })?;
+                    })?;
                 let mut entry = entry;
                 let key = phrase_key(&normalizer, &entry.term, entry.lang);
                 entry.folded = key.folded;
@@ -147,7 +146,10 @@ impl Lexicon {
                     return Err(DetectError::Lexicon {
                         origin: (*origin).to_owned(),
                         line,
-                        reason: format!("term {:?} has no letters left after normalization", entry.term),
+                        reason: format!(
+                            "term {:?} has no letters left after normalization",
+                            entry.term
+                        ),
                     });
                 }
                 if let Some(existing) = builder.payloads_mut(&key) {
@@ -183,7 +185,11 @@ impl Lexicon {
     }
 
     /// Calls `on_match` for every entry that matches `text`, with the token range it covers.
-    pub fn for_each_match(&self, text: &Normalized, mut on_match: impl FnMut(&LexiconEntry, u16, u16)) {
+    pub fn for_each_match(
+        &self,
+        text: &Normalized,
+        mut on_match: impl FnMut(&LexiconEntry, u16, u16),
+    ) {
         self.phrases.for_each_hit(text, |hit, folded| {
             for entry in self.phrases.payloads(hit.pattern) {
                 if lang_applies(entry.lang, text.lang) && runs_compatible(&entry.folded, folded) {
@@ -198,7 +204,9 @@ fn parse_entry(record: &csv::StringRecord, source: usize) -> Result<LexiconEntry
     let field = |i: usize, name: &str| -> Result<&str, String> {
         match record.get(i) {
             Some(v) if !v.is_empty() => Ok(v),
-            _ => Err(format!("missing {name} (expected lang,term,category,kind,severity[,target])")),
+            _ => Err(format!(
+                "missing {name} (expected lang,term,category,kind,severity[,target])"
+            )),
         }
     };
     let lang_code = field(0, "lang")?;
@@ -214,7 +222,8 @@ fn parse_entry(record: &csv::StringRecord, source: usize) -> Result<LexiconEntry
     let category = Category::from_name(category_name)
         .ok_or_else(|| format!("unknown category {category_name:?}"))?;
     let kind_name = field(3, "kind")?;
-    let kind = TermKind::from_name(kind_name).ok_or_else(|| format!("unknown kind {kind_name:?}"))?;
+    let kind =
+        TermKind::from_name(kind_name).ok_or_else(|| format!("unknown kind {kind_name:?}"))?;
     let severity_text = field(4, "severity")?;
     let severity: u8 = severity_text
         .parse()
@@ -223,7 +232,10 @@ fn parse_entry(record: &csv::StringRecord, source: usize) -> Result<LexiconEntry
         .ok_or_else(|| format!("severity {severity_text:?} is not 0, 1, 2 or 3"))?;
     let target = record.get(5).filter(|t| !t.is_empty()).map(str::to_owned);
     if record.len() > 6 {
-        return Err(format!("{} fields, expected at most 6 (quote terms that contain a comma)", record.len()));
+        return Err(format!(
+            "{} fields, expected at most 6 (quote terms that contain a comma)",
+            record.len()
+        ));
     }
     let label = format!("lexicon:{}:{}:{}", lang.code(), kind.name(), term);
     Ok(LexiconEntry {

@@ -212,7 +212,9 @@ impl<T> PhraseSet<T> {
                 }
                 pos = end;
             } else {
-                pos = match hay.get(start..).and_then(|rest| rest.iter().position(|&b| b == b' '))
+                pos = match hay
+                    .get(start..)
+                    .and_then(|rest| rest.iter().position(|&b| b == b' '))
                 {
                     Some(offset) => start + offset + 1,
                     None => break,
@@ -237,7 +239,9 @@ fn token_range(text: &Normalized, start: usize, end: usize) -> Option<(u16, u16)
 fn folded_text(text: &Normalized, first: u16, end: u16) -> &str {
     let (Some(a), Some(b)) = (
         text.tokens.get(first as usize),
-        (end as usize).checked_sub(1).and_then(|e| text.tokens.get(e)),
+        (end as usize)
+            .checked_sub(1)
+            .and_then(|e| text.tokens.get(e)),
     ) else {
         return "";
     };

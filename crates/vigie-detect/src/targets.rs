@@ -187,17 +187,32 @@ impl TargetMatcher {
     /// The public [`Target`] a mention refers to.
     pub fn target(&self, target: TargetRef) -> Option<Target> {
         match target {
-            TargetRef::Group(i) => self.groups.get(i as usize).map(|id| Target::Group { id: id.clone() }),
-            TargetRef::Person(i) => self.people.get(i as usize).map(|(id, role)| Target::Watchlisted {
-                id: id.clone(),
-                role: role.clone(),
-            }),
+            TargetRef::Group(i) => self
+                .groups
+                .get(i as usize)
+                .map(|id| Target::Group { id: id.clone() }),
+            TargetRef::Person(i) => {
+                self.people
+                    .get(i as usize)
+                    .map(|(id, role)| Target::Watchlisted {
+                        id: id.clone(),
+                        role: role.clone(),
+                    })
+            }
         }
     }
 
     /// Where a mention was written in the original text.
     pub fn span(&self, text: &Normalized, mention: &TargetMention) -> Option<Span> {
         tokens_span(text, mention.first_token, mention.end_token)
+    }
+
+    /// Index of the group with canonical id `id`.
+    pub fn group_index(&self, id: &str) -> Option<u16> {
+        self.groups
+            .iter()
+            .position(|g| g == id)
+            .and_then(|i| u16::try_from(i).ok())
     }
 
     /// Canonical ids of every group.

@@ -79,14 +79,18 @@ pub enum Role {
     Idiom,
     /// An object that makes the act harmless: "a pizza", "ce match", "the lights".
     IdiomObject,
-    /// A time or place for a gathering: "on friday", "devant la mairie", "rendez-vous".
+    /// A time or a call to gather: "on friday", "rendez-vous", "bring".
     TimePlace,
+    /// A place, which can also be what an act is aimed at: "the mosque", "la mairie".
+    Place,
     /// "if", "si", "next time".
     Conditional,
+    /// Banter markers: "lol", "jk", "mdr". Threats among friends are hyperbole.
+    Joke,
 }
 
 impl Role {
-    const ALL: [Role; 25] = [
+    const ALL: [Role; 27] = [
         Role::SubjectFirst,
         Role::FutureModal,
         Role::InciteModal,
@@ -111,7 +115,9 @@ impl Role {
         Role::Idiom,
         Role::IdiomObject,
         Role::TimePlace,
+        Role::Place,
         Role::Conditional,
+        Role::Joke,
     ];
 
     pub fn name(self) -> &'static str {
@@ -140,7 +146,9 @@ impl Role {
             Role::Idiom => "idiom",
             Role::IdiomObject => "idiom_object",
             Role::TimePlace => "time_place",
+            Role::Place => "place",
             Role::Conditional => "conditional",
+            Role::Joke => "joke",
         }
     }
 
@@ -204,6 +212,7 @@ const THREAT_BASE: f32 = 0.6;
 const INCITE_BASE: f32 = 0.55;
 const PASSIVE_BASE: f32 = 0.5;
 const CALL_PHRASE_BASE: f32 = 0.65;
+const CALL_PHRASE_ALONE: f32 = 0.25;
 const DOOM_STRONG: f32 = 0.7;
 const DOOM_WEAK: f32 = 0.45;
 const WEAK_ACT_PENALTY: f32 = 0.1;
@@ -246,7 +255,9 @@ impl ThreatPatterns {
                     if key.squeezed.is_empty() {
                         return Err(DetectError::toml(
                             origin,
-                            format!("phrase {phrase:?} of role {role_name} is empty after normalization"),
+                            format!(
+                                "phrase {phrase:?} of role {role_name} is empty after normalization"
+                            ),
                         ));
                     }
                     builder.add(
@@ -345,7 +356,8 @@ impl<'a> PostView<'a> {
     /// Whether a sentence ends between token `k - 1` and token `k`.
     fn clause_break_before(&self, k: u16) -> bool {
         let (Some(prev), Some(next)) = (
-            k.checked_sub(1).and_then(|p| self.text.tokens.get(p as usize)),
+            k.checked_sub(1)
+                .and_then(|p| self.text.tokens.get(p as usize)),
             self.text.tokens.get(k as usize),
         ) else {
             return false;
@@ -353,7 +365,10 @@ impl<'a> PostView<'a> {
         self.original
             .as_bytes()
             .get(prev.span.end as usize..next.span.start as usize)
-            .is_some_and(|gap| gap.iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n')))
+            .is_some_and(|gap| {
+                gap.iter()
+                    .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n'))
+            })
     }
 
     /// First token of the clause that contains token `k`, no further back than `window`.
@@ -368,50 +383,135 @@ impl<'a> PostView<'a> {
 
     /// Hits lying entirely within tokens `[from, to)`.
     fn hits_in(&self, from: u16, to: u16) -> impl Iterator<Item = &Hit> {
-        self.hits().iter().filter(move |h| h.first >= from && h.end <= to)
+        self.hits()
+            .iter()
+            .filter(move |h| h.first >= from && h.end <= to)
     }
 
     /// What the act at `[first, end)` is aimed at: a group or watchlisted person soon after,
-    /// else an addressee or third person right before (French clitics) or after it.
-    fn object_of(&self, first: u16, end: u16) -> (Object, bool) {
-        let mut object = Object::None;
-        let mut idiom = false;
-        for h in self.hits() {
-            if h.first >= end && h.first <= end + 1 && h.roles.has(Role::IdiomObject) {
-                idiom = true;
-            }
-        }
-        if idiom {
+    /// else an addressee or third person right before (French clitics) or after it, a place
+    /// ("bomb the mosque"), or a capitalised name ("hang Beaumont").
+    /// The flag is true when an idiom object follows the act ("kill time").
+    fn object_of(&self, first: u16, end: u16, strong: bool) -> (Object, bool) {
+        if self
+            .hits()
+            .iter()
+            .any(|h| h.first >= end && h.first <= end + 1 && h.roles.has(Role::IdiomObject))
+        {
             return (Object::None, true);
         }
         for m in self.mentions() {
             if m.first_token >= end && m.first_token < end + OBJECT_WINDOW {
-                object = Object::Mention(m);
-                break;
+                return (Object::Mention(m), false);
             }
         }
-        if object == Object::None {
-            for h in self.hits() {
-                let right_after = h.first >= end && h.first <= end + 2;
-                let right_before = h.end == first || h.end + 1 == first;
-                if !(right_after || right_before) {
-                    continue;
-                }
-                if h.roles.has(Role::Addressee) {
-                    object = Object::Addressee {
+        // French imperatives put the pronoun after the verb: "tuez-les", "butez les tous".
+        let imperative = first == self.clause_start(first, FRAME_WINDOW);
+        let mut object = Object::None;
+        for h in self.hits() {
+            let right_after = h.first >= end && h.first <= end + 2;
+            if h.first == end
+                && h.roles.has(Role::ObjectClitic)
+                && imperative
+                && self.pronoun_after_verb(end)
+            {
+                object = Object::Third;
+            }
+            let right_before = h.end == first || h.end + 1 == first;
+            if !(right_after || right_before) {
+                continue;
+            }
+            if h.roles.has(Role::Addressee) {
+                return (
+                    Object::Addressee {
                         first: h.first,
                         end: h.end,
-                    };
-                    break;
-                }
-                let third = h.roles.has(Role::ThirdObject)
-                    || (right_before && h.roles.has(Role::ObjectClitic));
-                if third && object == Object::None {
-                    object = Object::Third;
-                }
+                    },
+                    false,
+                );
+            }
+            let third = h.roles.has(Role::ThirdObject)
+                || (right_before && h.roles.has(Role::ObjectClitic))
+                || (right_after && h.roles.has(Role::Place));
+            if third {
+                object = Object::Third;
             }
         }
+        if object == Object::None && strong && (end..end + 3).any(|k| self.is_name(k)) {
+            object = Object::Third;
+        }
         (object, false)
+    }
+
+    /// Whether the clitic at token `k` is a pronoun after an imperative ("tuez-les",
+    /// "pendez les tous") rather than an article ("pendez le jambon"): hyphenated, last of its
+    /// clause, or followed by "tous".
+    fn pronoun_after_verb(&self, k: u16) -> bool {
+        let tokens = &self.text.tokens;
+        let (Some(prev), Some(this)) = (
+            k.checked_sub(1).and_then(|p| tokens.get(p as usize)),
+            tokens.get(k as usize),
+        ) else {
+            return false;
+        };
+        let hyphenated = self
+            .original
+            .get(prev.span.end as usize..this.span.start as usize)
+            .is_some_and(|gap| gap.contains('-'));
+        let last = k as usize + 1 >= tokens.len() || self.clause_break_before(k + 1);
+        let then_all = self
+            .hits()
+            .iter()
+            .any(|h| h.first == k + 1 && h.roles.has(Role::ThirdObject));
+        hyphenated || last || then_all
+    }
+
+    /// Whether a role hit covering exactly token `k` is an object pronoun ("te", "les").
+    fn object_pronoun_at(&self, k: u16) -> bool {
+        self.hits().iter().any(|h| {
+            h.first == k
+                && h.end == k + 1
+                && h.roles
+                    .any(&[Role::Addressee, Role::ObjectClitic, Role::ThirdObject])
+        })
+    }
+
+    /// An English "-ing" form is a noun or a continuous tense, never an imperative:
+    /// "Stabbing at Tulsa high school leaves one injured".
+    fn is_gerund(&self, act: &Hit) -> bool {
+        (act.first..act.end).any(|k| {
+            self.text.tokens.get(k as usize).is_some_and(|t| {
+                self.text
+                    .squeezed
+                    .get(t.squeezed.start as usize..t.squeezed.end as usize)
+                    .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+            })
+        })
+    }
+
+    /// Whether token `k` looks like a person's name: capitalised in the original, in a post
+    /// that is not shouting in capitals, and not the first word of a sentence.
+    fn is_name(&self, k: u16) -> bool {
+        let Some(token) = self.text.tokens.get(k as usize) else {
+            return false;
+        };
+        if k == 0 || self.clause_break_before(k) {
+            return false;
+        }
+        let word = self.original.get(token.span.range()).unwrap_or("");
+        let mut chars = word.chars();
+        let starts_upper = chars.next().is_some_and(char::is_uppercase);
+        starts_upper && !chars.all(|c| !c.is_lowercase()) && !self.shouting()
+    }
+
+    /// More capitals than lower-case letters: capitalisation says nothing then.
+    fn shouting(&self) -> bool {
+        let (mut upper, mut lower) = (0u32, 0u32);
+        for c in self.original.chars() {
+            upper += u32::from(c.is_uppercase());
+            lower += u32::from(c.is_lowercase());
+        }
+        upper > lower
     }
 
     /// A group or person named before `k` in its clause: the subject of "… should be shot".
@@ -445,12 +545,15 @@ impl<'a> PostView<'a> {
 
     /// Rules for an act at `[first, end)`.
     fn judge_act(&self, act: &Hit, out: &mut [Option<Candidate>; 2]) {
-        let (object, idiom) = self.object_of(act.first, act.end);
+        let (object, idiom) = self.object_of(act.first, act.end, act.roles.has(Role::Act));
         if idiom {
             return;
         }
         let weak = act.roles.has(Role::ActWeak) && !act.roles.has(Role::Act);
-        if weak && object == Object::None {
+        // Real threats name who they are aimed at ("kill *you*", "je *te* bute", "hang
+        // *Beaumont*"); without an object a violent verb is far more often sport, cooking,
+        // software or hyperbole ("we're gonna kill saturday", "kill the session").
+        if object == Object::None {
             return;
         }
         let start = self.clause_start(act.first, FRAME_WINDOW);
@@ -479,29 +582,41 @@ impl<'a> PostView<'a> {
 
         let speaker_frame = match (subject, modal) {
             (Some(s), Some(m)) if s.first <= m.first && m.first <= s.end + 3 => Some(s.first),
+            // "je te tuerai", "je te bute", "we hang him": a first-person subject right before
+            // the act, or with only an object pronoun between, and no modal.
             (Some(s), _)
-                if act.roles.has(Role::ActFuture)
-                    || (act.roles.has(Role::ActPresent)
-                        && matches!(object, Object::Addressee { .. } | Object::Third)) =>
+                if act.first == s.end
+                    || (act.first == s.end + 1 && self.object_pronoun_at(s.end)) =>
             {
-                (act.first <= s.end + 2).then_some(s.first)
+                Some(s.first)
             }
             _ => None,
         };
         let incite_frame = incite.map(|h| h.first);
 
+        // The speaker taking part makes it a threat even inside a call ("let's … I'll …").
         let (category, frame_first, base, pattern) = match (speaker_frame, incite_frame) {
-            (Some(s), Some(i)) if i > s => (Category::Incitement, i, INCITE_BASE, "call_on_others"),
-            (Some(s), _) => (Category::ViolenceThreat, s, THREAT_BASE, "first_person_intent"),
+            (Some(s), _) => (
+                Category::ViolenceThreat,
+                s,
+                THREAT_BASE,
+                "first_person_intent",
+            ),
             (None, Some(i)) => (Category::Incitement, i, INCITE_BASE, "call_on_others"),
             (None, None) => {
                 let imperative = act.first == start
                     && (act.roles.has(Role::Act) || act.roles.has(Role::ActWeak))
+                    && !self.is_gerund(act)
                     && matches!(object, Object::Mention(_) | Object::Third);
                 if !imperative {
                     return;
                 }
-                (Category::Incitement, act.first, INCITE_BASE - 0.05, "imperative")
+                (
+                    Category::Incitement,
+                    act.first,
+                    INCITE_BASE - 0.05,
+                    "imperative",
+                )
             }
         };
         if self.negated_between(frame_first, act.first) {
@@ -511,12 +626,12 @@ impl<'a> PostView<'a> {
         match category {
             Category::ViolenceThreat => score += conditional,
             _ => {
-                if self.all_roles.has(Role::TimePlace) {
+                if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
                     score += BONUS_TIME_PLACE;
                 }
             }
         }
-        keep(
+        self.keep(
             out,
             Candidate {
                 category,
@@ -531,11 +646,11 @@ impl<'a> PostView<'a> {
 
     /// "… should be shot", "… doivent être pendus".
     fn judge_participle(&self, participle: &Hit, out: &mut [Option<Candidate>; 2]) {
-        let Some(modal) = self
-            .hits()
-            .iter()
-            .find(|h| h.roles.has(Role::PassiveModal) && h.end <= participle.first && h.end + 1 >= participle.first)
-        else {
+        let Some(modal) = self.hits().iter().find(|h| {
+            h.roles.has(Role::PassiveModal)
+                && h.end <= participle.first
+                && h.end + 1 >= participle.first
+        }) else {
             return;
         };
         self.judge_wish(modal, participle, "passive_should_be", out);
@@ -543,27 +658,35 @@ impl<'a> PostView<'a> {
 
     /// "… deserves a bullet", "… mérite une balle".
     fn judge_deserve(&self, deserve: &Hit, out: &mut [Option<Candidate>; 2]) {
-        let Some(harm) = self
-            .hits()
-            .iter()
-            .find(|h| h.roles.has(Role::HarmNoun) && h.first >= deserve.end && h.first <= deserve.end + 1)
-        else {
+        let Some(harm) = self.hits().iter().find(|h| {
+            h.roles.has(Role::HarmNoun) && h.first >= deserve.end && h.first <= deserve.end + 1
+        }) else {
             return;
         };
         self.judge_wish(deserve, harm, "deserves_harm", out);
     }
 
-    fn judge_wish(&self, frame: &Hit, harm: &Hit, pattern: &'static str, out: &mut [Option<Candidate>; 2]) {
+    fn judge_wish(
+        &self,
+        frame: &Hit,
+        harm: &Hit,
+        pattern: &'static str,
+        out: &mut [Option<Candidate>; 2],
+    ) {
         let start = self.clause_start(frame.first, FRAME_WINDOW);
         if self.negated_between(start, harm.first) {
             return;
         }
         let object = self.subject_before(frame.first);
+        // "this painting should be hung", "that spider needs to die": no person, no signal.
+        if object == Object::None {
+            return;
+        }
         let mut score = PASSIVE_BASE + object.bonus();
-        if self.all_roles.has(Role::TimePlace) {
+        if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
             score += BONUS_TIME_PLACE;
         }
-        keep(
+        self.keep(
             out,
             Candidate {
                 category: Category::Incitement,
@@ -589,11 +712,23 @@ impl<'a> PostView<'a> {
                     break;
                 }
             }
-            let mut score = CALL_PHRASE_BASE + object.bonus();
-            if self.all_roles.has(Role::TimePlace) {
+            if object == Object::None {
+                object = self.subject_before(hit.first);
+            }
+            if object == Object::None {
+                let (after, _) = self.object_of(hit.first, hit.end, false);
+                object = after;
+            }
+            // "death to spreadsheets": the phrase alone is a weak hint, kept for the classifier.
+            let mut score = if object == Object::None {
+                CALL_PHRASE_ALONE
+            } else {
+                CALL_PHRASE_BASE + object.bonus()
+            };
+            if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
                 score += BONUS_TIME_PLACE;
             }
-            keep(
+            self.keep(
                 out,
                 Candidate {
                     category: Category::Incitement,
@@ -605,13 +740,17 @@ impl<'a> PostView<'a> {
                 },
             );
         } else {
-            let base = if hit.roles.has(Role::DoomStrong) { DOOM_STRONG } else { DOOM_WEAK };
+            let base = if hit.roles.has(Role::DoomStrong) {
+                DOOM_STRONG
+            } else {
+                DOOM_WEAK
+            };
             let conditional = if self.all_roles.has(Role::Conditional) {
                 BONUS_CONDITIONAL
             } else {
                 0.0
             };
-            keep(
+            self.keep(
                 out,
                 Candidate {
                     category: Category::ViolenceThreat,
@@ -629,12 +768,62 @@ impl<'a> PostView<'a> {
     }
 }
 
-/// Keeps the best candidate per category (slot 0: threat, slot 1: incitement).
-fn keep(out: &mut [Option<Candidate>; 2], candidate: Candidate) {
-    let slot = usize::from(candidate.category != Category::ViolenceThreat);
-    let better = out[slot].is_none_or(|c| candidate.score > c.score);
-    if better {
-        out[slot] = Some(candidate);
+/// The tokens whose original spans lie within `span`.
+fn tokens_of_span(text: &Normalized, span: vigie_text::Span) -> Option<(u16, u16)> {
+    let first = text.tokens.partition_point(|t| t.span.start < span.start);
+    let end = text.tokens.partition_point(|t| t.span.end <= span.end);
+    (first < end && end <= u16::MAX as usize).then_some((first as u16, end as u16))
+}
+
+/// Emoji that mark banter; the text stage drops emoji, so they are looked for in the original.
+const JOKE_EMOJI: [char; 8] = ['😂', '🤣', '😆', '😜', '😝', '🙃', '😅', '😹'];
+
+/// Whether byte `at` of `original` lies inside quotation marks: a threat quoted is a threat
+/// reported ("he wrote 'I will kill you'"). Apostrophes count as quotes only at word edges, so
+/// "I'll" and "t'es" do not open anything.
+fn quoted(original: &str, at: usize) -> bool {
+    let mut inside = false;
+    let mut prev: Option<char> = None;
+    let mut chars = original.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if i >= at {
+            break;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+        match c {
+            '"' => inside = !inside,
+            '“' | '«' => inside = true,
+            '”' | '»' => inside = false,
+            '\'' | '‘' | '’' => {
+                if !alnum(prev) && alnum(next) {
+                    inside = true;
+                } else if !alnum(next) && inside {
+                    inside = false;
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    inside
+}
+
+impl PostView<'_> {
+    /// Keeps the best candidate per category (slot 0: threat, slot 1: incitement), unless its
+    /// frame is quoted.
+    fn keep(&self, out: &mut [Option<Candidate>; 2], candidate: Candidate) {
+        let Some(token) = self.text.tokens.get(candidate.frame_first as usize) else {
+            return;
+        };
+        if quoted(self.original, token.span.start as usize) {
+            return;
+        }
+        let slot = usize::from(candidate.category != Category::ViolenceThreat);
+        let better = out[slot].is_none_or(|c| candidate.score > c.score);
+        if better {
+            out[slot] = Some(candidate);
+        }
     }
 }
 
@@ -688,7 +877,10 @@ impl Detector for ThreatDetector {
         // Reported speech, condemnation and fiction turn the whole post into talk about
         // violence rather than violence: nothing to say.
         if !view.all_roles.any(&TRIGGERS)
-            || view.all_roles.any(&[Role::Reported, Role::Condemn, Role::Fiction])
+            || view
+                .all_roles
+                .any(&[Role::Reported, Role::Condemn, Role::Fiction, Role::Joke])
+            || input.original.contains(JOKE_EMOJI)
         {
             return;
         }
@@ -699,6 +891,31 @@ impl Detector for ThreatDetector {
                 mention_count += 1;
             }
         });
+        // Slurs found by the lexicon name their group too: "mort aux pédés".
+        for signal in input.prior.iter().filter(|s| s.detector == "lexicon") {
+            for target in &signal.targets {
+                let Target::Group { id } = target else {
+                    continue;
+                };
+                let Some(group) = self.targets.group_index(id) else {
+                    continue;
+                };
+                for evidence in &signal.evidence {
+                    let Some((first, end)) = tokens_of_span(text, evidence.span) else {
+                        continue;
+                    };
+                    if let Some(slot) = view.mentions.get_mut(mention_count) {
+                        *slot = Some(TargetMention {
+                            target: TargetRef::Group(group),
+                            first_token: first,
+                            end_token: end,
+                        });
+                        mention_count += 1;
+                    }
+                }
+            }
+        }
+        view.mentions[..mention_count].sort_by_key(|m| m.map(|m| m.first_token));
 
         let mut best: [Option<Candidate>; 2] = [None, None];
         for hit in view.hits() {
@@ -756,7 +973,10 @@ impl ThreatDetector {
                             Target::Watchlisted { id, .. } => format!("target:watchlist:{id}"),
                             Target::Addressee => "target:addressee".to_owned(),
                         };
-                        evidence.push(Evidence { span, matched: label });
+                        evidence.push(Evidence {
+                            span,
+                            matched: label,
+                        });
                     }
                     targets.push(target);
                 }
