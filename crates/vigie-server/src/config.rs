@@ -1,0 +1,154 @@
+//! The service's settings: defaults, then the TOML file, then `VIGIE_<KEY>` environment
+//! variables, then command-line flags (applied by the caller).
+
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    Json,
+    #[default]
+    Text,
+}
+
+impl std::str::FromStr for LogFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "json" => Ok(LogFormat::Json),
+            "text" => Ok(LogFormat::Text),
+            other => Err(format!(
+                "unknown log format {other:?} (expected json or text)"
+            )),
+        }
+    }
+}
+
+/// Every setting of `vigie serve`. Each key can be set in the config file or as
+/// `VIGIE_<KEY>` (upper case), e.g. `VIGIE_MAX_BATCH=50`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    /// Address to listen on.
+    pub listen: String,
+    /// Directory of the embedded SQLite database (used when `database_url` is not set).
+    pub data_dir: PathBuf,
+    /// `postgres://…` (or `sqlite:…`) instead of the data directory.
+    pub database_url: Option<String>,
+    pub log_format: LogFormat,
+    /// Policy file put in force at start-up (when it differs from the stored one).
+    pub policy: Option<PathBuf>,
+    /// Extra lexicon files.
+    pub lexicons: Vec<PathBuf>,
+    pub watchlist: Option<PathBuf>,
+    pub no_classifier: bool,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// Longest post text accepted, in characters.
+    pub max_post_chars: usize,
+    /// Most posts in one `POST /v1/posts:batch`.
+    pub max_batch: usize,
+    /// Requests taking longer are answered with a `timeout` error.
+    pub request_timeout_ms: u64,
+    /// Sustained requests per second allowed per API key (0: no limit).
+    pub rate_limit_per_second: u32,
+    /// Requests a key may send at once above the sustained rate.
+    pub rate_limit_burst: u32,
+    /// Most stored posts one backtest re-decides.
+    pub backtest_max_posts: u32,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            listen: "127.0.0.1:8080".to_string(),
+            data_dir: PathBuf::from("vigie-data"),
+            database_url: None,
+            log_format: LogFormat::Text,
+            policy: None,
+            lexicons: Vec::new(),
+            watchlist: None,
+            no_classifier: false,
+            max_body_bytes: 1 << 20,
+            max_post_chars: 20_000,
+            max_batch: 100,
+            request_timeout_ms: 10_000,
+            rate_limit_per_second: 200,
+            rate_limit_burst: 400,
+            backtest_max_posts: 10_000,
+        }
+    }
+}
+
+const KEYS: &[&str] = &[
+    "listen",
+    "data_dir",
+    "database_url",
+    "log_format",
+    "policy",
+    "lexicons",
+    "watchlist",
+    "no_classifier",
+    "max_body_bytes",
+    "max_post_chars",
+    "max_batch",
+    "request_timeout_ms",
+    "rate_limit_per_second",
+    "rate_limit_burst",
+    "backtest_max_posts",
+];
+
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {0}")]
+pub struct ConfigError(String);
+
+impl ServerConfig {
+    /// Defaults, overridden by the file (when given), overridden by `VIGIE_*` variables.
+    pub fn load(file: Option<&Path>) -> Result<ServerConfig, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(ServerConfig::default()));
+        if let Some(path) = file {
+            if !path.exists() {
+                return Err(ConfigError(format!("{} does not exist", path.display())));
+            }
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        // Only our keys: other VIGIE_* variables (test settings…) are not configuration.
+        figment = figment.merge(Env::prefixed("VIGIE_").only(KEYS));
+        figment.extract().map_err(|e| ConfigError(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+// figment's Jail closures return figment::Error, which is large by design.
+#[allow(clippy::result_large_err)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_then_environment_override_defaults() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("vigie.toml", "max_batch = 7\nlisten = \"127.0.0.1:9\"\n")?;
+            jail.set_env("VIGIE_MAX_BATCH", "9");
+            jail.set_env("VIGIE_PG_BIN", "/somewhere");
+            let c = ServerConfig::load(Some(Path::new("vigie.toml"))).map_err(|e| e.to_string())?;
+            assert_eq!(c.max_batch, 9);
+            assert_eq!(c.listen, "127.0.0.1:9");
+            assert_eq!(c.max_post_chars, ServerConfig::default().max_post_chars);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_and_missing_files_are_errors() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("bad.toml", "max_batchh = 7\n")?;
+            assert!(ServerConfig::load(Some(Path::new("bad.toml"))).is_err());
+            assert!(ServerConfig::load(Some(Path::new("missing.toml"))).is_err());
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,281 @@
+//! vigie's HTTP service: `POST /v1/posts` → a durable, explainable decision.
+//!
+//! ```text
+//! request → metrics/timeout middleware → auth (API key, scope, rate limit) → handler
+//!         → engine.decide → store (post + decision + audit entry, one transaction) → JSON
+//! ```
+//!
+//! [`AppState::open`] opens the store and puts the right policy in force; [`router`] builds
+//! the API; [`serve`] runs it until a shutdown signal, then drains in-flight requests.
+
+mod config;
+mod error;
+mod extract;
+mod metrics_layer;
+mod routes;
+
+use std::future::Future;
+use std::num::NonZeroU32;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use arc_swap::ArcSwap;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use tokio::net::TcpListener;
+use vigie_engine::{DEFAULT_POLICY, Engine, EngineError};
+use vigie_store::{Location, Store, StoreError};
+
+pub use config::{ConfigError, LogFormat, ServerConfig};
+pub use error::ApiError;
+pub use metrics_layer::prometheus_handle;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("building the engine: {0}")]
+    Engine(#[from] EngineError),
+    #[error("reading {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("listening on {addr}: {source}")]
+    Listen {
+        addr: String,
+        source: std::io::Error,
+    },
+}
+
+/// Builds engines with the service's lexicons and watchlist and a given policy: at start-up,
+/// on `PUT /v1/policy`, and for backtests of candidate policies.
+pub struct EngineFactory {
+    lexicons: Vec<(String, String)>,
+    watchlist: Option<(String, String)>,
+    no_classifier: bool,
+}
+
+impl EngineFactory {
+    /// Reads the data files the configuration names, once.
+    pub fn from_config(config: &ServerConfig) -> Result<EngineFactory, ServerError> {
+        let read = |path: &PathBuf| {
+            std::fs::read_to_string(path)
+                .map(|text| (path.display().to_string(), text))
+                .map_err(|source| ServerError::Read {
+                    path: path.clone(),
+                    source,
+                })
+        };
+        Ok(EngineFactory {
+            lexicons: config.lexicons.iter().map(read).collect::<Result<_, _>>()?,
+            watchlist: config.watchlist.as_ref().map(read).transpose()?,
+            no_classifier: config.no_classifier,
+        })
+    }
+
+    pub fn build(&self, policy_origin: &str, policy_text: &str) -> Result<Engine, EngineError> {
+        let mut b = Engine::builder().policy(policy_origin, policy_text);
+        if self.no_classifier {
+            b = b.without_classifier();
+        }
+        for (origin, text) in &self.lexicons {
+            b = b.lexicon(origin.as_str(), text.as_str());
+        }
+        if let Some((origin, text)) = &self.watchlist {
+            b = b.watchlist(origin.as_str(), text.as_str());
+        }
+        b.build()
+    }
+}
+
+/// The engine in force and the detector versions recorded with its decisions.
+pub struct Current {
+    pub engine: Engine,
+    /// `engine.detector_versions()` as JSON, for audit entries.
+    pub model_versions: String,
+}
+
+impl Current {
+    fn new(engine: Engine) -> Current {
+        let model_versions = serde_json::to_string(engine.detector_versions()).unwrap_or_default();
+        Current {
+            engine,
+            model_versions,
+        }
+    }
+}
+
+type KeyedLimiter = DefaultKeyedRateLimiter<String>;
+
+/// What every handler shares.
+pub struct AppState {
+    pub store: Store,
+    pub config: ServerConfig,
+    pub factory: EngineFactory,
+    current: ArcSwap<Current>,
+    /// Serialises policy replacements so the engine in force is always the last one stored.
+    policy_lock: tokio::sync::Mutex<()>,
+    limiter: Option<KeyedLimiter>,
+}
+
+impl AppState {
+    /// Opens the store and puts a policy in force: the configured policy file when it differs
+    /// from the stored one (recorded as a policy change), else the stored one, else the
+    /// embedded default.
+    pub async fn open(config: ServerConfig) -> Result<Arc<AppState>, ServerError> {
+        let location = match &config.database_url {
+            Some(url) => Location::Url(url.clone()),
+            None => Location::DataDir(config.data_dir.clone()),
+        };
+        let store = Store::open(&location).await?;
+        let factory = EngineFactory::from_config(&config)?;
+        let configured = match &config.policy {
+            Some(path) => Some((
+                path.display().to_string(),
+                std::fs::read_to_string(path).map_err(|source| ServerError::Read {
+                    path: path.clone(),
+                    source,
+                })?,
+            )),
+            None => None,
+        };
+        let stored = store.current_policy().await?;
+        let (origin, text, save) = match (configured, stored) {
+            (Some((origin, text)), Some(s)) if s.text == text => (origin, text, false),
+            (Some((origin, text)), _) => (origin, text, true),
+            (None, Some(s)) => (s.origin, s.text, false),
+            (None, None) => (
+                "embedded:default".to_string(),
+                DEFAULT_POLICY.to_string(),
+                true,
+            ),
+        };
+        let engine = factory.build(&origin, &text)?;
+        if save {
+            store
+                .save_policy(
+                    engine.policy().version(),
+                    &origin,
+                    &text,
+                    "system",
+                    "policy in force at start-up",
+                )
+                .await?;
+        }
+        let limiter = NonZeroU32::new(config.rate_limit_per_second).map(|rate| {
+            let burst = NonZeroU32::new(config.rate_limit_burst).unwrap_or(rate);
+            RateLimiter::keyed(Quota::per_second(rate).allow_burst(burst))
+        });
+        Ok(Arc::new(AppState {
+            store,
+            config,
+            factory,
+            current: ArcSwap::from_pointee(Current::new(engine)),
+            policy_lock: tokio::sync::Mutex::new(()),
+            limiter,
+        }))
+    }
+
+    /// The engine in force (a cheap snapshot; a policy change does not affect it).
+    pub fn current(&self) -> Arc<Current> {
+        self.current.load_full()
+    }
+
+    fn replace_engine(&self, engine: Engine) {
+        self.current.store(Arc::new(Current::new(engine)));
+    }
+}
+
+/// The whole API.
+pub fn router(state: Arc<AppState>) -> Router {
+    let timeout = Duration::from_millis(state.config.request_timeout_ms.max(1));
+    let body_limit = state.config.max_body_bytes;
+    Router::new()
+        .route("/v1/posts", post(routes::post_one))
+        // axum 0.8 treats `:` literally (parameters are `{name}`), so this routes as is.
+        .route("/v1/posts:batch", post(routes::post_batch))
+        .route("/v1/decisions", get(routes::list_decisions))
+        .route("/v1/decisions/{id}", get(routes::get_decision))
+        .route(
+            "/v1/policy",
+            get(routes::get_policy).put(routes::put_policy),
+        )
+        .route("/v1/policy:backtest", post(routes::backtest))
+        .route("/healthz", get(routes::healthz))
+        .route("/readyz", get(routes::readyz))
+        .route("/metrics", get(routes::metrics))
+        .fallback(routes::not_found)
+        .method_not_allowed_fallback(routes::method_not_allowed)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(axum::middleware::from_fn(move |req, next| {
+            metrics_layer::track(req, next, timeout)
+        }))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            routes::panic_response,
+        ))
+        .with_state(state)
+}
+
+/// Binds the configured address.
+pub async fn bind(addr: &str) -> Result<TcpListener, ServerError> {
+    TcpListener::bind(addr)
+        .await
+        .map_err(|source| ServerError::Listen {
+            addr: addr.to_string(),
+            source,
+        })
+}
+
+/// Serves until `shutdown` completes, then stops accepting and waits for in-flight requests.
+pub async fn serve(
+    listener: TcpListener,
+    state: Arc<AppState>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServerError> {
+    let addr = listener
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    metrics_layer::prometheus_handle();
+    tracing::info!(%addr, backend = ?state.store.backend(), "vigie serving");
+    let store = state.store.clone();
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(|source| ServerError::Listen { addr, source })?;
+    store.close().await;
+    tracing::info!("vigie stopped");
+    Ok(())
+}
+
+/// Completes on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received, draining in-flight requests");
+}

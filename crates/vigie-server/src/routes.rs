@@ -1,0 +1,578 @@
+//! The handlers, one per endpoint.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use vigie_engine::Post;
+use vigie_policy::{Decision, Policy, PostContext};
+use vigie_store::{DecisionFilter, NewPost, StoredDecision, format_time, parse_time};
+
+use crate::AppState;
+use crate::error::ApiError;
+use crate::extract::{Admin, ApiJson, Authed, Ingest, Read};
+
+type AppResult<T> = Result<T, ApiError>;
+
+const DEFAULT_PLATFORM: &str = "default";
+const MAX_ID_BYTES: usize = 256;
+
+/// Times a database call into `vigie_db_duration_seconds{op}`.
+pub async fn timed_db<T>(
+    op: &'static str,
+    call: impl Future<Output = Result<T, vigie_store::StoreError>>,
+) -> AppResult<T> {
+    let started = Instant::now();
+    let result = call.await;
+    metrics::histogram!("vigie_db_duration_seconds", "op" => op)
+        .record(started.elapsed().as_secs_f64());
+    result.map_err(ApiError::from)
+}
+
+/// A post as clients send it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostIn {
+    /// The platform (or tenant) the post belongs to; ids are unique within it.
+    #[serde(default)]
+    pub platform: Option<String>,
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub context: PostContext,
+}
+
+/// A stored decision as the API returns it.
+#[derive(Debug, Serialize)]
+pub struct DecisionOut {
+    pub id: String,
+    pub platform: String,
+    pub post_id: String,
+    pub author: Option<String>,
+    pub created_at: String,
+    /// True when the post had been submitted before: this is the decision stored then.
+    pub replayed: bool,
+    pub decision: Decision,
+}
+
+impl DecisionOut {
+    fn new(d: StoredDecision, replayed: bool) -> DecisionOut {
+        DecisionOut {
+            id: d.id,
+            platform: d.platform,
+            post_id: d.post_id,
+            author: d.author,
+            created_at: format_time(d.created_at),
+            replayed,
+            decision: d.decision,
+        }
+    }
+}
+
+/// Checks one post against the limits and fills defaults.
+fn validate(state: &AppState, mut p: PostIn, index: Option<usize>) -> AppResult<PostIn> {
+    let at = index.map(|i| format!("posts[{i}]: ")).unwrap_or_default();
+    let platform = p
+        .platform
+        .get_or_insert_with(|| DEFAULT_PLATFORM.to_string());
+    if platform.is_empty() || platform.len() > MAX_ID_BYTES {
+        return Err(ApiError::unprocessable(
+            "invalid_field",
+            format!("{at}platform must be 1 to {MAX_ID_BYTES} bytes"),
+        ));
+    }
+    if p.id.is_empty() || p.id.len() > MAX_ID_BYTES {
+        return Err(ApiError::unprocessable(
+            "invalid_field",
+            format!("{at}id must be 1 to {MAX_ID_BYTES} bytes"),
+        ));
+    }
+    if p.author.as_ref().is_some_and(|a| a.len() > MAX_ID_BYTES) {
+        return Err(ApiError::unprocessable(
+            "invalid_field",
+            format!("{at}author must be at most {MAX_ID_BYTES} bytes"),
+        ));
+    }
+    let max = state.config.max_post_chars;
+    // Byte length bounds the char count from above: count only when it could be over.
+    if p.text.len() > max && p.text.chars().count() > max {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "post_too_long",
+            format!("{at}text is longer than {max} characters"),
+        ));
+    }
+    if p.author.is_none() {
+        p.author = p.context.author.id.clone();
+    } else if p.context.author.id.is_none() {
+        p.context.author.id = p.author.clone();
+    }
+    Ok(p)
+}
+
+/// Decides and stores posts (already validated); the answer is sent only once stored.
+async fn ingest(state: &AppState, posts: Vec<PostIn>, actor: &str) -> AppResult<Vec<DecisionOut>> {
+    let current = state.current();
+    let mut decisions = Vec::with_capacity(posts.len());
+    let mut known = BTreeMap::new();
+    for (i, p) in posts.iter().enumerate() {
+        let platform = p.platform.as_deref().unwrap_or(DEFAULT_PLATFORM);
+        // Fast path for retries: no decision made, nothing written.
+        if let Some(d) = timed_db(
+            "decision_for_post",
+            state.store.decision_for_post(platform, &p.id),
+        )
+        .await?
+        {
+            known.insert(i, d);
+            decisions.push(None);
+            continue;
+        }
+        decisions.push(Some(current.engine.decide(&Post {
+            id: &p.id,
+            text: &p.text,
+            context: &p.context,
+        })));
+    }
+    let new_posts: Vec<NewPost<'_>> = posts
+        .iter()
+        .zip(&decisions)
+        .filter_map(|(p, d)| {
+            d.as_ref().map(|decision| NewPost {
+                platform: p.platform.as_deref().unwrap_or(DEFAULT_PLATFORM),
+                post_id: &p.id,
+                author: p.author.as_deref(),
+                text: &p.text,
+                context: &p.context,
+                decision,
+            })
+        })
+        .collect();
+    let mut recorded = if new_posts.is_empty() {
+        Vec::new()
+    } else {
+        timed_db(
+            "record_posts",
+            state
+                .store
+                .record_posts(&new_posts, actor, &current.model_versions),
+        )
+        .await?
+    }
+    .into_iter();
+    let mut out = Vec::with_capacity(posts.len());
+    for i in 0..posts.len() {
+        if let Some(d) = known.remove(&i) {
+            out.push(DecisionOut::new(d, true));
+            continue;
+        }
+        let Some(r) = recorded.next() else {
+            return Err(ApiError::internal(
+                "storing posts",
+                &"fewer results than posts",
+            ));
+        };
+        if !r.replayed {
+            let d = &r.decision.decision;
+            let category = d
+                .category
+                .map(|c| format!("{c:?}").to_lowercase())
+                .unwrap_or_else(|| "none".into());
+            metrics::counter!("vigie_decisions_total", "action" => d.action.name(), "category" => category).increment(1);
+        }
+        out.push(DecisionOut::new(r.decision, r.replayed));
+    }
+    Ok(out)
+}
+
+pub async fn post_one(
+    State(state): State<Arc<AppState>>,
+    auth: Authed<Ingest>,
+    ApiJson(body): ApiJson<PostIn>,
+) -> AppResult<Json<DecisionOut>> {
+    let post = validate(&state, body, None)?;
+    let mut out = ingest(&state, vec![post], &auth.actor()).await?;
+    out.pop()
+        .map(Json)
+        .ok_or_else(|| ApiError::internal("storing a post", &"no result"))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchIn {
+    pub posts: Vec<PostIn>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BatchOut {
+    pub results: Vec<DecisionOut>,
+}
+
+pub async fn post_batch(
+    State(state): State<Arc<AppState>>,
+    auth: Authed<Ingest>,
+    ApiJson(body): ApiJson<BatchIn>,
+) -> AppResult<Json<BatchOut>> {
+    let max = state.config.max_batch;
+    if body.posts.len() > max {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "batch_too_large",
+            format!(
+                "{} posts in one batch; at most {max} are accepted",
+                body.posts.len()
+            ),
+        ));
+    }
+    if body.posts.is_empty() {
+        return Err(ApiError::unprocessable(
+            "empty_batch",
+            "the batch has no posts",
+        ));
+    }
+    let posts = body
+        .posts
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| validate(&state, p, Some(i)))
+        .collect::<AppResult<Vec<_>>>()?;
+    let results = ingest(&state, posts, &auth.actor()).await?;
+    Ok(Json(BatchOut { results }))
+}
+
+pub async fn get_decision(
+    State(state): State<Arc<AppState>>,
+    _auth: Authed<Read>,
+    Path(id): Path<String>,
+) -> AppResult<Json<DecisionOut>> {
+    match timed_db("decision", state.store.decision(&id)).await? {
+        Some(d) => Ok(Json(DecisionOut::new(d, false))),
+        None => Err(ApiError::not_found(format!("no decision with id {id:?}"))),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    pub author: Option<String>,
+    /// RFC 3339 or unix seconds.
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ListOut {
+    pub items: Vec<DecisionOut>,
+    pub next_cursor: Option<String>,
+}
+
+fn query_error(e: QueryRejection) -> ApiError {
+    ApiError::bad_request("invalid_query", e.body_text())
+}
+
+pub async fn list_decisions(
+    State(state): State<Arc<AppState>>,
+    _auth: Authed<Read>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> AppResult<Json<ListOut>> {
+    let Query(q) = query.map_err(query_error)?;
+    let filter = DecisionFilter {
+        author: q.author,
+        since: q.since.as_deref().map(parse_time).transpose()?,
+        until: q.until.as_deref().map(parse_time).transpose()?,
+        cursor: q.cursor,
+        limit: q.limit.unwrap_or(100).clamp(1, 1000),
+    };
+    let page = timed_db("list_decisions", state.store.list_decisions(&filter)).await?;
+    Ok(Json(ListOut {
+        items: page
+            .items
+            .into_iter()
+            .map(|d| DecisionOut::new(d, false))
+            .collect(),
+        next_cursor: page.next_cursor,
+    }))
+}
+
+#[derive(Debug, Serialize)]
+pub struct PolicyOut {
+    pub version: String,
+    pub name: String,
+    pub seq: i64,
+    pub origin: String,
+    pub actor: String,
+    pub created_at: String,
+    pub text: String,
+}
+
+pub async fn get_policy(
+    State(state): State<Arc<AppState>>,
+    _auth: Authed<Read>,
+) -> AppResult<Json<PolicyOut>> {
+    let stored = timed_db("current_policy", state.store.current_policy())
+        .await?
+        .ok_or_else(|| ApiError::internal("reading the policy", &"no policy stored"))?;
+    let current = state.current();
+    Ok(Json(PolicyOut {
+        version: stored.version,
+        name: current.engine.policy().name().to_string(),
+        seq: stored.seq,
+        origin: stored.origin,
+        actor: stored.actor,
+        created_at: format_time(stored.created_at),
+        text: stored.text,
+    }))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyIn {
+    /// The policy file (TOML).
+    pub policy: String,
+    /// Why it changes, for the audit log.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PolicyChangeOut {
+    pub changed: bool,
+    pub previous_version: String,
+    pub version: String,
+    pub seq: Option<i64>,
+}
+
+fn invalid_policy(e: &dyn std::fmt::Display) -> ApiError {
+    ApiError::unprocessable(
+        "invalid_policy",
+        format!("the policy was not accepted: {e}"),
+    )
+}
+
+pub async fn put_policy(
+    State(state): State<Arc<AppState>>,
+    auth: Authed<Admin>,
+    ApiJson(body): ApiJson<PolicyIn>,
+) -> AppResult<Json<PolicyChangeOut>> {
+    const ORIGIN: &str = "api";
+    let policy = Policy::from_toml(ORIGIN, &body.policy).map_err(|e| invalid_policy(&e))?;
+    let _lock = state.policy_lock.lock().await;
+    let previous_version = state.current().engine.policy().version().to_string();
+    if policy.version() == previous_version {
+        return Ok(Json(PolicyChangeOut {
+            changed: false,
+            previous_version: previous_version.clone(),
+            version: previous_version,
+            seq: None,
+        }));
+    }
+    let engine = state
+        .factory
+        .build(ORIGIN, &body.policy)
+        .map_err(|e| invalid_policy(&e))?;
+    let reason = body
+        .reason
+        .unwrap_or_else(|| "policy replaced through the API".to_string());
+    let stored = timed_db(
+        "save_policy",
+        state.store.save_policy(
+            engine.policy().version(),
+            ORIGIN,
+            &body.policy,
+            &auth.actor(),
+            &reason,
+        ),
+    )
+    .await?;
+    state.replace_engine(engine);
+    tracing::info!(actor = %auth.actor(), from = %previous_version, to = %stored.version, "policy replaced");
+    Ok(Json(PolicyChangeOut {
+        changed: true,
+        previous_version,
+        version: stored.version,
+        seq: Some(stored.seq),
+    }))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BacktestIn {
+    /// The candidate policy (TOML).
+    pub policy: String,
+    /// Period of the stored posts to re-decide (RFC 3339 or unix seconds); default: all.
+    #[serde(default)]
+    pub since: Option<String>,
+    #[serde(default)]
+    pub until: Option<String>,
+    /// How many changed posts to show (default 20, at most 200).
+    #[serde(default)]
+    pub sample: Option<usize>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Transition {
+    pub from: String,
+    pub to: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChangedPost {
+    pub decision_id: String,
+    pub platform: String,
+    pub post_id: String,
+    pub text: String,
+    pub stored_action: String,
+    pub candidate_action: String,
+    pub candidate_reason: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BacktestOut {
+    pub candidate_version: String,
+    pub current_version: String,
+    pub posts: u64,
+    pub changed: u64,
+    /// True when the period held more posts than `backtest_max_posts`.
+    pub truncated: bool,
+    pub transitions: Vec<Transition>,
+    pub sample: Vec<ChangedPost>,
+}
+
+pub async fn backtest(
+    State(state): State<Arc<AppState>>,
+    _auth: Authed<Admin>,
+    ApiJson(body): ApiJson<BacktestIn>,
+) -> AppResult<Json<BacktestOut>> {
+    let since = body
+        .since
+        .as_deref()
+        .map(parse_time)
+        .transpose()?
+        .unwrap_or(i64::MIN);
+    let until = body
+        .until
+        .as_deref()
+        .map(parse_time)
+        .transpose()?
+        .unwrap_or(i64::MAX);
+    let max_posts = state.config.backtest_max_posts;
+    let sample_size = body.sample.unwrap_or(20).min(200);
+    let candidate = state
+        .factory
+        .build("candidate", &body.policy)
+        .map_err(|e| invalid_policy(&e))?;
+    let posts = timed_db(
+        "posts_between",
+        state
+            .store
+            .posts_between(since, until, max_posts.saturating_add(1)),
+    )
+    .await?;
+    let truncated = posts.len() > max_posts as usize;
+    let current_version = state.current().engine.policy().version().to_string();
+    // Re-deciding thousands of posts is CPU work: keep it off the async workers.
+    let out = tokio::task::spawn_blocking(move || {
+        let mut transitions: BTreeMap<(String, String), u64> = BTreeMap::new();
+        let mut sample = Vec::new();
+        let mut evaluated = 0u64;
+        for p in posts.iter().take(max_posts as usize) {
+            evaluated += 1;
+            let d = candidate.decide(&Post {
+                id: &p.post_id,
+                text: &p.text,
+                context: &p.context,
+            });
+            if d.action.name() == p.action {
+                continue;
+            }
+            *transitions
+                .entry((p.action.clone(), d.action.name().to_string()))
+                .or_default() += 1;
+            if sample.len() < sample_size {
+                sample.push(ChangedPost {
+                    decision_id: p.decision_id.clone(),
+                    platform: p.platform.clone(),
+                    post_id: p.post_id.clone(),
+                    text: p.text.chars().take(500).collect(),
+                    stored_action: p.action.clone(),
+                    candidate_action: d.action.name().to_string(),
+                    candidate_reason: d.reason_code.clone(),
+                });
+            }
+        }
+        BacktestOut {
+            candidate_version: candidate.policy().version().to_string(),
+            current_version,
+            posts: evaluated,
+            changed: transitions.values().sum(),
+            truncated,
+            transitions: transitions
+                .into_iter()
+                .map(|((from, to), count)| Transition { from, to, count })
+                .collect(),
+            sample,
+        }
+    })
+    .await
+    .map_err(|e| ApiError::internal("the backtest", &e))?;
+    Ok(Json(out))
+}
+
+pub async fn healthz() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "ok" }))
+}
+
+pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
+    match timed_db("ping", state.store.ping()).await {
+        Ok(()) => Json(serde_json::json!({ "status": "ready" })).into_response(),
+        Err(_) => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "the database does not answer",
+        )
+        .into_response(),
+    }
+}
+
+pub async fn metrics() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        crate::prometheus_handle().render(),
+    )
+        .into_response()
+}
+
+pub async fn not_found() -> ApiError {
+    ApiError::not_found("no such endpoint")
+}
+
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this endpoint does not accept this method",
+    )
+}
+
+/// A handler panic becomes a JSON 500 and the server keeps serving.
+pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    ApiError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal",
+        "the server failed on this request",
+    )
+    .into_response()
+}

@@ -1,0 +1,833 @@
+//! The real server on 127.0.0.1 (random port), over HTTP, against embedded SQLite and against
+//! a real PostgreSQL that the test starts. Every scenario runs on both backends.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use reqwest::{Client, StatusCode};
+use serde_json::{Value, json};
+use tokio::sync::oneshot;
+use vigie_server::{AppState, ServerConfig};
+use vigie_store::Scope;
+use vigie_store::test_support::TempPostgres;
+
+/// A running server with one key per scope.
+struct Server {
+    base: String,
+    client: Client,
+    state: Arc<AppState>,
+    admin: String,
+    ingest: String,
+    read: String,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<Result<(), vigie_server::ServerError>>>,
+}
+
+/// Where a scenario's database lives; `config` gives a fresh configuration on it.
+#[derive(Clone)]
+struct Backend {
+    data_dir: Option<std::path::PathBuf>,
+    database_url: Option<String>,
+}
+
+impl Backend {
+    fn config(&self) -> ServerConfig {
+        ServerConfig {
+            listen: "127.0.0.1:0".into(),
+            data_dir: self.data_dir.clone().unwrap_or_default(),
+            database_url: self.database_url.clone(),
+            max_body_bytes: 64 * 1024,
+            max_post_chars: 500,
+            max_batch: 5,
+            request_timeout_ms: 10_000,
+            rate_limit_per_second: 10_000,
+            rate_limit_burst: 10_000,
+            ..ServerConfig::default()
+        }
+    }
+
+    async fn start(&self) -> Server {
+        self.start_with(self.config()).await
+    }
+
+    async fn start_with(&self, config: ServerConfig) -> Server {
+        let state = AppState::open(config).await.unwrap();
+        let key = |name: &'static str, scope: Scope| {
+            let state = state.clone();
+            async move {
+                state
+                    .store
+                    .create_key(name, &[scope], "test")
+                    .await
+                    .unwrap()
+                    .token
+            }
+        };
+        let admin = key("admin", Scope::Admin).await;
+        let ingest = key("ingest", Scope::Ingest).await;
+        let read = key("read", Scope::Read).await;
+        let listener = vigie_server::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(vigie_server::serve(listener, state.clone(), async move {
+            let _ = stopped.await;
+        }));
+        Server {
+            base,
+            client: Client::new(),
+            state,
+            admin,
+            ingest,
+            read,
+            stop: Some(stop),
+            task: Some(task),
+        }
+    }
+}
+
+impl Server {
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        key: Option<&str>,
+        body: Option<Vec<u8>>,
+    ) -> (StatusCode, Value) {
+        let mut req = self
+            .client
+            .request(method.parse().unwrap(), self.url(path))
+            .header("content-type", "application/json");
+        if let Some(k) = key {
+            req = req.bearer_auth(k);
+        }
+        if let Some(b) = body {
+            req = req.body(b);
+        }
+        let resp = req.send().await.unwrap();
+        let status = resp.status();
+        let bytes = resp.bytes().await.unwrap();
+        let value = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+        (status, value)
+    }
+
+    async fn post(&self, path: &str, key: &str, body: Value) -> (StatusCode, Value) {
+        self.send("POST", path, Some(key), Some(body.to_string().into_bytes()))
+            .await
+    }
+
+    async fn get(&self, path: &str, key: &str) -> (StatusCode, Value) {
+        self.send("GET", path, Some(key), None).await
+    }
+
+    async fn metrics(&self) -> String {
+        self.client
+            .get(self.url("/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    /// Stops the server (graceful) and checks it stopped cleanly.
+    async fn stop(mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+        if let Some(t) = self.task.take() {
+            t.await.unwrap().unwrap();
+        }
+    }
+}
+
+fn error_code(body: &Value) -> &str {
+    body["error"]["code"].as_str().unwrap_or("<no error code>")
+}
+
+async fn ingest_is_idempotent_and_readable(backend: Backend) {
+    let s = backend.start().await;
+    let post = json!({"platform": "web", "id": "p1", "text": "have a nice day", "author": "alice", "context": {"lang": "en"}});
+    let (status, first) = s.post("/v1/posts", &s.ingest, post.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(first["post_id"], "p1");
+    assert_eq!(first["replayed"], false);
+    assert_eq!(first["decision"]["post_id"], "p1");
+    assert!(first["decision"]["action"].is_string());
+    // The same post again (even with another text) gives back the stored decision.
+    let mut changed = post.clone();
+    changed["text"] = json!("something else entirely");
+    let (status, again) = s.post("/v1/posts", &s.ingest, changed).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(again["replayed"], true);
+    assert_eq!(again["id"], first["id"]);
+    assert_eq!(again["decision"], first["decision"]);
+
+    let id = first["id"].as_str().unwrap();
+    let (status, got) = s.get(&format!("/v1/decisions/{id}"), &s.read).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(got["decision"], first["decision"]);
+    assert_eq!(got["author"], "alice");
+    let (status, missing) = s.get("/v1/decisions/doesnotexist", &s.read).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(error_code(&missing), "not_found");
+
+    // Without a platform the post goes to the default one; the author can come from context.
+    for i in 0..4 {
+        let (status, body) = s
+            .post("/v1/posts", &s.ingest, json!({"id": format!("b{i}"), "text": "hello", "context": {"author": {"id": "bob"}}}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["platform"], "default");
+        assert_eq!(body["author"], "bob");
+    }
+    // Keyset pages.
+    let mut seen = Vec::new();
+    let mut path = "/v1/decisions?author=bob&limit=3".to_string();
+    loop {
+        let (status, page) = s.get(&path, &s.read).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let items = page["items"].as_array().unwrap();
+        assert!(items.len() <= 3);
+        seen.extend(
+            items
+                .iter()
+                .map(|d| d["post_id"].as_str().unwrap().to_string()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(c) => path = format!("/v1/decisions?author=bob&limit=3&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ["b0", "b1", "b2", "b3"]);
+    let (_, all) = s.get("/v1/decisions", &s.read).await;
+    assert_eq!(all["items"].as_array().unwrap().len(), 5);
+    let (_, none) = s
+        .get("/v1/decisions?since=2100-01-01T00:00:00Z", &s.read)
+        .await;
+    assert_eq!(none["items"].as_array().unwrap().len(), 0);
+    let (status, bad) = s.get("/v1/decisions?since=yesterday", &s.read).await;
+    assert_eq!(
+        (status, error_code(&bad)),
+        (StatusCode::BAD_REQUEST, "invalid_query")
+    );
+    let (status, bad) = s.get("/v1/decisions?colour=red", &s.read).await;
+    assert_eq!(
+        (status, error_code(&bad)),
+        (StatusCode::BAD_REQUEST, "invalid_query")
+    );
+    let (status, bad) = s.get("/v1/decisions?cursor=notacursor", &s.read).await;
+    assert_eq!(
+        (status, error_code(&bad)),
+        (StatusCode::BAD_REQUEST, "invalid_query")
+    );
+
+    let report = s.state.store.verify_audit().await.unwrap();
+    assert!(report.broken.is_none(), "{report}");
+    // The start-up policy, the three keys, then one entry per new decision (p1, b0..b3).
+    assert_eq!(report.entries, 1 + 3 + 5);
+    s.stop().await;
+}
+
+async fn batches_are_bounded(backend: Backend) {
+    let s = backend.start().await;
+    let posts: Vec<Value> = (0..3)
+        .map(|i| json!({"id": format!("x{i}"), "text": "a calm post"}))
+        .collect();
+    let (status, body) = s
+        .post("/v1/posts:batch", &s.ingest, json!({"posts": posts}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let results = body["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    assert!(results.iter().all(|r| r["replayed"] == false));
+    // A batch repeating a stored post and a post twice within itself.
+    let (status, body) = s
+        .post(
+            "/v1/posts:batch",
+            &s.ingest,
+            json!({"posts": [{"id": "x0", "text": "a calm post"}, {"id": "y", "text": "one"}, {"id": "y", "text": "one"}]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let r = body["results"].as_array().unwrap();
+    assert_eq!(r[0]["id"], results[0]["id"]);
+    assert_eq!(r[0]["replayed"], true);
+    assert_eq!(r[1]["replayed"], false);
+    assert_eq!(r[2]["replayed"], true);
+    assert_eq!(r[1]["id"], r[2]["id"]);
+
+    let too_many: Vec<Value> = (0..6)
+        .map(|i| json!({"id": format!("z{i}"), "text": "t"}))
+        .collect();
+    let (status, body) = s
+        .post("/v1/posts:batch", &s.ingest, json!({"posts": too_many}))
+        .await;
+    assert_eq!(
+        (status, error_code(&body)),
+        (StatusCode::PAYLOAD_TOO_LARGE, "batch_too_large")
+    );
+    let (status, body) = s
+        .post("/v1/posts:batch", &s.ingest, json!({"posts": []}))
+        .await;
+    assert_eq!(
+        (status, error_code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "empty_batch")
+    );
+    // One bad post rejects the batch, naming it, and stores nothing.
+    let (status, body) = s
+        .post(
+            "/v1/posts:batch",
+            &s.ingest,
+            json!({"posts": [{"id": "ok1", "text": "t"}, {"id": "", "text": "t"}]}),
+        )
+        .await;
+    assert_eq!(
+        (status, error_code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field")
+    );
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("posts[1]")
+    );
+    assert!(
+        s.state
+            .store
+            .decision_for_post("default", "ok1")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    s.stop().await;
+}
+
+async fn every_denied_scope_is_refused(backend: Backend) {
+    let s = backend.start().await;
+    let post = json!({"id": "d1", "text": "hello"});
+    let policy = json!({"policy": "x"});
+    let backtest = json!({"policy": "x"});
+    // (method, path, body, keys that must be refused with 403)
+    let cases: Vec<(&str, &str, Option<Value>, Vec<&str>)> = vec![
+        ("POST", "/v1/posts", Some(post.clone()), vec![&s.read]),
+        (
+            "POST",
+            "/v1/posts:batch",
+            Some(json!({"posts": [post.clone()]})),
+            vec![&s.read],
+        ),
+        ("GET", "/v1/decisions", None, vec![&s.ingest]),
+        ("GET", "/v1/decisions/abc", None, vec![&s.ingest]),
+        ("GET", "/v1/policy", None, vec![&s.ingest]),
+        ("PUT", "/v1/policy", Some(policy), vec![&s.ingest, &s.read]),
+        (
+            "POST",
+            "/v1/policy:backtest",
+            Some(backtest),
+            vec![&s.ingest, &s.read],
+        ),
+    ];
+    let revoked = s
+        .state
+        .store
+        .create_key("gone", &[Scope::Admin], "test")
+        .await
+        .unwrap();
+    assert!(
+        s.state
+            .store
+            .revoke_key(&revoked.key.id, "test", "test")
+            .await
+            .unwrap()
+    );
+    let before = denied_count(&s.metrics().await);
+    let mut denials = 0;
+    for (method, path, body, forbidden) in &cases {
+        let bytes = body.as_ref().map(|b| b.to_string().into_bytes());
+        for key in [
+            None,
+            Some("vigie_0000"),
+            Some("garbage"),
+            Some(revoked.token.as_str()),
+        ] {
+            let (status, e) = s.send(method, path, key, bytes.clone()).await;
+            assert_eq!(
+                (status, error_code(&e)),
+                (StatusCode::UNAUTHORIZED, "unauthorized"),
+                "{method} {path} {key:?}"
+            );
+            assert!(
+                e["error"]["message"]
+                    .as_str()
+                    .is_some_and(|m| !m.is_empty())
+            );
+            denials += 1;
+        }
+        for key in forbidden {
+            let (status, e) = s.send(method, path, Some(key), bytes.clone()).await;
+            assert_eq!(
+                (status, error_code(&e)),
+                (StatusCode::FORBIDDEN, "forbidden"),
+                "{method} {path}"
+            );
+            denials += 1;
+        }
+    }
+    // `Authorization` with another scheme is no key; `X-Api-Key` works.
+    let resp = s
+        .client
+        .get(s.url("/v1/policy"))
+        .header("authorization", format!("Basic {}", s.read))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+    denials += 1;
+    let resp = s
+        .client
+        .get(s.url("/v1/policy"))
+        .header("x-api-key", &s.read)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    // Admin may do everything.
+    let (status, _) = s.post("/v1/posts", &s.admin, post).await;
+    assert_eq!(status, StatusCode::OK);
+    let after = denied_count(&s.metrics().await);
+    // The recorder is process-wide and both backends run in this process: at least ours.
+    assert!(
+        after - before >= denials as f64,
+        "denied counter {before} → {after}, expected +{denials}"
+    );
+    s.stop().await;
+}
+
+fn denied_count(metrics: &str) -> f64 {
+    metrics
+        .lines()
+        .filter(|l| l.starts_with("vigie_denied_requests_total"))
+        .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+        .sum()
+}
+
+const STRICT_POLICY: &str = r#"
+[policy]
+name = "strict-test"
+description = "Removes every post longer than 10 characters."
+
+[[rule]]
+id = "long-posts"
+description = "test rule"
+when = 'post.length > 10'
+action = "remove"
+reason_code = "too_long"
+"#;
+
+async fn policy_is_replaced_kept_audited_and_backtested(backend: Backend) {
+    let s = backend.start().await;
+    let texts = [
+        "short",
+        "a longer calm post",
+        "another long calm post",
+        "tiny",
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        let (status, _) = s
+            .post(
+                "/v1/posts",
+                &s.ingest,
+                json!({"id": format!("q{i}"), "text": t}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let (status, before) = s.get("/v1/policy", &s.read).await;
+    assert_eq!(status, StatusCode::OK, "{before}");
+    let old_version = before["version"].as_str().unwrap().to_string();
+    assert!(before["text"].as_str().unwrap().contains("[policy]"));
+
+    // Backtest: what would change is computed from the stored decisions.
+    let (status, bt) = s
+        .post(
+            "/v1/policy:backtest",
+            &s.admin,
+            json!({"policy": STRICT_POLICY, "sample": 1}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{bt}");
+    let mut expected = 0u64;
+    for (i, t) in texts.iter().enumerate() {
+        let stored = s
+            .state
+            .store
+            .decision_for_post("default", &format!("q{i}"))
+            .await
+            .unwrap()
+            .unwrap();
+        if t.chars().count() > 10 && stored.decision.action.name() != "remove" {
+            expected += 1;
+        }
+    }
+    assert_eq!(bt["posts"], 4);
+    assert_eq!(bt["changed"], expected);
+    assert_eq!(
+        bt["sample"].as_array().unwrap().len() as u64,
+        expected.min(1)
+    );
+    assert_eq!(
+        bt["transitions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["count"].as_u64().unwrap())
+            .sum::<u64>(),
+        expected
+    );
+    let (_, empty) = s
+        .post(
+            "/v1/policy:backtest",
+            &s.admin,
+            json!({"policy": STRICT_POLICY, "since": "2100-01-01T00:00:00Z"}),
+        )
+        .await;
+    assert_eq!(empty["posts"], 0);
+    let (status, e) = s
+        .post(
+            "/v1/policy:backtest",
+            &s.admin,
+            json!({"policy": "not = [toml"}),
+        )
+        .await;
+    assert_eq!(
+        (status, error_code(&e)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_policy")
+    );
+
+    // An invalid policy is refused and changes nothing.
+    let (status, e) = s
+        .send(
+            "PUT",
+            "/v1/policy",
+            Some(&s.admin),
+            Some(
+                json!({"policy": "[[rule]]\nid = 1"})
+                    .to_string()
+                    .into_bytes(),
+            ),
+        )
+        .await;
+    assert_eq!(
+        (status, error_code(&e)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_policy")
+    );
+    let body = json!({"policy": STRICT_POLICY, "reason": "test tightening"})
+        .to_string()
+        .into_bytes();
+    let (status, change) = s
+        .send("PUT", "/v1/policy", Some(&s.admin), Some(body.clone()))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{change}");
+    assert_eq!(change["changed"], true);
+    assert_eq!(change["previous_version"], old_version.as_str());
+    let new_version = change["version"].as_str().unwrap().to_string();
+    assert_ne!(new_version, old_version);
+    let (_, same) = s
+        .send("PUT", "/v1/policy", Some(&s.admin), Some(body))
+        .await;
+    assert_eq!(same["changed"], false);
+
+    let (_, now) = s.get("/v1/policy", &s.read).await;
+    assert_eq!(now["version"], new_version.as_str());
+    assert_eq!(now["name"], "strict-test");
+    let (_, d) = s
+        .post(
+            "/v1/posts",
+            &s.ingest,
+            json!({"id": "after", "text": "this is long enough"}),
+        )
+        .await;
+    assert_eq!(d["decision"]["action"], "remove");
+    assert_eq!(d["decision"]["reason_code"], "too_long");
+    assert_eq!(d["decision"]["policy_version"], new_version.as_str());
+
+    let history = s.state.store.policy_history().await.unwrap();
+    assert_eq!(history.len(), 2, "the start-up policy and the replacement");
+    let audit = s.state.store.audit_entries(0, 1000).await.unwrap();
+    let change_entry = audit
+        .iter()
+        .rev()
+        .find(|e| e.kind == "policy.change")
+        .unwrap();
+    assert_eq!(change_entry.policy_version, new_version);
+    assert_eq!(change_entry.reason, "test tightening");
+    assert!(change_entry.actor.starts_with("key:"));
+    s.stop().await;
+
+    // A restart keeps the replaced policy in force.
+    let s = backend.start().await;
+    let (_, p) = s.get("/v1/policy", &s.read).await;
+    assert_eq!(p["version"], new_version.as_str());
+    assert!(s.state.store.verify_audit().await.unwrap().broken.is_none());
+    s.stop().await;
+}
+
+async fn bad_input_gets_a_coded_error_and_the_server_keeps_serving(backend: Backend) {
+    let s = backend.start().await;
+    let cases: Vec<(Vec<u8>, StatusCode, &str)> = vec![
+        (b"".to_vec(), StatusCode::BAD_REQUEST, "empty_body"),
+        (b"  \n".to_vec(), StatusCode::BAD_REQUEST, "empty_body"),
+        (
+            b"{\"id\": \"u\", \"text\": \"\xff\xfe\"}".to_vec(),
+            StatusCode::BAD_REQUEST,
+            "invalid_utf8",
+        ),
+        (
+            b"{\"id\": \"u\", \"text\": ".to_vec(),
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+        ),
+        (
+            b"not json".to_vec(),
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+        ),
+        (
+            b"{\"id\": \"u\", \"text\": \"t\", \"colour\": 1}".to_vec(),
+            StatusCode::BAD_REQUEST,
+            "unknown_field",
+        ),
+        (
+            b"{\"id\": \"u\", \"text\": \"t\", \"context\": {\"mood\": 1}}".to_vec(),
+            StatusCode::BAD_REQUEST,
+            "unknown_field",
+        ),
+        (
+            b"{\"id\": \"u\"}".to_vec(),
+            StatusCode::BAD_REQUEST,
+            "missing_field",
+        ),
+        (
+            b"{\"id\": 5, \"text\": \"t\"}".to_vec(),
+            StatusCode::BAD_REQUEST,
+            "invalid_field",
+        ),
+        (b"[1, 2]".to_vec(), StatusCode::BAD_REQUEST, "invalid_field"),
+        (
+            json!({"id": "u", "text": "é".repeat(501)})
+                .to_string()
+                .into_bytes(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "post_too_long",
+        ),
+        (
+            json!({"id": "u", "text": "x".repeat(100_000)})
+                .to_string()
+                .into_bytes(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+        ),
+        (
+            json!({"id": "", "text": "t"}).to_string().into_bytes(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_field",
+        ),
+        (
+            json!({"id": "i".repeat(300), "text": "t"})
+                .to_string()
+                .into_bytes(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_field",
+        ),
+    ];
+    for (body, status, code) in cases {
+        let shown = String::from_utf8_lossy(&body[..body.len().min(60)]).into_owned();
+        let (got, e) = s
+            .send("POST", "/v1/posts", Some(&s.ingest), Some(body))
+            .await;
+        assert_eq!((got, error_code(&e)), (status, code), "body {shown:?}: {e}");
+        assert!(
+            e["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty())
+        );
+    }
+    // Exactly at the limit is accepted.
+    let (status, _) = s
+        .post(
+            "/v1/posts",
+            &s.ingest,
+            json!({"id": "edge", "text": "é".repeat(500)}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = s.send("GET", "/healthz", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        s.state
+            .store
+            .decision_for_post("default", "u")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    s.stop().await;
+}
+
+async fn ops_endpoints_answer(backend: Backend) {
+    let s = backend.start().await;
+    let (status, h) = s.send("GET", "/healthz", None, None).await;
+    assert_eq!((status, h["status"].as_str()), (StatusCode::OK, Some("ok")));
+    let (status, r) = s.send("GET", "/readyz", None, None).await;
+    assert_eq!(
+        (status, r["status"].as_str()),
+        (StatusCode::OK, Some("ready"))
+    );
+    s.post("/v1/posts", &s.ingest, json!({"id": "m1", "text": "hello"}))
+        .await;
+    let m = s.metrics().await;
+    for name in [
+        "vigie_http_requests_total",
+        "vigie_http_request_duration_seconds_bucket",
+        "vigie_decisions_total",
+        "vigie_db_duration_seconds_bucket",
+    ] {
+        assert!(m.contains(name), "{name} missing from /metrics:\n{m}");
+    }
+    assert!(m.contains("route=\"/v1/posts\""));
+    let (status, e) = s.send("GET", "/v2/nothing", None, None).await;
+    assert_eq!(
+        (status, error_code(&e)),
+        (StatusCode::NOT_FOUND, "not_found")
+    );
+    let (status, e) = s.send("DELETE", "/v1/posts", Some(&s.admin), None).await;
+    assert_eq!(
+        (status, error_code(&e)),
+        (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
+    );
+    // After closing the store the service is alive but not ready.
+    s.state.store.close().await;
+    let (status, e) = s.send("GET", "/readyz", None, None).await;
+    assert_eq!(
+        (status, error_code(&e)),
+        (StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+    );
+    let (status, _) = s.send("GET", "/healthz", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    s.stop().await;
+}
+
+async fn keys_are_rate_limited(backend: Backend) {
+    let config = ServerConfig {
+        rate_limit_per_second: 1,
+        rate_limit_burst: 3,
+        ..backend.config()
+    };
+    let s = backend.start_with(config).await;
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        let resp = s
+            .client
+            .get(s.url("/v1/policy"))
+            .bearer_auth(&s.read)
+            .send()
+            .await
+            .unwrap();
+        statuses.push((resp.status(), resp.headers().get("retry-after").is_some()));
+    }
+    assert_eq!(&statuses[..3], &[(StatusCode::OK, false); 3]);
+    assert_eq!(statuses[4], (StatusCode::TOO_MANY_REQUESTS, true));
+    // Another key has its own bucket.
+    let (status, _) = s.get("/v1/policy", &s.admin).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, e) = s.get("/v1/policy", &s.read).await;
+    assert_eq!(error_code(&e), "rate_limited");
+    s.stop().await;
+}
+
+async fn concurrent_duplicates_store_one_decision(backend: Backend) {
+    let s = Arc::new(backend.start().await);
+    let mut tasks = Vec::new();
+    for i in 0..16 {
+        let s = s.clone();
+        tasks.push(tokio::spawn(async move {
+            s.post(
+                "/v1/posts",
+                &s.ingest,
+                json!({"id": format!("dup{}", i % 4), "text": "same same"}),
+            )
+            .await
+        }));
+    }
+    let mut ids = std::collections::BTreeMap::<String, std::collections::BTreeSet<String>>::new();
+    for t in tasks {
+        let (status, body) = t.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{body}");
+        ids.entry(body["post_id"].as_str().unwrap().to_string())
+            .or_default()
+            .insert(body["id"].as_str().unwrap().to_string());
+    }
+    assert_eq!(ids.len(), 4);
+    assert!(ids.values().all(|v| v.len() == 1), "{ids:?}");
+    let report = s.state.store.verify_audit().await.unwrap();
+    assert!(report.broken.is_none());
+    // The start-up policy, the three keys, one decision per distinct post.
+    assert_eq!(report.entries, 1 + 3 + 4);
+    match Arc::try_unwrap(s) {
+        Ok(s) => s.stop().await,
+        Err(_) => panic!("server still shared"),
+    }
+}
+
+type Scenario = fn(Backend) -> Pin<Box<dyn Future<Output = ()> + Send>>;
+
+macro_rules! scenarios {
+    ($($name:ident),* $(,)?) => {
+        &[$((stringify!($name), (|b| Box::pin($name(b))) as Scenario)),*]
+    };
+}
+
+const SCENARIOS: &[(&str, Scenario)] = scenarios![
+    ingest_is_idempotent_and_readable,
+    batches_are_bounded,
+    every_denied_scope_is_refused,
+    policy_is_replaced_kept_audited_and_backtested,
+    bad_input_gets_a_coded_error_and_the_server_keeps_serving,
+    ops_endpoints_answer,
+    keys_are_rate_limited,
+    concurrent_duplicates_store_one_decision,
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_on_sqlite() {
+    for (name, scenario) in SCENARIOS {
+        eprintln!("sqlite: {name}");
+        let dir = tempfile::tempdir().unwrap();
+        scenario(Backend {
+            data_dir: Some(dir.path().to_path_buf()),
+            database_url: None,
+        })
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_on_postgres() {
+    let pg = TempPostgres::start().unwrap();
+    for (i, (name, scenario)) in SCENARIOS.iter().enumerate() {
+        eprintln!("postgres: {name}");
+        let url = pg.create_database(&format!("api{i}")).unwrap();
+        scenario(Backend {
+            data_dir: None,
+            database_url: Some(url),
+        })
+        .await;
+    }
+}
