@@ -127,7 +127,8 @@ pub trait FeatureSink {
 
 // The hash is written here rather than taken from `rustc-hash`/`ahash` because a model file
 // stores weights by bucket: the hash must never change with a dependency update. It is the
-// FxHash step (rotate, xor, multiply) with a murmur3 finaliser for the bucket bits.
+// FxHash step (rotate, xor, multiply); the bucket is taken from the high bits of one more
+// xor-shift-multiply, where a multiply has mixed in every input bit.
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 #[inline(always)]
@@ -151,13 +152,7 @@ fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
 
 #[inline(always)]
 fn finish(h: u64, bits: u8) -> u32 {
-    let mut x = h;
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^= x >> 33;
-    (x >> (64 - u32::from(bits))) as u32
+    ((h ^ (h >> 32)).wrapping_mul(0xff51_afd7_ed55_8ccd) >> (64 - u32::from(bits))) as u32
 }
 
 // Namespaces keep a word, a gram and a marker with the same bytes in different buckets.
@@ -182,149 +177,206 @@ fn lang_code(lang: Lang) -> u64 {
     }
 }
 
-fn is_negation(word: &str, prev: &str) -> bool {
-    match word {
-        "not" | "no" | "never" | "nothing" | "nobody" | "none" | "neither" | "nor" | "cannot"
-        | "dont" | "doesnt" | "didnt" | "isnt" | "arent" | "wasnt" | "werent" | "wont" | "cant"
-        | "couldnt" | "shouldnt" | "wouldnt" | "aint" | "ne" | "pas" | "jamais" | "aucun"
-        | "aucune" | "rien" | "ni" => true,
-        // "don't" is split into "don" + "t" by the tokenizer; French "n'" becomes "n".
-        "t" => prev.ends_with('n'),
-        "n" => true,
-        _ => false,
+const NEGATION: &[&str] = &[
+    "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot", "dont",
+    "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont", "cant", "couldnt", "shouldnt",
+    "wouldnt", "aint", "ne", "pas", "jamais", "aucun", "aucune", "rien", "ni",
+    // French "n'" becomes the token "n".
+    "n",
+];
+const SECOND_PERSON: &[&str] = &[
+    "you",
+    "your",
+    "youre",
+    "yours",
+    "yourself",
+    "yourselves",
+    "u",
+    "ur",
+    "ya",
+    "tu",
+    "toi",
+    "te",
+    "ton",
+    "ta",
+    "tes",
+    "vous",
+    "votre",
+    "vos",
+];
+const FIRST_PERSON: &[&str] = &[
+    "i", "im", "me", "my", "we", "us", "our", "je", "j", "moi", "nous", "notre",
+];
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "quote",
+    "quoted",
+    "wrote",
+    "tweeted",
+    "claims",
+    "claimed",
+    "called",
+    "reported",
+    "reportedly",
+    "allegedly",
+    "dit",
+    "disait",
+    "declare",
+    "ecrit",
+    "selon",
+    "affirme",
+    "pretend",
+    "traite",
+];
+// A short built-in list of group words so the identity marker works even before the lexicon
+// detector reports targets; the lexicon's group targets (from `prior`) are the richer source.
+const IDENTITY: &[&str] = &[
+    "muslim",
+    "muslims",
+    "islam",
+    "islamic",
+    "jew",
+    "jews",
+    "jewish",
+    "black",
+    "blacks",
+    "white",
+    "whites",
+    "gay",
+    "gays",
+    "lesbian",
+    "lesbians",
+    "trans",
+    "transgender",
+    "women",
+    "woman",
+    "immigrant",
+    "immigrants",
+    "refugee",
+    "refugees",
+    "migrants",
+    "arab",
+    "arabs",
+    "asian",
+    "asians",
+    "mexican",
+    "mexicans",
+    "african",
+    "africans",
+    "christian",
+    "christians",
+    "disabled",
+    "latino",
+    "latinos",
+    "chinese",
+    "musulman",
+    "musulmans",
+    "musulmane",
+    "musulmanes",
+    "juif",
+    "juifs",
+    "juive",
+    "juives",
+    "noir",
+    "noirs",
+    "noire",
+    "noires",
+    "arabe",
+    "arabes",
+    "immigre",
+    "immigres",
+    "migrant",
+    "femme",
+    "femmes",
+    "homosexuel",
+    "homosexuels",
+    "homos",
+    "roms",
+    "africain",
+    "africains",
+    "chretiens",
+    "handicapes",
+];
+
+const F_NEGATION: u8 = 1;
+/// "t" after a word ending in "n": "don't" is split into "don" + "t" by the tokenizer.
+const F_NEGATION_AFTER_N: u8 = 1 << 1;
+const F_SECOND: u8 = 1 << 2;
+const F_FIRST: u8 = 1 << 3;
+const F_REPORTING: u8 = 1 << 4;
+const F_IDENTITY: u8 = 1 << 5;
+
+/// The marker words, keyed by the word's feature hash (already computed for every token), so
+/// that finding a token's markers is one probe instead of string comparisons against each
+/// list. Built once per classifier.
+#[derive(Debug, Clone)]
+pub struct MarkerTable {
+    slots: Box<[(u64, u8)]>,
+}
+
+const MARKER_SLOTS: usize = 1024;
+
+impl Default for MarkerTable {
+    fn default() -> Self {
+        MarkerTable::new()
     }
 }
 
-fn is_second_person(word: &str) -> bool {
-    matches!(
-        word,
-        "you"
-            | "your"
-            | "youre"
-            | "yours"
-            | "yourself"
-            | "yourselves"
-            | "u"
-            | "ur"
-            | "ya"
-            | "tu"
-            | "toi"
-            | "te"
-            | "ton"
-            | "ta"
-            | "tes"
-            | "vous"
-            | "votre"
-            | "vos"
-    )
-}
+impl MarkerTable {
+    pub fn new() -> MarkerTable {
+        let mut table = MarkerTable {
+            slots: vec![(0u64, 0u8); MARKER_SLOTS].into_boxed_slice(),
+        };
+        for (words, flag) in [
+            (NEGATION, F_NEGATION),
+            (&["t"][..], F_NEGATION_AFTER_N),
+            (SECOND_PERSON, F_SECOND),
+            (FIRST_PERSON, F_FIRST),
+            (REPORTING, F_REPORTING),
+            (IDENTITY, F_IDENTITY),
+        ] {
+            for w in words {
+                table.insert(hash_bytes(NS_WORD, w.as_bytes()), flag);
+            }
+        }
+        table
+    }
 
-fn is_first_person(word: &str) -> bool {
-    matches!(
-        word,
-        "i" | "im" | "me" | "my" | "we" | "us" | "our" | "je" | "j" | "moi" | "nous" | "notre"
-    )
-}
+    fn slot(hash: u64) -> usize {
+        (hash >> 54) as usize & (MARKER_SLOTS - 1)
+    }
 
-fn is_reporting(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "say"
-            | "saying"
-            | "quote"
-            | "quoted"
-            | "wrote"
-            | "tweeted"
-            | "claims"
-            | "claimed"
-            | "called"
-            | "reported"
-            | "reportedly"
-            | "allegedly"
-            | "dit"
-            | "disait"
-            | "declare"
-            | "ecrit"
-            | "selon"
-            | "affirme"
-            | "pretend"
-            | "traite"
-    )
-}
+    fn insert(&mut self, hash: u64, flag: u8) {
+        let mut i = Self::slot(hash);
+        // Fewer than 200 words in 1024 slots: a free slot is always found.
+        for _ in 0..MARKER_SLOTS {
+            let slot = &mut self.slots[i];
+            if slot.1 == 0 || slot.0 == hash {
+                slot.0 = hash;
+                slot.1 |= flag;
+                return;
+            }
+            i = (i + 1) & (MARKER_SLOTS - 1);
+        }
+    }
 
-// A short built-in list of group words so the identity marker works even before the lexicon
-// detector reports targets; the lexicon's group targets (from `prior`) are the richer source.
-fn is_identity(word: &str) -> bool {
-    matches!(
-        word,
-        "muslim"
-            | "muslims"
-            | "islam"
-            | "islamic"
-            | "jew"
-            | "jews"
-            | "jewish"
-            | "black"
-            | "blacks"
-            | "white"
-            | "whites"
-            | "gay"
-            | "gays"
-            | "lesbian"
-            | "lesbians"
-            | "trans"
-            | "transgender"
-            | "women"
-            | "woman"
-            | "immigrant"
-            | "immigrants"
-            | "refugee"
-            | "refugees"
-            | "migrants"
-            | "arab"
-            | "arabs"
-            | "asian"
-            | "asians"
-            | "mexican"
-            | "mexicans"
-            | "african"
-            | "africans"
-            | "christian"
-            | "christians"
-            | "disabled"
-            | "latino"
-            | "latinos"
-            | "chinese"
-            | "musulman"
-            | "musulmans"
-            | "musulmane"
-            | "musulmanes"
-            | "juif"
-            | "juifs"
-            | "juive"
-            | "juives"
-            | "noir"
-            | "noirs"
-            | "noire"
-            | "noires"
-            | "arabe"
-            | "arabes"
-            | "immigre"
-            | "immigres"
-            | "migrant"
-            | "femme"
-            | "femmes"
-            | "homosexuel"
-            | "homosexuels"
-            | "homos"
-            | "roms"
-            | "africain"
-            | "africains"
-            | "chretiens"
-            | "handicapes"
-    )
+    #[inline]
+    fn get(&self, hash: u64) -> u8 {
+        let mut i = Self::slot(hash);
+        loop {
+            let (h, flags) = self.slots[i];
+            if flags == 0 {
+                return 0;
+            }
+            if h == hash {
+                return flags;
+            }
+            i = (i + 1) & (MARKER_SLOTS - 1);
+        }
+    }
 }
 
 fn has_quote_char(original: &str) -> bool {
@@ -338,6 +390,7 @@ fn has_quote_char(original: &str) -> bool {
 /// Extracts every feature of one post into `sink`. Never panics, never allocates.
 pub fn extract<S: FeatureSink>(
     settings: &FeatureSettings,
+    markers: &MarkerTable,
     original: &str,
     normalized: &Normalized,
     prior: &[Signal],
@@ -350,7 +403,6 @@ pub fn extract<S: FeatureSink>(
         let r = &normalized.tokens[i].folded;
         folded.get(r.start as usize..r.end as usize).unwrap_or(&[])
     };
-    let token_str = |i: usize| -> &str { std::str::from_utf8(token_bytes(i)).unwrap_or("") };
 
     let mut negation = false;
     let mut second = false;
@@ -359,11 +411,10 @@ pub fn extract<S: FeatureSink>(
     let mut identity = false;
     let mut negation_left = 0u8;
     let mut prev_word_hash = 0u64;
-    let mut prev = "";
+    let mut prev_ends_n = false;
 
     for i in 0..normalized.tokens.len() {
-        let word = token_str(i);
-        let bytes = word.as_bytes();
+        let bytes = token_bytes(i);
         let t = i as u32;
         let word_hash = hash_bytes(NS_WORD, bytes);
         sink.text(finish(word_hash, bits), Origin::Word { token: t });
@@ -384,20 +435,21 @@ pub fn extract<S: FeatureSink>(
             );
             negation_left -= 1;
         }
-        if is_negation(word, prev) {
+        let flags = markers.get(word_hash);
+        if flags & F_NEGATION != 0 || (flags & F_NEGATION_AFTER_N != 0 && prev_ends_n) {
             negation = true;
             negation_left = settings.negation_scope;
         }
-        second |= is_second_person(word);
-        first |= is_first_person(word);
-        quote |= is_reporting(word);
-        identity |= is_identity(word);
+        second |= flags & F_SECOND != 0;
+        first |= flags & F_FIRST != 0;
+        quote |= flags & F_REPORTING != 0;
+        identity |= flags & F_IDENTITY != 0;
 
         if bytes.len() <= usize::from(settings.char_max_token) {
             char_grams(settings, bytes, t, sink);
         }
         prev_word_hash = word_hash;
-        prev = word;
+        prev_ends_n = bytes.last() == Some(&b'n');
     }
 
     quote |= has_quote_char(original);
@@ -481,14 +533,14 @@ pub fn extract<S: FeatureSink>(
 
 #[inline(always)]
 fn char_grams<S: FeatureSink>(settings: &FeatureSettings, word: &[u8], token: u32, sink: &mut S) {
+    // The word between two spaces, on the stack (callers keep words under 256 bytes).
+    let mut padded = [b' '; 258];
     let padded_len = word.len() + 2;
-    let at = |i: usize| -> u8 {
-        if i == 0 || i == padded_len - 1 {
-            b' '
-        } else {
-            word[i - 1]
-        }
-    };
+    if padded_len > padded.len() {
+        return;
+    }
+    padded[1..=word.len()].copy_from_slice(word);
+    let padded = &padded[..padded_len];
     let (min, max) = (
         usize::from(settings.char_min.max(1)),
         usize::from(settings.char_max),
@@ -496,9 +548,9 @@ fn char_grams<S: FeatureSink>(settings: &FeatureSettings, word: &[u8], token: u3
     for start in 0..padded_len {
         let mut h = NS_CHAR;
         let end = (start + max).min(padded_len);
-        for j in start..end {
-            h = step(h, u64::from(at(j)));
-            let len = j + 1 - start;
+        for (offset, &byte) in padded[start..end].iter().enumerate() {
+            h = step(h, u64::from(byte));
+            let len = offset + 1;
             if len >= min {
                 sink.text(
                     finish(h, settings.hash_bits),
@@ -552,7 +604,14 @@ mod tests {
     fn collect(text: &str) -> Collected {
         let n = Normalizer::new().normalize(text, Some(Lang::En));
         let mut c = Collected::default();
-        extract(&FeatureSettings::default(), text, &n, &[], &mut c);
+        extract(
+            &FeatureSettings::default(),
+            &MarkerTable::new(),
+            text,
+            &n,
+            &[],
+            &mut c,
+        );
         c
     }
 
@@ -571,6 +630,21 @@ mod tests {
         let plain = collect("I hate muslims");
         let negated = collect("I do not hate muslims");
         assert!(negated.context.len() > plain.context.len());
+    }
+
+    #[test]
+    fn marker_table_finds_every_word_and_nothing_else() {
+        let table = MarkerTable::new();
+        let flags = |w: &str| table.get(hash_bytes(NS_WORD, w.as_bytes()));
+        for w in NEGATION {
+            assert_ne!(flags(w) & F_NEGATION, 0, "{w}");
+        }
+        for w in IDENTITY {
+            assert_ne!(flags(w) & F_IDENTITY, 0, "{w}");
+        }
+        assert_ne!(flags("you") & F_SECOND, 0);
+        assert_eq!(flags("weather"), 0);
+        assert_eq!(flags("kill"), 0);
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub fn label_index(category: Category) -> Option<usize> {
 #[derive(Debug, Clone)]
 pub struct Classifier {
     model: Model,
+    markers: features::MarkerTable,
 }
 
 /// Scores of one post, per label of the model (see [`Classifier::labels`]).
@@ -87,23 +88,63 @@ pub struct Explanation {
     pub negative: Vec<Contribution>,
 }
 
+/// Scores as features arrive. Text features are buffered and summed in batches by a loop
+/// specialised on the label count: the weight loads of a batch are independent, so the CPU
+/// overlaps their cache misses instead of waiting for each in turn.
 struct Accumulator<'a> {
     weights: &'a [i8],
     n_labels: usize,
+    buffer: [u32; BATCH],
+    buffered: usize,
     text: [i32; MAX_LABELS],
     n_text: u32,
     context: [f32; MAX_LABELS],
 }
 
+const BATCH: usize = 128;
+
+#[inline(always)]
+fn sum_rows<const N: usize>(weights: &[i8], buckets: &[u32], acc: &mut [i32; MAX_LABELS]) {
+    let mut local = [0i32; N];
+    for &b in buckets {
+        let at = b as usize * N;
+        if let Some(row) = weights.get(at..at + N) {
+            for k in 0..N {
+                local[k] += i32::from(row[k]);
+            }
+        }
+    }
+    for k in 0..N {
+        acc[k] += local[k];
+    }
+}
+
+impl Accumulator<'_> {
+    fn flush(&mut self) {
+        let buckets = &self.buffer[..self.buffered];
+        let (w, acc) = (self.weights, &mut self.text);
+        match self.n_labels {
+            1 => sum_rows::<1>(w, buckets, acc),
+            2 => sum_rows::<2>(w, buckets, acc),
+            3 => sum_rows::<3>(w, buckets, acc),
+            4 => sum_rows::<4>(w, buckets, acc),
+            5 => sum_rows::<5>(w, buckets, acc),
+            6 => sum_rows::<6>(w, buckets, acc),
+            7 => sum_rows::<7>(w, buckets, acc),
+            _ => sum_rows::<8>(w, buckets, acc),
+        }
+        self.buffered = 0;
+    }
+}
+
 impl FeatureSink for Accumulator<'_> {
     #[inline(always)]
     fn text(&mut self, bucket: u32, _origin: Origin) {
-        let at = bucket as usize * self.n_labels;
-        if let Some(row) = self.weights.get(at..at + self.n_labels) {
-            for (acc, &w) in self.text.iter_mut().zip(row) {
-                *acc += i32::from(w);
-            }
+        if self.buffered == BATCH {
+            self.flush();
         }
+        self.buffer[self.buffered] = bucket;
+        self.buffered += 1;
         self.n_text += 1;
     }
     #[inline(always)]
@@ -115,6 +156,36 @@ impl FeatureSink for Accumulator<'_> {
             }
         }
     }
+}
+
+/// Sums, per token, the weights of the text features that come from it (evidence for a signal).
+struct TokenContributions<'a> {
+    weights: &'a [i8],
+    n_labels: usize,
+    per_token: Vec<[i32; MAX_LABELS]>,
+}
+
+impl FeatureSink for TokenContributions<'_> {
+    fn text(&mut self, bucket: u32, origin: Origin) {
+        let token = match origin {
+            Origin::Word { token }
+            | Origin::LangWord { token }
+            | Origin::Bigram { token }
+            | Origin::NegatedWord { token }
+            | Origin::Char { token, .. } => token as usize,
+            _ => return,
+        };
+        let at = bucket as usize * self.n_labels;
+        if let (Some(row), Some(acc)) = (
+            self.weights.get(at..at + self.n_labels),
+            self.per_token.get_mut(token),
+        ) {
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += i32::from(w);
+            }
+        }
+    }
+    fn context(&mut self, _bucket: u32, _value: f32, _origin: Origin) {}
 }
 
 struct Recorder<'a> {
@@ -143,13 +214,14 @@ impl Recorder<'_> {
 impl Classifier {
     /// Loads a model file (see [`model`] for the format).
     pub fn from_bytes(bytes: &[u8]) -> Result<Classifier, ModelError> {
-        Ok(Classifier {
-            model: Model::from_bytes(bytes)?,
-        })
+        Ok(Classifier::from_model(Model::from_bytes(bytes)?))
     }
 
     pub(crate) fn from_model(model: Model) -> Classifier {
-        Classifier { model }
+        Classifier {
+            model,
+            markers: features::MarkerTable::new(),
+        }
     }
 
     /// The model file's bytes.
@@ -183,11 +255,21 @@ impl Classifier {
         let mut acc = Accumulator {
             weights: &self.model.weights,
             n_labels: n,
+            buffer: [0; BATCH],
+            buffered: 0,
             text: [0; MAX_LABELS],
             n_text: 0,
             context: [0.0; MAX_LABELS],
         };
-        features::extract(&h.features, original, normalized, prior, &mut acc);
+        features::extract(
+            &h.features,
+            &self.markers,
+            original,
+            normalized,
+            prior,
+            &mut acc,
+        );
+        acc.flush();
         let text_value = if acc.n_text == 0 {
             0.0
         } else {
@@ -217,6 +299,7 @@ impl Classifier {
         };
         features::extract(
             &h.features,
+            &self.markers,
             input.original,
             input.normalized,
             input.prior,
@@ -237,13 +320,14 @@ impl Classifier {
         let mut out = Vec::with_capacity(n);
         for l in 0..n {
             let mut merged: Vec<Contribution> = Vec::new();
+            let mut by_name: std::collections::HashMap<&str, usize> = Default::default();
             for (item, (name, span)) in rec.items.iter().zip(&names) {
                 let value = if item.3 { text_value } else { item.2 };
                 let weight = h.scales[l] * rec.weight(item.1, l) * value;
                 if weight == 0.0 {
                     continue;
                 }
-                match merged.iter_mut().find(|c| &c.feature == name) {
+                match by_name.get(name.as_str()).and_then(|&i| merged.get_mut(i)) {
                     Some(c) => {
                         c.weight += weight;
                         c.span = match (c.span, span) {
@@ -251,11 +335,14 @@ impl Classifier {
                             (a, b) => a.or(*b),
                         };
                     }
-                    None => merged.push(Contribution {
-                        feature: name.clone(),
-                        weight,
-                        span: *span,
-                    }),
+                    None => {
+                        by_name.insert(name, merged.len());
+                        merged.push(Contribution {
+                            feature: name.clone(),
+                            weight,
+                            span: *span,
+                        });
+                    }
                 }
             }
             merged.sort_by(|a, b| b.weight.total_cmp(&a.weight));
@@ -379,7 +466,7 @@ fn prior_span(input: &DetectInput<'_>, signal: u32) -> Option<Span> {
         .map(|e| e.span)
 }
 
-/// How many of the strongest word-level features back a signal as evidence.
+/// How many of the most contributing words back a signal as evidence.
 const EVIDENCE_FEATURES: usize = 3;
 
 impl Detector for Classifier {
@@ -394,33 +481,48 @@ impl Detector for Classifier {
     fn detect(&self, input: &DetectInput<'_>, out: &mut Vec<Signal>) {
         let scores = self.score(input.original, input.normalized, input.prior);
         let lang = input.normalized.lang;
-        // Evidence costs an explanation pass; only posts that cross a threshold (rare) pay it.
-        let flagged = (0..scores.len).any(|l| {
-            scores.probabilities[l] >= self.model.header.thresholds[l].for_lang(lang).value
-        });
-        let explanations = if flagged {
-            self.explain(input, EVIDENCE_FEATURES * 4)
-        } else {
-            Vec::new()
+        let h = &self.model.header;
+        // Evidence costs a second pass; only posts that cross a threshold (rare) pay it.
+        let flagged = (0..scores.len)
+            .any(|l| scores.probabilities[l] >= h.thresholds[l].for_lang(lang).value);
+        let mut tokens = TokenContributions {
+            weights: &self.model.weights,
+            n_labels: scores.len,
+            per_token: Vec::new(),
         };
+        if flagged {
+            tokens.per_token = vec![[0; MAX_LABELS]; input.normalized.tokens.len()];
+            features::extract(
+                &h.features,
+                &self.markers,
+                input.original,
+                input.normalized,
+                input.prior,
+                &mut tokens,
+            );
+        }
         for l in 0..scores.len {
-            let category = self.model.header.labels[l];
-            let threshold = self.model.header.thresholds[l].for_lang(lang).value;
+            let category = h.labels[l];
             let mut evidence = Vec::new();
-            if scores.probabilities[l] >= threshold
-                && let Some(e) = explanations.iter().find(|e| e.category == category)
-            {
-                evidence.extend(
-                    e.positive
-                        .iter()
-                        .filter_map(|c| {
-                            c.span.map(|span| Evidence {
-                                span,
-                                matched: format!("classifier:{}", c.feature),
-                            })
-                        })
-                        .take(EVIDENCE_FEATURES),
-                );
+            if scores.probabilities[l] >= h.thresholds[l].for_lang(lang).value {
+                let mut ranked: Vec<(i32, usize)> = tokens
+                    .per_token
+                    .iter()
+                    .enumerate()
+                    .map(|(t, acc)| (acc[l], t))
+                    .filter(|&(w, _)| w > 0)
+                    .collect();
+                ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                for &(_, t) in ranked.iter().take(EVIDENCE_FEATURES) {
+                    let token = t as u32;
+                    if let Some(span) = token_span(input, token) {
+                        evidence.push(Evidence {
+                            span,
+                            matched: format!("classifier:{category}:{}", token_text(input, token)),
+                        });
+                    }
+                }
+                evidence.sort_by_key(|e| e.span.start);
             }
             out.push(Signal {
                 detector: "classifier".to_string(),

@@ -241,6 +241,7 @@ pub fn train(
     let mut order: Vec<u32> = (0..train.len() as u32).collect();
     let mut rng = SplitMix64(config.seed);
     let mut feats = Collected::default();
+    let markers = features::MarkerTable::new();
     let lr = config.learning_rate;
     let l2 = config.l2;
 
@@ -254,7 +255,14 @@ pub fn train(
         for (done, &ri) in order.iter().enumerate() {
             let row = &train[ri as usize];
             feats.clear();
-            features::extract(&fs, &row.text, &row.normalized, &row.prior, &mut feats);
+            features::extract(
+                &fs,
+                &markers,
+                &row.text,
+                &row.normalized,
+                &row.prior,
+                &mut feats,
+            );
             let tv = feats.text_value();
             for (li, &l) in active.iter().enumerate() {
                 let Some(y) = row.labels[l] else { continue };

@@ -93,10 +93,19 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         .build()
         .context("building the rule-based engine")?;
     let analysed = analyze(&engine, &rows, "analyze");
+    let scoring = std::time::Instant::now();
     let scores: Vec<_> = analysed
         .iter()
         .map(|r| classifier.score(&r.text, &r.normalized, &r.prior))
         .collect();
+    let mean_chars = rows.iter().map(|r| r.text.chars().count()).sum::<usize>() as f64
+        / rows.len().max(1) as f64;
+    eprintln!(
+        "classifier: {:.0} ns/post over {} posts (mean {:.0} chars)",
+        scoring.elapsed().as_nanos() as f64 / rows.len().max(1) as f64,
+        rows.len(),
+        mean_chars
+    );
 
     let labels = classifier.labels().to_vec();
     let threshold = |li: usize, lang: Lang| {

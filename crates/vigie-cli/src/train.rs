@@ -40,6 +40,11 @@ pub struct TrainArgs {
     /// log2 of the number of feature hash buckets (model size ≈ 2^bits × categories bytes).
     #[arg(long, default_value_t = TrainConfig::default().features.hash_bits)]
     pub hash_bits: u8,
+    /// Character n-gram lengths (bytes of the folded text).
+    #[arg(long, default_value_t = TrainConfig::default().features.char_min)]
+    pub char_min: u8,
+    #[arg(long, default_value_t = TrainConfig::default().features.char_max)]
+    pub char_max: u8,
     /// AdaGrad base learning rate.
     #[arg(long, default_value_t = TrainConfig::default().learning_rate)]
     pub learning_rate: f32,
@@ -444,6 +449,8 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
         l2: args.l2,
         features: vigie_classify::FeatureSettings {
             hash_bits: args.hash_bits,
+            char_min: args.char_min,
+            char_max: args.char_max,
             ..defaults.features
         },
         model_version: args.model_version.clone(),
