@@ -68,7 +68,7 @@ fn bench(c: &mut Criterion) {
     ] {
         let post = input(signals);
         group.bench_function(name, |b| b.iter(|| policy.evaluate(black_box(&post))));
-        group.bench_function(format!("{name}_unguarded"), |b| {
+        group.bench_function(format!("{name}_cel_only"), |b| {
             b.iter(|| policy.evaluate_cel_only(black_box(&post)))
         });
     }

@@ -9,7 +9,9 @@
 //!   ordering that does not exist (NaN) is an error; `==` is false there instead;
 //! * `a && b` is false as soon as either side is false, even if the other fails; `||` likewise
 //!   with true; otherwise a failing side makes the whole fail;
-//! * reading an absent value fails, `has()` of it is false.
+//! * reading an absent value fails, `has()` of it is false;
+//! * `signals.<category>.targets.exists(t, …)` (and `detectors`) with string equalities on
+//!   `t.kind`, `t.id`, `t.role` is true when any item passes.
 //!
 //! When the native evaluation fails, the rule is evaluated again in CEL, so that the error
 //! recorded in the verdict is cel's own. A condition outside the subset is not compiled here
@@ -18,8 +20,8 @@
 use std::cmp::Ordering;
 
 use cel::common::ast::operators;
-use cel::common::ast::{Expr, IdedExpr, LiteralValue};
-use vigie_detect::Category;
+use cel::common::ast::{ComprehensionExpr, Expr, IdedExpr, LiteralValue};
+use vigie_detect::{Category, Target};
 
 use crate::vars::{PostVars, category_of_segment};
 
@@ -144,6 +146,141 @@ pub(crate) enum Native {
     Not(Box<Native>),
     And(Box<Native>, Box<Native>),
     Or(Box<Native>, Box<Native>),
+    /// `signals.<category>.targets.exists(t, …)` or `….detectors.exists(d, …)`.
+    Exists(Category, List, ItemTest),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum List {
+    Targets,
+    Detectors,
+}
+
+/// What an item of a list is compared on: a detector name, or a field of a target map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ItemPart {
+    Detector,
+    TargetKind,
+    TargetId,
+    TargetRole,
+}
+
+/// The condition inside `exists()`: string equalities on the item. Target fields are always
+/// present strings, so it can never fail and `exists` is simply "any item passes".
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum ItemTest {
+    Const(bool),
+    Equals(ItemPart, String, bool),
+    Not(Box<ItemTest>),
+    And(Box<ItemTest>, Box<ItemTest>),
+    Or(Box<ItemTest>, Box<ItemTest>),
+}
+
+impl ItemTest {
+    fn compile(expr: &IdedExpr, list: List, var: &str) -> Option<ItemTest> {
+        match &expr.expr {
+            Expr::Literal(LiteralValue::Boolean(b)) => Some(ItemTest::Const(*b.inner())),
+            Expr::Call(call) if call.target.is_none() => {
+                let sub = |e| ItemTest::compile(e, list, var).map(Box::new);
+                match (call.func_name.as_str(), call.args.as_slice()) {
+                    (operators::LOGICAL_NOT, [a]) => Some(ItemTest::Not(sub(a)?)),
+                    (operators::LOGICAL_AND, [a, b]) => Some(ItemTest::And(sub(a)?, sub(b)?)),
+                    (operators::LOGICAL_OR, [a, b]) => Some(ItemTest::Or(sub(a)?, sub(b)?)),
+                    (operators::EQUALS | operators::NOT_EQUALS, [a, b]) => {
+                        let equals = call.func_name == operators::EQUALS;
+                        let (part, text) = match (item_part(a, list, var), text_literal(b)) {
+                            (Some(part), Some(text)) => (part, text),
+                            _ => (item_part(b, list, var)?, text_literal(a)?),
+                        };
+                        Some(ItemTest::Equals(part, text, equals))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn passes(&self, item: (&str, &str, &str)) -> bool {
+        match self {
+            ItemTest::Const(b) => *b,
+            ItemTest::Equals(part, text, equals) => {
+                let value = match part {
+                    // a detector name travels in the `kind` slot
+                    ItemPart::Detector | ItemPart::TargetKind => item.0,
+                    ItemPart::TargetId => item.1,
+                    ItemPart::TargetRole => item.2,
+                };
+                (value == text) == *equals
+            }
+            ItemTest::Not(inner) => !inner.passes(item),
+            ItemTest::And(a, b) => a.passes(item) && b.passes(item),
+            ItemTest::Or(a, b) => a.passes(item) || b.passes(item),
+        }
+    }
+}
+
+fn item_part(expr: &IdedExpr, list: List, var: &str) -> Option<ItemPart> {
+    match (&expr.expr, list) {
+        (Expr::Ident(name), List::Detectors) if name == var => Some(ItemPart::Detector),
+        (Expr::Select(select), List::Targets) if !select.test => {
+            if !matches!(&select.operand.expr, Expr::Ident(name) if name == var) {
+                return None;
+            }
+            match select.field.as_str() {
+                "kind" => Some(ItemPart::TargetKind),
+                "id" => Some(ItemPart::TargetId),
+                "role" => Some(ItemPart::TargetRole),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn text_literal(expr: &IdedExpr) -> Option<String> {
+    match &expr.expr {
+        Expr::Literal(LiteralValue::String(s)) => Some(s.inner().to_string()),
+        _ => None,
+    }
+}
+
+/// `list.exists(var, test)` as cel 0.15 expands it: a fold over `@result`, false at first,
+/// `@result || test` at each step.
+fn exists(c: &ComprehensionExpr) -> Option<Native> {
+    let accu = c.accu_var.as_str();
+    let is_accu = |e: &IdedExpr| matches!(&e.expr, Expr::Ident(name) if name == accu);
+    if c.iter_var2.is_some()
+        || !matches!(&c.accu_init.expr, Expr::Literal(LiteralValue::Boolean(b)) if !*b.inner())
+        || !is_accu(&c.result)
+    {
+        return None;
+    }
+    let Expr::Call(step) = &c.loop_step.expr else {
+        return None;
+    };
+    let [left, test] = step.args.as_slice() else {
+        return None;
+    };
+    if step.func_name != operators::LOGICAL_OR || step.target.is_some() || !is_accu(left) {
+        return None;
+    }
+    let (category, list) = match qualified_name(&c.iter_range)?.as_slice() {
+        ["signals", segment, "targets"] => (category_of_segment(segment)?, List::Targets),
+        ["signals", segment, "detectors"] => (category_of_segment(segment)?, List::Detectors),
+        _ => return None,
+    };
+    let test = ItemTest::compile(test, list, &c.iter_var)?;
+    Some(Native::Exists(category, list, test))
+}
+
+fn target_parts(target: &Target) -> (&str, &str, &str) {
+    // as `vars.rs` shows targets to CEL
+    match target {
+        Target::Group { id } => ("group", id, ""),
+        Target::Watchlisted { id, role } => ("watchlisted", id, role),
+        Target::Addressee => ("addressee", "", ""),
+    }
 }
 
 /// The run-time failure of a native evaluation; its message is cel's to give.
@@ -154,6 +291,7 @@ impl Native {
     pub(crate) fn compile(expr: &IdedExpr) -> Option<Native> {
         match &expr.expr {
             Expr::Literal(LiteralValue::Boolean(b)) => Some(Native::Const(*b.inner())),
+            Expr::Comprehension(c) => exists(c),
             Expr::Select(select) if select.test => {
                 let mut path = qualified_name(&select.operand)?;
                 path.push(select.field.as_str());
@@ -219,6 +357,15 @@ impl Native {
                 compare(*op, a, b)
             }
             Native::Not(inner) => inner.eval(vars).map(|b| !b),
+            Native::Exists(category, list, test) => {
+                let mut signals = vars.signals.iter().filter(|s| s.category == *category);
+                Ok(match list {
+                    List::Targets => {
+                        signals.any(|s| s.targets.iter().any(|t| test.passes(target_parts(t))))
+                    }
+                    List::Detectors => signals.any(|s| test.passes((&s.detector, "", ""))),
+                })
+            }
             Native::And(a, b) => {
                 let left = a.eval(vars);
                 if matches!(left, Ok(false)) {

@@ -94,6 +94,24 @@ action = "label"
 reason_code = "n"
 
 [[rule]]
+id = "exists-mixed"
+when = 'signals.threat.score >= 0.3 && signals.threat.targets.exists(t, t.kind == "watchlisted" && (t.role != "official" || "b" == t.id) || !(t.kind != "addressee"))'
+action = "escalate_urgent"
+reason_code = "o"
+
+[[rule]]
+id = "exists-detectors"
+when = 'signals.harassment.score > 0.2 && signals.harassment.detectors.exists(d, d == "lexicon") && !signals.toxicity.detectors.exists(x, x != "classifier")'
+action = "hold_for_review"
+reason_code = "p"
+
+[[rule]]
+id = "size-of-targets"
+when = "signals.hate.score >= 0.2 && size(signals.hate.targets) > 1"
+action = "remove"
+reason_code = "q"
+
+[[rule]]
 id = "targets"
 when = 'signals.incitement.score >= 0.3 && signals.incitement.targets.exists(t, t.kind == "group")'
 action = "remove"
@@ -104,10 +122,14 @@ fn arb_target() -> impl Strategy<Value = Target> {
     prop_oneof![
         Just(Target::Addressee),
         "[a-c]".prop_map(|id| Target::Group { id }),
-        "[a-c]".prop_map(|id| Target::Watchlisted {
-            id,
-            role: "official".to_string()
-        }),
+        (
+            "[a-c]",
+            prop::sample::select(vec!["official", "journalist", ""])
+        )
+            .prop_map(|(id, role)| Target::Watchlisted {
+                id,
+                role: role.to_string()
+            }),
     ]
 }
 
@@ -143,7 +165,12 @@ fn arb_context() -> impl Strategy<Value = PostContext> {
     (
         prop::option::of(0u64..100_000),
         prop::option::of(prop::sample::select(vec!["dm", "comment", "post"])),
-        prop::option::of(prop_oneof![0.0f64..30.0, Just(2.0), Just(10.5), Just(f64::NAN)]),
+        prop::option::of(prop_oneof![
+            0.0f64..30.0,
+            Just(2.0),
+            Just(10.5),
+            Just(f64::NAN)
+        ]),
         prop::option::of(0u32..5),
         prop::option::of(0u64..10),
     )
@@ -253,6 +280,10 @@ fn guard_shapes_are_recognised() {
     ] {
         assert!(native(id), "{id} should run natively");
     }
-    assert!(!native("targets"), "lists and macros go to CEL");
-    assert!(!native("bool-literals"), "a comparison of comparisons goes to CEL");
+    assert!(native("targets") && native("exists-mixed") && native("exists-detectors"));
+    assert!(!native("size-of-targets"), "functions go to CEL");
+    assert!(
+        !native("bool-literals"),
+        "a comparison of comparisons goes to CEL"
+    );
 }
