@@ -1,13 +1,16 @@
 //! `vigie`: the command-line front of the moderation engine.
 
+mod audit;
 mod bench;
 mod engine_args;
 mod eval;
 mod explain;
 mod input;
+mod keys;
 mod out;
 mod policy_cmd;
 mod scan;
+mod serve;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -38,6 +41,14 @@ enum Command {
     Train(train::TrainArgs),
     /// Evaluate a model on labelled posts: precision, recall, F1, AUPRC per category and language.
     Eval(eval::EvalArgs),
+    /// Run the HTTP service: decisions over a JSON API, stored durably and audited.
+    Serve(serve::ServeArgs),
+    /// Check the audit log.
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
+    /// Create, list and revoke API keys.
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -64,5 +75,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(args) => bench::run(&args),
         Command::Train(args) => train::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::Audit(cmd) => audit::run(&cmd),
+        Command::Keys(cmd) => keys::run(&cmd),
     }
 }
