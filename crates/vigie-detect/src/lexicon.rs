@@ -100,7 +100,7 @@ const DEHUMANISING_ALONE_FACTOR: f32 = 0.5;
 
 /// A violent verb alone ("kill time", "murder a pizza") is weak evidence: it stays below the
 /// 0.3 that policies treat as noise; the threat detector judges the structure around it.
-const VIOLENT_VERB_FACTOR: f32 = 0.5;
+const VIOLENT_VERB_FACTOR: f32 = 0.4;
 
 /// A lexicon compiled into one automaton for all languages.
 pub struct Lexicon {

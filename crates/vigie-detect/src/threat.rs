@@ -87,6 +87,10 @@ pub enum Role {
     Conditional,
     /// Banter markers: "lol", "jk", "mdr". Threats among friends are hyperbole.
     Joke,
+    /// Set at load time, not in files: an act or call that names its victim itself
+    /// ("slit your throat", "hang them all", "tuez-les tous").
+    InnerAddressee,
+    InnerThird,
 }
 
 impl Role {
@@ -149,11 +153,21 @@ impl Role {
             Role::Place => "place",
             Role::Conditional => "conditional",
             Role::Joke => "joke",
+            Role::InnerAddressee => "_inner_addressee",
+            Role::InnerThird => "_inner_third",
         }
     }
 
     fn from_name(name: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    /// Roles whose phrases may contain their own object.
+    fn takes_object(self) -> bool {
+        matches!(
+            self,
+            Role::Act | Role::ActWeak | Role::ActFuture | Role::ActPresent | Role::CallPhrase
+        )
     }
 
     const fn bit(self) -> u32 {
@@ -233,7 +247,7 @@ impl ThreatPatterns {
     /// Loads pattern files `(origin, source)`; later files add phrases to the roles.
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<Self, DetectError> {
         let normalizer = Normalizer::new();
-        let mut builder = PhraseSetBuilder::new();
+        let mut phrases: Vec<(String, RolePhrase)> = Vec::new();
         for (origin, source) in sources {
             let file: PatternFile =
                 toml::from_str(source).map_err(|e| DetectError::toml(origin, e))?;
@@ -246,11 +260,13 @@ impl ThreatPatterns {
                 }
                 lang => lang,
             };
-            for (role_name, phrases) in &file.roles {
-                let role = Role::from_name(role_name).ok_or_else(|| {
-                    DetectError::toml(origin, format!("unknown role {role_name:?} in [roles]"))
-                })?;
-                for phrase in phrases {
+            for (role_name, role_phrases) in &file.roles {
+                let role = Role::from_name(role_name)
+                    .filter(|_| !role_name.starts_with('_'))
+                    .ok_or_else(|| {
+                        DetectError::toml(origin, format!("unknown role {role_name:?} in [roles]"))
+                    })?;
+                for phrase in role_phrases {
                     let key = phrase_key(&normalizer, phrase, lang);
                     if key.squeezed.is_empty() {
                         return Err(DetectError::toml(
@@ -260,16 +276,54 @@ impl ThreatPatterns {
                             ),
                         ));
                     }
-                    builder.add(
+                    phrases.push((
                         key.squeezed,
                         RolePhrase {
                             lang,
                             role,
                             folded: key.folded,
                         },
-                    );
+                    ));
                 }
             }
+        }
+        // An act or call phrase that contains an addressee or object pronoun names its own
+        // victim: mark it, so that authors write "hang them all" once, as one phrase.
+        let pronouns: std::collections::HashMap<(&str, Lang), Role> = phrases
+            .iter()
+            .filter(|(key, p)| {
+                // French "le"/"la" are articles inside phrases far more often than pronouns
+                // ("mettre le feu", "casser la gueule"); "les" in a call is a pronoun
+                // ("tuez-les tous").
+                !key.contains(' ')
+                    && matches!(p.role, Role::Addressee | Role::ObjectClitic)
+                    && !matches!(key.as_str(), "le" | "la" | "l")
+            })
+            .map(|(key, p)| ((key.as_str(), p.lang), p.role))
+            .collect();
+        let mut inner = Vec::new();
+        for (key, p) in &phrases {
+            if !p.role.takes_object() || !key.contains(' ') {
+                continue;
+            }
+            let found = key.split(' ').find_map(|w| pronouns.get(&(w, p.lang)));
+            let role = match found {
+                Some(Role::Addressee) => Role::InnerAddressee,
+                Some(_) => Role::InnerThird,
+                None => continue,
+            };
+            inner.push((
+                key.clone(),
+                RolePhrase {
+                    lang: p.lang,
+                    role,
+                    folded: p.folded.clone(),
+                },
+            ));
+        }
+        let mut builder = PhraseSetBuilder::new();
+        for (key, phrase) in phrases.into_iter().chain(inner) {
+            builder.add(key, phrase);
         }
         Ok(ThreatPatterns {
             phrases: builder.build("threat patterns")?,
@@ -392,7 +446,10 @@ impl<'a> PostView<'a> {
     /// else an addressee or third person right before (French clitics) or after it, a place
     /// ("bomb the mosque"), or a capitalised name ("hang Beaumont").
     /// The flag is true when an idiom object follows the act ("kill time").
-    fn object_of(&self, first: u16, end: u16, strong: bool) -> (Object, bool) {
+    fn object_of(&self, first: u16, end: u16, strong: bool, roles: Roles) -> (Object, bool) {
+        if roles.has(Role::InnerAddressee) {
+            return (Object::Addressee { first, end }, false);
+        }
         if self
             .hits()
             .iter()
@@ -438,6 +495,9 @@ impl<'a> PostView<'a> {
             }
         }
         if object == Object::None && strong && (end..end + 3).any(|k| self.is_name(k)) {
+            object = Object::Third;
+        }
+        if object == Object::None && roles.has(Role::InnerThird) {
             object = Object::Third;
         }
         (object, false)
@@ -545,18 +605,28 @@ impl<'a> PostView<'a> {
 
     /// Rules for an act at `[first, end)`.
     fn judge_act(&self, act: &Hit, out: &mut [Option<Candidate>; 2]) {
-        let (object, idiom) = self.object_of(act.first, act.end, act.roles.has(Role::Act));
+        let (mut object, idiom) =
+            self.object_of(act.first, act.end, act.roles.has(Role::Act), act.roles);
         if idiom {
             return;
         }
         let weak = act.roles.has(Role::ActWeak) && !act.roles.has(Role::Act);
+        let start = self.clause_start(act.first, FRAME_WINDOW);
+        // "go to the synagogue on saturday and burn it down": the place named before is the
+        // object.
+        if object == Object::None
+            && self
+                .hits_in(start, act.first)
+                .any(|h| h.roles.has(Role::Place))
+        {
+            object = Object::Third;
+        }
         // Real threats name who they are aimed at ("kill *you*", "je *te* bute", "hang
         // *Beaumont*"); without an object a violent verb is far more often sport, cooking,
         // software or hyperbole ("we're gonna kill saturday", "kill the session").
         if object == Object::None {
             return;
         }
-        let start = self.clause_start(act.first, FRAME_WINDOW);
         let frame_hits = || self.hits_in(start, act.first);
         // The nearest frame wins: "we need to … I will" is a threat by the speaker.
         let mut subject: Option<&Hit> = None;
@@ -646,6 +716,32 @@ impl<'a> PostView<'a> {
 
     /// "… should be shot", "… doivent être pendus".
     fn judge_participle(&self, participle: &Hit, out: &mut [Option<Candidate>; 2]) {
+        // "why hasn't anyone shot …": a call right before a participle.
+        if let Some(call) = self
+            .hits()
+            .iter()
+            .find(|h| h.roles.has(Role::InciteModal) && h.end == participle.first)
+        {
+            let (object, _) =
+                self.object_of(participle.first, participle.end, true, participle.roles);
+            if object != Object::None && !self.negated_between(call.end, participle.first) {
+                let mut score = INCITE_BASE + object.bonus();
+                if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
+                    score += BONUS_TIME_PLACE;
+                }
+                self.keep(
+                    out,
+                    Candidate {
+                        category: Category::Incitement,
+                        score,
+                        pattern: "call_on_others",
+                        frame_first: call.first,
+                        frame_end: participle.end,
+                        object,
+                    },
+                );
+            }
+        }
         let Some(modal) = self.hits().iter().find(|h| {
             h.roles.has(Role::PassiveModal)
                 && h.end <= participle.first
@@ -716,7 +812,7 @@ impl<'a> PostView<'a> {
                 object = self.subject_before(hit.first);
             }
             if object == Object::None {
-                let (after, _) = self.object_of(hit.first, hit.end, false);
+                let (after, _) = self.object_of(hit.first, hit.end, false, hit.roles);
                 object = after;
             }
             // "death to spreadsheets": the phrase alone is a weak hint, kept for the classifier.
