@@ -51,6 +51,32 @@ impl Guard {
         }
     }
 
+    /// Per category, a score below which this guard surely fails: the rule can only fire if
+    /// some category reaches its threshold (`+inf` for categories it does not need). `None`
+    /// for a guard that may pass on any post. Strict bounds are relaxed to `>=`, which is
+    /// weaker and so still safe.
+    pub(crate) fn thresholds(&self) -> Option<Scores> {
+        match self {
+            Guard::Always => None,
+            Guard::Score { category, min, .. } => {
+                let mut thresholds = [f64::INFINITY; Category::ALL.len()];
+                thresholds[category.index()] = *min;
+                Some(thresholds)
+            }
+            // every conjunct is necessary: any one of them will do
+            Guard::All(guards) => guards.iter().find_map(Guard::thresholds),
+            Guard::Any(guards) => {
+                let mut thresholds = [f64::INFINITY; Category::ALL.len()];
+                for guard in guards {
+                    for (t, g) in thresholds.iter_mut().zip(guard.thresholds()?) {
+                        *t = t.min(g);
+                    }
+                }
+                Some(thresholds)
+            }
+        }
+    }
+
     /// The guard as a CEL expression, for `vigie policy check`; `None` for [`Guard::Always`].
     pub(crate) fn describe(&self) -> Option<String> {
         match self {

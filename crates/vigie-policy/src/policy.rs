@@ -10,7 +10,7 @@ use vigie_text::Lang;
 use crate::check::{self, Guard, NameProblem};
 use crate::decision::{Action, FiredRule, Mode, PostContext};
 use crate::native::Native;
-use crate::vars::{PostVars, max_scores};
+use crate::vars::{PostVars, Scores, max_scores};
 
 /// Largest policy file accepted, in bytes.
 pub const MAX_POLICY_BYTES: usize = 1 << 20;
@@ -249,6 +249,9 @@ pub struct Policy {
     description: String,
     version: String,
     rules: Vec<Rule>,
+    /// Per category, the lowest score any rule needs; `None` when some rule has no guard.
+    /// A post below all of them is allowed without looking at any rule.
+    thresholds: Option<Scores>,
     env: Arc<Env>,
 }
 
@@ -350,11 +353,21 @@ impl Policy {
             let rule = compile_rule(&env, rule_spec, line).map_err(fail)?;
             rules.push(rule);
         }
+        let thresholds =
+            rules
+                .iter()
+                .try_fold([f64::INFINITY; Category::ALL.len()], |mut lowest, rule| {
+                    for (l, t) in lowest.iter_mut().zip(rule.guard.thresholds()?) {
+                        *l = l.min(t);
+                    }
+                    Some(lowest)
+                });
         Ok(Policy {
             name: spec.policy.name,
             description: spec.policy.description,
             version: version_of(text),
             rules,
+            thresholds,
             env,
         })
     }
@@ -392,6 +405,12 @@ impl Policy {
 
     fn evaluate_with(&self, input: &EvalInput<'_>, fast: bool) -> Verdict {
         let scores = max_scores(input.signals);
+        if let Some(thresholds) = &self.thresholds
+            && fast
+            && scores.iter().zip(thresholds).all(|(s, t)| s < t)
+        {
+            return Verdict::default();
+        }
         let vars = PostVars {
             signals: input.signals,
             scores: &scores,

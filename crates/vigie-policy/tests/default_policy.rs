@@ -36,6 +36,11 @@ fn loads_and_every_rule_has_a_guard() {
             rule.id()
         );
         assert!(
+            rule.is_native(),
+            "rule {} would need the CEL interpreter",
+            rule.id()
+        );
+        assert!(
             !rule.description().is_empty(),
             "rule {} has no description",
             rule.id()
