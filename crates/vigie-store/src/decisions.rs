@@ -1,8 +1,12 @@
 //! Posts and their decisions. A post is stored once per (platform, post id): submitting it
 //! again gives back the decision stored the first time.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool};
+use tokio::sync::{mpsc, oneshot};
 use vigie_policy::{Decision, PostContext};
 
 use crate::audit::{AuditEvent, ChainHead};
@@ -140,117 +144,49 @@ impl Store {
         row.as_ref().map(decision_from_row).transpose()
     }
 
-    /// Stores posts with their decisions and one audit entry per new decision, in one
-    /// transaction: when this returns, all of it is durable. A post already stored (same
-    /// platform and id, now or by a concurrent writer) is not stored again; its first
-    /// decision is returned with `replayed = true`.
+    /// Stores posts with their decisions and one audit entry per new decision; when this
+    /// returns, all of it is durable. A post already stored (same platform and id, now or by
+    /// a concurrent writer) is not stored again; its first decision is returned with
+    /// `replayed = true`.
+    ///
+    /// Concurrent calls are committed together (group commit): the store's writer task takes
+    /// every call waiting when it starts a transaction, so one fsync serves them all. The
+    /// write happens in that task, so it completes even if the caller stops waiting.
     pub async fn record_posts(
         &self,
         posts: &[NewPost<'_>],
         actor: &str,
         model_versions: &str,
     ) -> Result<Vec<Recorded>> {
-        let _guard = self.write_lock.lock().await;
-        let mut tx = self.pool().begin().await.ctx("starting to store posts")?;
-        // Taking the chain lock first also serialises post writers, so a conflicting insert
-        // below always sees the other writer's committed decision.
-        let mut head = ChainHead::lock(&mut tx).await?;
-        let mut out = Vec::with_capacity(posts.len());
-        for p in posts {
-            let now = now_micros();
-            let context = serde_json::to_string(p.context).map_err(|e| StoreError::Invalid {
-                what: "post context",
-                detail: e.to_string(),
-            })?;
-            let inserted = sqlx::query(
-                "INSERT INTO posts (platform, post_id, author, text, context, received_at)
-                 VALUES ($1, $2, $3, $4, $5, $6)
-                 ON CONFLICT (platform, post_id) DO NOTHING",
-            )
-            .bind(p.platform)
-            .bind(p.post_id)
-            .bind(p.author)
-            .bind(p.text)
-            .bind(context)
-            .bind(now)
-            .execute(&mut *tx)
-            .await
-            .ctx("storing a post")?
-            .rows_affected();
-            if inserted == 0 {
-                let row = sqlx::query(SELECT_BY_POST)
-                    .bind(p.platform)
-                    .bind(p.post_id)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .ctx("reading the decision of a post stored before")?;
-                out.push(Recorded {
-                    decision: decision_from_row(&row)?,
-                    replayed: true,
-                });
-                continue;
-            }
-            let id = random_id();
-            let json = serde_json::to_string(p.decision).map_err(|e| StoreError::Invalid {
-                what: "decision",
-                detail: e.to_string(),
-            })?;
-            sqlx::query(
-                "INSERT INTO decisions (id, platform, post_id, author, decision, action, policy_version, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(&id)
-            .bind(p.platform)
-            .bind(p.post_id)
-            .bind(p.author)
-            .bind(json)
-            .bind(p.decision.action.name())
-            .bind(&p.decision.policy_version)
-            .bind(now)
-            .execute(&mut *tx)
-            .await
-            .ctx("storing a decision")?;
-            let details = serde_json::json!({
-                "platform": p.platform,
-                "post_id": p.post_id,
-                "action": p.decision.action.name(),
-                "category": p.decision.category,
-            });
-            head.append(
-                &mut tx,
-                &AuditEvent {
-                    actor: actor.to_string(),
-                    kind: "decision".to_string(),
-                    subject: format!("decision:{id}"),
-                    policy_version: p.decision.policy_version.clone(),
-                    model_versions: model_versions.to_string(),
-                    reason: p
-                        .decision
-                        .reason_code
-                        .clone()
-                        .unwrap_or_else(|| "default_allow".to_string()),
-                    details: details.to_string(),
-                },
-                now,
-            )
-            .await?;
-            out.push(Recorded {
-                decision: StoredDecision {
-                    id,
+        let posts = posts
+            .iter()
+            .map(|p| {
+                Ok(OwnedPost {
                     platform: p.platform.to_string(),
                     post_id: p.post_id.to_string(),
                     author: p.author.map(str::to_string),
-                    created_at: now,
+                    text: p.text.to_string(),
+                    context: serde_json::to_string(p.context).map_err(|e| StoreError::Invalid {
+                        what: "post context",
+                        detail: e.to_string(),
+                    })?,
                     decision: p.decision.clone(),
-                },
-                replayed: false,
-            });
-        }
-        head.save(&mut tx).await?;
-        tx.commit().await.ctx("committing posts and decisions")?;
-        Ok(out)
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let (reply, result) = oneshot::channel();
+        let job = WriteJob {
+            posts,
+            actor: actor.to_string(),
+            model_versions: model_versions.to_string(),
+            reply,
+        };
+        self.writer
+            .send(job)
+            .await
+            .map_err(|_| StoreError::Closed)?;
+        result.await.map_err(|_| StoreError::Closed)?
     }
-
     /// Decisions matching a filter, oldest first, one page at a time (keyset pagination on
     /// (created_at, id), so pages stay consistent while new decisions arrive).
     pub async fn list_decisions(&self, filter: &DecisionFilter) -> Result<DecisionPage> {
@@ -347,6 +283,181 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// A post to store, owned so that it can travel to the writer task.
+#[derive(Debug)]
+struct OwnedPost {
+    platform: String,
+    post_id: String,
+    author: Option<String>,
+    text: String,
+    /// `PostContext` as JSON.
+    context: String,
+    decision: Decision,
+}
+
+/// One `record_posts` call waiting for the writer task.
+pub(crate) struct WriteJob {
+    posts: Vec<OwnedPost>,
+    actor: String,
+    model_versions: String,
+    reply: oneshot::Sender<Result<Vec<Recorded>>>,
+}
+
+/// Most posts committed in one transaction.
+const MAX_GROUP_POSTS: usize = 512;
+
+/// The writer task: commits waiting jobs in groups until every `Store` handle is dropped.
+pub(crate) async fn run_writer(
+    pool: AnyPool,
+    write_lock: Arc<tokio::sync::Mutex<()>>,
+    mut jobs: mpsc::Receiver<WriteJob>,
+) {
+    while let Some(first) = jobs.recv().await {
+        let mut group = vec![first];
+        let mut posts = group[0].posts.len();
+        while posts < MAX_GROUP_POSTS {
+            match jobs.try_recv() {
+                Ok(job) => {
+                    posts += job.posts.len();
+                    group.push(job);
+                }
+                Err(_) => break,
+            }
+        }
+        let _guard = write_lock.lock().await;
+        match commit_group(&pool, &group).await {
+            Ok(results) => {
+                for (job, recorded) in group.into_iter().zip(results) {
+                    // The caller may have stopped waiting; its posts are stored regardless.
+                    let _ = job.reply.send(Ok(recorded));
+                }
+            }
+            Err(e) if group.len() == 1 => {
+                let _ = group.remove(0).reply.send(Err(e));
+            }
+            Err(_) => {
+                // One job's failure must not fail the others: retry each on its own.
+                for job in group {
+                    let result = commit_group(&pool, std::slice::from_ref(&job))
+                        .await
+                        .map(|mut r| r.pop().unwrap_or_default());
+                    let _ = job.reply.send(result);
+                }
+            }
+        }
+    }
+}
+
+/// Stores every job's posts in one transaction; one result list per job.
+async fn commit_group(pool: &AnyPool, group: &[WriteJob]) -> Result<Vec<Vec<Recorded>>> {
+    let mut tx = pool.begin().await.ctx("starting to store posts")?;
+    // Taking the chain lock first also serialises post writers (of every process), so a
+    // conflicting insert below always sees the other writer's committed decision.
+    let mut head = ChainHead::lock(&mut tx).await?;
+    let mut all = Vec::with_capacity(group.len());
+    for job in group {
+        let mut out = Vec::with_capacity(job.posts.len());
+        for p in &job.posts {
+            out.push(store_one(&mut tx, &mut head, p, job).await?);
+        }
+        all.push(out);
+    }
+    head.save(&mut tx).await?;
+    tx.commit().await.ctx("committing posts and decisions")?;
+    Ok(all)
+}
+
+async fn store_one(
+    conn: &mut AnyConnection,
+    head: &mut ChainHead,
+    p: &OwnedPost,
+    job: &WriteJob,
+) -> Result<Recorded> {
+    let now = now_micros();
+    let inserted = sqlx::query(
+        "INSERT INTO posts (platform, post_id, author, text, context, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (platform, post_id) DO NOTHING",
+    )
+    .bind(&p.platform)
+    .bind(&p.post_id)
+    .bind(&p.author)
+    .bind(&p.text)
+    .bind(&p.context)
+    .bind(now)
+    .execute(&mut *conn)
+    .await
+    .ctx("storing a post")?
+    .rows_affected();
+    if inserted == 0 {
+        let row = sqlx::query(SELECT_BY_POST)
+            .bind(&p.platform)
+            .bind(&p.post_id)
+            .fetch_one(&mut *conn)
+            .await
+            .ctx("reading the decision of a post stored before")?;
+        return Ok(Recorded {
+            decision: decision_from_row(&row)?,
+            replayed: true,
+        });
+    }
+    let id = random_id();
+    let json = serde_json::to_string(&p.decision).map_err(|e| StoreError::Invalid {
+        what: "decision",
+        detail: e.to_string(),
+    })?;
+    let d = &p.decision;
+    sqlx::query(
+        "INSERT INTO decisions (id, platform, post_id, author, decision, action, policy_version, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&id)
+    .bind(&p.platform)
+    .bind(&p.post_id)
+    .bind(&p.author)
+    .bind(json)
+    .bind(d.action.name())
+    .bind(&d.policy_version)
+    .bind(now)
+    .execute(&mut *conn)
+    .await
+    .ctx("storing a decision")?;
+    let details = serde_json::json!({
+        "platform": p.platform,
+        "post_id": p.post_id,
+        "action": d.action.name(),
+        "category": d.category,
+    });
+    head.append(
+        conn,
+        &AuditEvent {
+            actor: job.actor.clone(),
+            kind: "decision".to_string(),
+            subject: format!("decision:{id}"),
+            policy_version: d.policy_version.clone(),
+            model_versions: job.model_versions.clone(),
+            reason: d
+                .reason_code
+                .clone()
+                .unwrap_or_else(|| "default_allow".to_string()),
+            details: details.to_string(),
+        },
+        now,
+    )
+    .await?;
+    Ok(Recorded {
+        decision: StoredDecision {
+            id,
+            platform: p.platform.clone(),
+            post_id: p.post_id.clone(),
+            author: p.author.clone(),
+            created_at: now,
+            decision: d.clone(),
+        },
+        replayed: false,
+    })
 }
 
 #[cfg(test)]

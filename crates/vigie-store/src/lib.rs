@@ -66,6 +66,8 @@ pub enum StoreError {
     },
     #[error("stored {what} is unreadable: {detail}")]
     Corrupt { what: &'static str, detail: String },
+    #[error("the store was closed")]
+    Closed,
     #[error("invalid {what}: {detail}")]
     Invalid { what: &'static str, detail: String },
 }
@@ -101,6 +103,8 @@ pub struct Store {
     /// instead of spinning on SQLite's busy handler; the database lock still serialises
     /// writers from other processes.
     write_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// Posts go to the writer task, which commits concurrent calls together.
+    writer: tokio::sync::mpsc::Sender<decisions::WriteJob>,
 }
 
 impl std::fmt::Debug for Store {
@@ -162,10 +166,18 @@ impl Store {
             .connect(&url)
             .await
             .map_err(|source| StoreError::Connect { what, source })?;
+        let write_lock = std::sync::Arc::new(tokio::sync::Mutex::new(()));
+        let (writer, jobs) = tokio::sync::mpsc::channel(1024);
+        tokio::spawn(decisions::run_writer(
+            pool.clone(),
+            write_lock.clone(),
+            jobs,
+        ));
         let store = Store {
             pool,
             backend,
-            write_lock: Default::default(),
+            write_lock,
+            writer,
         };
         store.migrate().await?;
         Ok(store)
