@@ -116,41 +116,39 @@ impl Lexicon {
         let normalizer = Normalizer::new();
         let mut builder: PhraseSetBuilder<LexiconEntry> = PhraseSetBuilder::new();
         for (source_index, (origin, source)) in sources.iter().enumerate() {
-            let mut reader = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .comment(Some(b'#'))
-                .flexible(true)
-                .trim(csv::Trim::All)
-                .from_reader(source.as_bytes());
-            for record in reader.records() {
-                let record = record.map_err(|e| DetectError::Lexicon {
-                    origin: (*origin).to_owned(),
-                    line: e.position().map_or(0, |p| p.line()),
-                    reason: e.to_string(),
-                })?;
-                let line = record.position().map_or(0, |p| p.line());
-                if record.iter().all(str::is_empty) {
+            // One entry per line, so each line is read on its own: errors then carry the real
+            // line number, blank and comment lines included.
+            for (index, text) in source.lines().enumerate() {
+                let line = index as u64 + 1;
+                let trimmed = text.trim();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
                     continue;
                 }
-                let entry =
-                    parse_entry(&record, source_index).map_err(|reason| DetectError::Lexicon {
-                        origin: (*origin).to_owned(),
-                        line,
-                        reason,
-                    })?;
+                let lexicon_error = |reason: String| DetectError::Lexicon {
+                    origin: (*origin).to_owned(),
+                    line,
+                    reason,
+                };
+                let record = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .trim(csv::Trim::All)
+                    .from_reader(trimmed.as_bytes())
+                    .records()
+                    .next()
+                    .transpose()
+                    .map_err(|e| lexicon_error(e.to_string()))?
+                    .ok_or_else(|| lexicon_error("empty line".to_owned()))?;
+                let entry = parse_entry(&record, source_index).map_err(lexicon_error)?;
                 let mut entry = entry;
                 let key = phrase_key(&normalizer, &entry.term, entry.lang);
                 entry.folded = key.folded;
                 let key = key.squeezed;
                 if key.is_empty() {
-                    return Err(DetectError::Lexicon {
-                        origin: (*origin).to_owned(),
-                        line,
-                        reason: format!(
-                            "term {:?} has no letters left after normalization",
-                            entry.term
-                        ),
-                    });
+                    return Err(lexicon_error(format!(
+                        "term {:?} has no letters left after normalization",
+                        entry.term
+                    )));
                 }
                 if let Some(existing) = builder.payloads_mut(&key) {
                     existing.retain(|e| {

@@ -4,7 +4,7 @@
 //! "mérite" or "kill" and the key takes exactly the form those words take in a normalized post
 //! (apostrophes, accents, repeated letters), whatever the text stage decides about them.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use vigie_text::{Lang, Normalized, Normalizer, Span};
 
@@ -136,16 +136,14 @@ impl<T> PhraseSetBuilder<T> {
 
     pub fn build(self, what: &str) -> Result<PhraseSet<T>, DetectError> {
         // A DFA costs memory at load time but scans ~100-byte posts in a few dozen
-        // nanoseconds, which is what the throughput budget needs.
+        // nanoseconds, which is what the throughput budget needs. Standard semantics give every
+        // (overlapping) match; the leftmost-longest choice is made after the word-boundary test
+        // (see `for_each_hit`).
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&self.keys)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&self.keys)
-            })
+            .or_else(|_| AhoCorasick::builder().build(&self.keys))
             .map_err(|e| DetectError::Automaton {
                 what: what.to_owned(),
                 reason: e.to_string(),
@@ -182,47 +180,51 @@ impl<T> PhraseSet<T> {
         self.payloads.len()
     }
 
-    /// Calls `on_hit` for every leftmost-longest match that starts and ends on a word boundary.
+    /// Calls `on_hit` for the leftmost-longest matches among those that start and end on a
+    /// word boundary, in text order.
     ///
-    /// When a match fails the boundary test, the search resumes at the next token start after
-    /// the match start rather than after its end, so a spurious match inside a word never hides
-    /// a real one that begins in the next word.
+    /// Boundaries are checked before choosing: with plain leftmost-longest matching, "le but"
+    /// (a key) would win over "le" in "le buter", fail the boundary test and hide "le".
     /// `on_hit` also gets the folded text of the matched tokens, for [`runs_compatible`].
     pub fn for_each_hit(&self, text: &Normalized, mut on_hit: impl FnMut(PhraseHit, &str)) {
         let hay = text.squeezed.as_bytes();
-        let mut pos = 0usize;
-        while pos < hay.len() {
-            let Some(m) = self.automaton.find(Input::new(hay).range(pos..)) else {
-                break;
-            };
+        let mut found = [(0u32, 0u32, 0u32); MAX_MATCHES];
+        let mut count = 0;
+        for m in self.automaton.find_overlapping_iter(hay) {
             let (start, end) = (m.start(), m.end());
             let starts_word = start == 0 || hay.get(start - 1) == Some(&b' ');
             let ends_word = end == hay.len() || hay.get(end) == Some(&b' ');
-            if starts_word && ends_word {
-                if let Some((first_token, end_token)) = token_range(text, start, end) {
-                    let folded = folded_text(text, first_token, end_token);
-                    on_hit(
-                        PhraseHit {
-                            pattern: m.pattern().as_u32(),
-                            first_token,
-                            end_token,
-                        },
-                        folded,
-                    );
-                }
-                pos = end;
-            } else {
-                pos = match hay
-                    .get(start..)
-                    .and_then(|rest| rest.iter().position(|&b| b == b' '))
-                {
-                    Some(offset) => start + offset + 1,
-                    None => break,
-                };
+            if starts_word && ends_word && count < MAX_MATCHES {
+                found[count] = (start as u32, end as u32, m.pattern().as_u32());
+                count += 1;
+            }
+        }
+        let found = &mut found[..count];
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut pos = 0u32;
+        for &(start, end, pattern) in found.iter() {
+            if start < pos {
+                continue;
+            }
+            pos = end;
+            if let Some((first_token, end_token)) = token_range(text, start as usize, end as usize)
+            {
+                let folded = folded_text(text, first_token, end_token);
+                on_hit(
+                    PhraseHit {
+                        pattern,
+                        first_token,
+                        end_token,
+                    },
+                    folded,
+                );
             }
         }
     }
 }
+
+/// Whole-word matches kept per post; a post with more (a wall of slurs) is judged on these.
+const MAX_MATCHES: usize = 128;
 
 /// Maps a byte range of `squeezed` to the tokens it covers.
 fn token_range(text: &Normalized, start: usize, end: usize) -> Option<(u16, u16)> {
