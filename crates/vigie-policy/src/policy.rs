@@ -532,8 +532,7 @@ fn compile_rule(env: &Arc<Env>, spec: RuleSpec, line: usize) -> Result<Rule, Rul
     if !valid_id(&reason_code) {
         return Err(RuleProblem::BadReasonCode(reason_code));
     }
-    let action =
-        Action::from_name(&spec.action).ok_or_else(|| RuleProblem::UnknownAction(spec.action))?;
+    let action = Action::from_name(&spec.action).ok_or(RuleProblem::UnknownAction(spec.action))?;
     let mode = match spec.mode.as_deref() {
         None | Some("enforce") => Mode::Enforce,
         Some("shadow") => Mode::Shadow,
