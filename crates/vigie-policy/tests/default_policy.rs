@@ -318,3 +318,25 @@ fn no_errors_on_any_context_shape() {
         assert!(verdict.errors.is_empty(), "{:?}", verdict.errors);
     }
 }
+
+#[test]
+fn example_policies_load_and_run_natively() {
+    let strict = match vigie_policy::Policy::from_toml(
+        "data/policies/strict.toml",
+        include_str!("../../../data/policies/strict.toml"),
+    ) {
+        Ok(policy) => policy,
+        Err(e) => panic!("{e}"),
+    };
+    assert!(strict.rules().iter().all(|r| r.is_native() && r.guard().is_some()));
+    // the strict policy acts where the default one only reviews or lets pass
+    let default = default_policy();
+    let hate = [signal(Category::Hate, 0.65)];
+    let ctx = PostContext::default();
+    assert_eq!(eval(&default, &hate, &ctx).action, Action::HoldForReview);
+    assert_eq!(eval(&strict, &hate, &ctx).action, Action::Remove);
+    let swearing = [signal(Category::Profanity, 0.6)];
+    assert_eq!(eval(&default, &swearing, &ctx).action, Action::Allow);
+    assert_eq!(eval(&strict, &swearing, &ctx).action, Action::Label);
+    assert_ne!(default.version(), strict.version());
+}
