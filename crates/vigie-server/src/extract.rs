@@ -109,7 +109,15 @@ fn bearer_token(parts: &Parts) -> Option<&str> {
         let (scheme, token) = value.split_once(' ')?;
         return scheme.eq_ignore_ascii_case("bearer").then(|| token.trim());
     }
-    parts.headers.get("x-api-key")?.to_str().ok().map(str::trim)
+    if let Some(value) = parts.headers.get("x-api-key") {
+        return value.to_str().ok().map(str::trim);
+    }
+    // Perspective clients pass the key in the query string.
+    parts
+        .uri
+        .query()?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("key="))
 }
 
 fn deny(

@@ -8,6 +8,7 @@
 //! [`AppState::open`] opens the store and puts the right policy in force; [`router`] builds
 //! the API; [`serve`] runs it until a shutdown signal, then drains in-flight requests.
 
+mod compat;
 mod config;
 mod error;
 mod extract;
@@ -207,6 +208,11 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(routes::get_policy).put(routes::put_policy),
         )
         .route("/v1/policy:backtest", post(routes::backtest))
+        .route(
+            "/v1alpha1/comments:analyze",
+            post(compat::perspective_analyze),
+        )
+        .route("/v1/moderations", post(compat::openai_moderations))
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .route("/metrics", get(routes::metrics))

@@ -183,10 +183,7 @@ async fn ingest(state: &AppState, posts: Vec<PostIn>, actor: &str) -> AppResult<
         };
         if !r.replayed {
             let d = &r.decision.decision;
-            let category = d
-                .category
-                .map(|c| format!("{c:?}").to_lowercase())
-                .unwrap_or_else(|| "none".into());
+            let category = d.category.map_or("none", |c| c.name());
             metrics::counter!("vigie_decisions_total", "action" => d.action.name(), "category" => category).increment(1);
         }
         out.push(DecisionOut::new(r.decision, r.replayed));

@@ -786,6 +786,121 @@ async fn concurrent_duplicates_store_one_decision(backend: Backend) {
     }
 }
 
+async fn compatible_endpoints_agree_with_decisions(backend: Backend) {
+    let s = backend.start().await;
+    let texts = [
+        "have a lovely day",
+        "I will kill you tomorrow",
+        "you are an idiot",
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        let (_, decided) = s
+            .post(
+                "/v1/posts",
+                &s.ingest,
+                json!({"id": format!("c{i}"), "text": text}),
+            )
+            .await;
+        let category_score = |names: &[&str]| {
+            decided["decision"]["categories"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| names.contains(&c["category"].as_str().unwrap()))
+                .map(|c| c["score"].as_f64().unwrap())
+                .fold(0.0, f64::max)
+        };
+        // Perspective, with the key in the query string as its clients send it.
+        let resp = s
+            .client
+            .post(s.url(&format!("/v1alpha1/comments:analyze?key={}", s.ingest)))
+            .json(&json!({"comment": {"text": text}, "languages": ["en"], "requestedAttributes": {"THREAT": {}, "IDENTITY_ATTACK": {}}, "doNotStore": true}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        let p: Value = resp.json().await.unwrap();
+        let scores = p["attributeScores"].as_object().unwrap();
+        assert_eq!(scores.len(), 2);
+        let threat = scores["THREAT"]["summaryScore"]["value"].as_f64().unwrap();
+        assert!(
+            (threat - category_score(&["violence_threat", "incitement"])).abs() < 1e-6,
+            "{p}"
+        );
+        let identity = scores["IDENTITY_ATTACK"]["summaryScore"]["value"]
+            .as_f64()
+            .unwrap();
+        assert!((identity - category_score(&["hate"])).abs() < 1e-6);
+        assert_eq!(
+            scores["THREAT"]["spanScores"][0]["end"],
+            text.encode_utf16().count()
+        );
+        // OpenAI: flagged exactly when the policy acts.
+        let (status, m) = s
+            .post(
+                "/v1/moderations",
+                &s.ingest,
+                json!({"input": [text], "model": "omni-moderation-latest"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{m}");
+        let r = &m["results"][0];
+        assert_eq!(
+            r["flagged"],
+            decided["decision"]["action"] != "allow",
+            "{m} vs {decided}"
+        );
+        let violence = r["category_scores"]["violence"].as_f64().unwrap();
+        assert!((violence - category_score(&["violence_threat", "incitement"])).abs() < 1e-6);
+        assert_eq!(r["categories"]["violence"], violence >= 0.5);
+    }
+    let (status, m) = s
+        .post("/v1/moderations", &s.ingest, json!({"input": "just one"}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(m["results"].as_array().unwrap().len(), 1);
+    let (status, e) = s
+        .post("/v1/moderations", &s.ingest, json!({"input": vec!["x"; 6]}))
+        .await;
+    assert_eq!(
+        (status, error_code(&e)),
+        (StatusCode::PAYLOAD_TOO_LARGE, "batch_too_large")
+    );
+    let (status, e) = s
+        .post(
+            "/v1/moderations",
+            &s.ingest,
+            json!({"input": [{"type": "image_url"}]}),
+        )
+        .await;
+    assert_eq!(
+        (status, error_code(&e)),
+        (StatusCode::BAD_REQUEST, "invalid_field")
+    );
+    let (status, e) = s
+        .post(
+            "/v1alpha1/comments:analyze",
+            &s.ingest,
+            json!({"comment": {"text": "x"}, "requestedAttributes": {"FLIRTATION": {}}}),
+        )
+        .await;
+    assert_eq!(
+        (status, error_code(&e)),
+        (StatusCode::BAD_REQUEST, "invalid_field")
+    );
+    let (status, e) = s
+        .post("/v1/moderations", &s.read, json!({"input": "x"}))
+        .await;
+    assert_eq!(
+        (status, error_code(&e)),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+    // Analysis only: nothing stored beyond the three posts.
+    let (_, all) = s.get("/v1/decisions", &s.read).await;
+    assert_eq!(all["items"].as_array().unwrap().len(), 3);
+    s.stop().await;
+}
+
 type Scenario = fn(Backend) -> Pin<Box<dyn Future<Output = ()> + Send>>;
 
 macro_rules! scenarios {
@@ -803,6 +918,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     ops_endpoints_answer,
     keys_are_rate_limited,
     concurrent_duplicates_store_one_decision,
+    compatible_endpoints_agree_with_decisions,
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
