@@ -271,6 +271,21 @@ pub(crate) fn depth(expr: &IdedExpr) -> usize {
     1 + children.iter().map(|c| depth(c)).max().unwrap_or(0)
 }
 
+/// How deeply `exists`/`all`/`map`/`filter` loops nest. Each level multiplies the work by the
+/// length of a list, and a 4 KB condition can spell lists of a thousand items: nested loops
+/// would let a hostile file spend minutes on every post.
+pub(crate) fn loop_nesting(expr: &IdedExpr) -> usize {
+    let inner = children(expr)
+        .into_iter()
+        .map(loop_nesting)
+        .max()
+        .unwrap_or(0);
+    match &expr.expr {
+        Expr::Comprehension(_) => inner + 1,
+        _ => inner,
+    }
+}
+
 fn children(expr: &IdedExpr) -> Vec<&IdedExpr> {
     use cel::common::ast::EntryExpr;
     match &expr.expr {

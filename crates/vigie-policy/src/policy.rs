@@ -92,6 +92,8 @@ pub enum RuleProblem {
     ConditionTooLong(usize),
     #[error("`when` nests {0} levels deep, more than the {MAX_CONDITION_DEPTH} allowed")]
     ConditionTooDeep(usize),
+    #[error("`when` nests `exists`/`all`/`map`/`filter` loops {0} deep; one level is allowed")]
+    NestedLoops(usize),
     #[error("`when` nests brackets {0} levels deep, more than the {MAX_CONDITION_NESTING} allowed")]
     ConditionTooNested(usize),
     /// `line`/`column` are within the condition.
@@ -564,6 +566,10 @@ fn compile_rule(env: &Arc<Env>, spec: RuleSpec, line: usize) -> Result<Rule, Rul
     let depth = check::depth(program.expression());
     if depth > MAX_CONDITION_DEPTH {
         return Err(RuleProblem::ConditionTooDeep(depth));
+    }
+    let loops = check::loop_nesting(program.expression());
+    if loops > 1 {
+        return Err(RuleProblem::NestedLoops(loops));
     }
     check::check_names(program.expression()).map_err(RuleProblem::Name)?;
     trial_evaluation(env, &program)?;

@@ -328,7 +328,12 @@ fn example_policies_load_and_run_natively() {
         Ok(policy) => policy,
         Err(e) => panic!("{e}"),
     };
-    assert!(strict.rules().iter().all(|r| r.is_native() && r.guard().is_some()));
+    assert!(
+        strict
+            .rules()
+            .iter()
+            .all(|r| r.is_native() && r.guard().is_some())
+    );
     // the strict policy acts where the default one only reviews or lets pass
     let default = default_policy();
     let hate = [signal(Category::Hate, 0.65)];

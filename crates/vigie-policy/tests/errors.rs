@@ -323,3 +323,27 @@ fn empty_policy_name() {
     let err = refuse("anon.toml", "[policy]\nname = \" \"\n");
     assert!(matches!(err, PolicyError::EmptyName { .. }), "{err:?}");
 }
+
+#[test]
+fn nested_loops_are_refused() {
+    let list = format!("[{}]", vec!["0"; 500].join(","));
+    let when = format!("{list}.all(a, {list}.all(b, a == b))");
+    let text = format!("[policy]\nname = \"loops\"\n\n{}", rule(1, &when));
+    let err = refuse("loops.toml", &text);
+    assert!(
+        matches!(
+            err,
+            PolicyError::Rule {
+                problem: RuleProblem::NestedLoops(2),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // one level is fine
+    let text = format!(
+        "[policy]\nname = \"loop\"\n\n{}",
+        rule(1, "signals.hate.targets.exists(t, t.kind == \"group\")")
+    );
+    assert!(Policy::from_toml("loop.toml", &text).is_ok());
+}

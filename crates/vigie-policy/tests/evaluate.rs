@@ -435,3 +435,63 @@ reason_code = "odd"
         verdict.errors
     );
 }
+
+#[test]
+fn objects_can_be_read_whole_indexed_and_tested() {
+    let policy = load(
+        r#"
+[policy]
+name = "objects"
+
+[[rule]]
+id = "index"
+when = 'signals["hate"].score >= 0.5 && post["lang"] == "en" && signals.threat["score"] == 0.0'
+action = "label"
+reason_code = "index"
+
+[[rule]]
+id = "has"
+when = "has(signals.hate.score) && has(signals.threat.targets) && !has(post.reach) && has(post.length)"
+action = "label"
+reason_code = "has"
+
+[[rule]]
+id = "size"
+when = 'size(signals.hate.targets) == 2 && size(signals.hate.detectors) == 1 && signals.hate.targets[1].role == ""'
+action = "label"
+reason_code = "size"
+"#,
+    );
+    let hate = signal_on(
+        Category::Hate,
+        0.7,
+        vec![group("roma"), group("roma"), Target::Addressee],
+    );
+    let verdict = eval(&policy, &[hate], &PostContext::default());
+    assert_eq!(
+        fired_ids(&verdict),
+        ["index", "has", "size"],
+        "{:?}",
+        verdict.errors
+    );
+    assert!(verdict.errors.is_empty());
+    assert!(policy.rules().iter().all(|r| !r.is_native()));
+}
+
+#[test]
+fn native_failure_reports_cel_error() {
+    // natively evaluated, but the absent strikes make it fail: the error comes from CEL
+    let policy = load(CONTEXT_RULES);
+    assert!(policy.rules().iter().all(|r| r.is_native()));
+    let signals = [signal(Category::Toxicity, 0.8)];
+    let input = EvalInput {
+        signals: &signals,
+        lang: Lang::En,
+        text_chars: 80,
+        context: &PostContext::default(),
+    };
+    let fast = policy.evaluate(&input);
+    let reference = policy.evaluate_cel_only(&input);
+    assert_eq!(fast, reference);
+    assert_eq!(fast.errors.len(), 1);
+}
