@@ -126,6 +126,8 @@ pub struct Header {
     pub thresholds: Vec<LabelThresholds>,
     pub counts: Vec<LabelCounts>,
     pub target_precision: f32,
+    /// The precision each label's thresholds aimed at (`target_precision` unless overridden).
+    pub target_precisions: Vec<f32>,
     /// Highest share of positives at which `target_precision` is measured on dev (`None`: as
     /// sampled).
     pub threshold_prevalence: Option<f32>,
@@ -169,6 +171,7 @@ impl Model {
             ("calibration", h.calibration.len()),
             ("thresholds", h.thresholds.len()),
             ("counts", h.counts.len()),
+            ("target_precisions", h.target_precisions.len()),
         ] {
             if len != n {
                 return Err(ModelError::Header(format!(

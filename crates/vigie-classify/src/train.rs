@@ -43,6 +43,9 @@ pub struct TrainConfig {
     pub l2: f32,
     /// Precision the per-language thresholds aim at on dev.
     pub target_precision: f32,
+    /// Per-category overrides of `target_precision` (a platform may accept more false
+    /// positives on one category than on another).
+    pub target_precision_for: Vec<(Category, f32)>,
     /// Highest share of positives at which that precision is measured: dev sets are sampled
     /// for harmful content (the pool's toxicity rows are 80% toxic), so precision "as sampled"
     /// would let a threshold flag almost everything; above the cap, negatives count more.
@@ -65,6 +68,7 @@ impl Default for TrainConfig {
             learning_rate: 0.1,
             l2: 1e-6,
             target_precision: 0.8,
+            target_precision_for: Vec::new(),
             threshold_prevalence: Some(0.5),
             features: FeatureSettings::default(),
             min_positives: 20,
@@ -170,12 +174,22 @@ pub fn train(
     if !(8..=26).contains(&fs.hash_bits) || fs.char_min > fs.char_max || fs.char_max > 16 {
         return Err(TrainError::Config(format!("feature settings {fs:?}")));
     }
-    if !(config.target_precision > 0.0 && config.target_precision <= 1.0) {
-        return Err(TrainError::Config(format!(
-            "target precision {} not in (0, 1]",
-            config.target_precision
-        )));
+    for p in std::iter::once(config.target_precision)
+        .chain(config.target_precision_for.iter().map(|x| x.1))
+    {
+        if !(p > 0.0 && p <= 1.0) {
+            return Err(TrainError::Config(format!(
+                "target precision {p} not in (0, 1]"
+            )));
+        }
     }
+    let target_for = |c: Category| {
+        config
+            .target_precision_for
+            .iter()
+            .find(|x| x.0 == c)
+            .map_or(config.target_precision, |x| x.1)
+    };
     if config.learning_rate.is_nan()
         || config.learning_rate <= 0.0
         || config.l2.is_nan()
@@ -355,6 +369,7 @@ pub fn train(
             })
             .collect(),
         target_precision: config.target_precision,
+        target_precisions: labels.iter().map(|&c| target_for(c)).collect(),
         threshold_prevalence: config.threshold_prevalence,
         data_digest: data_digest.clone(),
         seed: config.seed,
@@ -389,7 +404,7 @@ pub fn train(
                 .collect();
             let c = metrics::choose_threshold(
                 &pairs,
-                config.target_precision,
+                target_for(LABELS[l]),
                 config.threshold_prevalence,
             );
             let neg_w = metrics::negative_weight(&pairs, config.threshold_prevalence);

@@ -75,7 +75,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     let rows: Vec<LabelledRow> = if is_csv {
         read_pool(&args.file, false)?
     } else {
-        read_seeds(&args.file)?
+        read_seeds(&args.file, crate::train::DEFAULT_SEED_WEIGHT)?
     };
     let wanted = match args.split.as_str() {
         "train" => Some(Split::Train),

@@ -35,6 +35,9 @@ pub struct TrainArgs {
     /// Precision the per-category, per-language thresholds aim at on dev.
     #[arg(long, default_value_t = 0.8)]
     pub target_precision: f32,
+    /// Per-category target precision, e.g. `--precision-for hate=0.6`. Repeatable.
+    #[arg(long, value_parser = parse_precision_for)]
+    pub precision_for: Vec<(Category, f32)>,
     #[arg(long, default_value_t = TrainConfig::default().epochs)]
     pub epochs: u32,
     /// log2 of the number of feature hash buckets (model size ≈ 2^bits × categories bytes).
@@ -45,6 +48,9 @@ pub struct TrainArgs {
     pub char_min: u8,
     #[arg(long, default_value_t = TrainConfig::default().features.char_max)]
     pub char_max: u8,
+    /// How much one seed or moderator row weighs against one pool row.
+    #[arg(long, default_value_t = DEFAULT_SEED_WEIGHT)]
+    pub seed_weight: f32,
     /// AdaGrad base learning rate.
     #[arg(long, default_value_t = TrainConfig::default().learning_rate)]
     pub learning_rate: f32,
@@ -58,6 +64,19 @@ pub struct TrainArgs {
     /// Recorded in the model file (default: derived from the training data digest).
     #[arg(long)]
     pub model_version: Option<String>,
+}
+
+fn parse_precision_for(s: &str) -> Result<(Category, f32), String> {
+    let (name, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected CATEGORY=PRECISION, got {s:?}"))?;
+    let category =
+        Category::from_name(name.trim()).ok_or_else(|| format!("unknown category {name:?}"))?;
+    let value: f32 = value
+        .trim()
+        .parse()
+        .map_err(|e| format!("precision {value:?}: {e}"))?;
+    Ok((category, value))
 }
 
 /// Which split a row belongs to.
@@ -127,8 +146,9 @@ const DAVIDSON_HATE_WEIGHT: f32 = 0.5;
 /// Weight of labels derived by implication (below): real evidence, but no one was asked.
 const DERIVED_WEIGHT: f32 = 0.3;
 /// Seed sets and moderators' exports are written for exactly the cases the pool lacks (threats,
-/// incitement, hard negatives): they weigh more than one crowd-sourced tweet.
-const SEED_WEIGHT: f32 = 2.0;
+/// incitement, hard negatives): each row weighs more than one crowd-sourced tweet (`--seed-weight`,
+/// default [`DEFAULT_SEED_WEIGHT`]).
+pub const DEFAULT_SEED_WEIGHT: f32 = 2.0;
 
 /// Maps one pool row onto the labels. With `derive`, adds to training rows labels that follow
 /// from others (dev, test and evaluation read the source's labels as they are):
@@ -228,7 +248,7 @@ struct SeedRecord {
 /// One seed (or moderator) row. Rows with split=train are trained on, except one in five
 /// (chosen by a hash of the id, so the same rows every time) kept as dev for calibration and
 /// thresholds; split=test rows are only ever evaluated on.
-fn seed_row(r: SeedRecord) -> LabelledRow {
+fn seed_row(r: SeedRecord, seed_weight: f32) -> LabelledRow {
     let mut labels = [None; LABELS.len()];
     for (c, v) in [
         (Category::Hate, r.hate),
@@ -242,7 +262,7 @@ fn seed_row(r: SeedRecord) -> LabelledRow {
         labels[idx(c)] = v.map(|x| x >= 0.5);
     }
     let lang = Lang::from_code(&r.lang);
-    let base = SEED_WEIGHT * if lang == Lang::Fr { FRENCH_WEIGHT } else { 1.0 };
+    let base = seed_weight * if lang == Lang::Fr { FRENCH_WEIGHT } else { 1.0 };
     let split = match r.split.as_deref() {
         Some("test") => Split::Test,
         Some("dev") => Split::Dev,
@@ -260,7 +280,7 @@ fn seed_row(r: SeedRecord) -> LabelledRow {
     }
 }
 
-pub fn read_seed_file(path: &Path) -> anyhow::Result<Vec<LabelledRow>> {
+pub fn read_seed_file(path: &Path, seed_weight: f32) -> anyhow::Result<Vec<LabelledRow>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let is_csv = path.extension().is_some_and(|e| e == "csv");
@@ -269,7 +289,7 @@ pub fn read_seed_file(path: &Path) -> anyhow::Result<Vec<LabelledRow>> {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         for (i, record) in reader.deserialize::<SeedCsvRecord>().enumerate() {
             let r = record.with_context(|| format!("{}: record {}", path.display(), i + 1))?;
-            rows.push(seed_row(r.into_seed()?));
+            rows.push(seed_row(r.into_seed()?, seed_weight));
         }
     } else {
         for (i, line) in text.lines().enumerate() {
@@ -278,7 +298,7 @@ pub fn read_seed_file(path: &Path) -> anyhow::Result<Vec<LabelledRow>> {
             }
             let r: SeedRecord = serde_json::from_str(line)
                 .with_context(|| format!("{}:{}", path.display(), i + 1))?;
-            rows.push(seed_row(r));
+            rows.push(seed_row(r, seed_weight));
         }
     }
     Ok(rows)
@@ -329,9 +349,9 @@ impl SeedCsvRecord {
 
 /// Every `*.jsonl` of a directory (sorted, so the order never depends on the file system), or
 /// one file.
-pub fn read_seeds(path: &Path) -> anyhow::Result<Vec<LabelledRow>> {
+pub fn read_seeds(path: &Path, seed_weight: f32) -> anyhow::Result<Vec<LabelledRow>> {
     if path.is_file() {
-        return read_seed_file(path);
+        return read_seed_file(path, seed_weight);
     }
     let mut files: Vec<PathBuf> = std::fs::read_dir(path)
         .with_context(|| format!("listing {}", path.display()))?
@@ -341,7 +361,7 @@ pub fn read_seeds(path: &Path) -> anyhow::Result<Vec<LabelledRow>> {
     files.sort();
     let mut rows = Vec::new();
     for f in files {
-        rows.extend(read_seed_file(&f)?);
+        rows.extend(read_seed_file(&f, seed_weight)?);
     }
     Ok(rows)
 }
@@ -388,14 +408,14 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
         rows.extend(pool_rows);
     }
     if args.seeds.exists() {
-        let seeds = read_seeds(&args.seeds)?;
+        let seeds = read_seeds(&args.seeds, args.seed_weight)?;
         eprintln!("seeds: {} rows from {}", seeds.len(), args.seeds.display());
         rows.extend(seeds);
     } else {
         eprintln!("seeds: {} not found, none used", args.seeds.display());
     }
     for extra in &args.extra {
-        let more = read_seed_file(extra)?;
+        let more = read_seed_file(extra, args.seed_weight)?;
         eprintln!("extra: {} rows from {}", more.len(), extra.display());
         rows.extend(more);
     }
@@ -443,6 +463,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
         seed: args.seed,
         epochs: args.epochs,
         target_precision: args.target_precision,
+        target_precision_for: args.precision_for.clone(),
         threshold_prevalence: (args.threshold_prevalence > 0.0)
             .then_some(args.threshold_prevalence),
         learning_rate: args.learning_rate,
