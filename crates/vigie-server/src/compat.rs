@@ -79,7 +79,7 @@ const PERSPECTIVE_ATTRIBUTES: &[(&str, &[&str])] = &[
 
 // Fields the other APIs define are accepted (so their clients work) even when unused.
 #[allow(dead_code)]
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Comment {
     pub text: String,
@@ -88,13 +88,14 @@ pub struct Comment {
 }
 
 #[allow(dead_code)]
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct AnalyzeIn {
     pub comment: Comment,
     #[serde(default)]
     pub languages: Vec<String>,
     /// Attribute name → options (options are accepted and ignored).
+    #[schema(value_type = Object)]
     pub requested_attributes: Map<String, Value>,
     #[serde(default)]
     pub do_not_store: Option<bool>,
@@ -107,31 +108,32 @@ pub struct AnalyzeIn {
     #[serde(default)]
     pub span_annotations: Option<bool>,
     #[serde(default)]
+    #[schema(value_type = Option<Object>)]
     pub context: Option<Value>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ScoreOut {
     pub value: f32,
     #[serde(rename = "type")]
     pub kind: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SpanScore {
     pub begin: usize,
     pub end: usize,
     pub score: ScoreOut,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AttributeOut {
     pub span_scores: Vec<SpanScore>,
     pub summary_score: ScoreOut,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AnalyzeOut {
     pub attribute_scores: std::collections::BTreeMap<String, AttributeOut>,
@@ -141,6 +143,10 @@ pub struct AnalyzeOut {
     pub client_token: Option<String>,
 }
 
+#[utoipa::path(post, path = "/v1alpha1/comments:analyze", tag = "compatible", request_body = AnalyzeIn,
+    params(("key" = Option<String>, Query, description = "API key, as Perspective clients send it")),
+    responses((status = 200, body = AnalyzeOut), (status = "4XX", body = crate::error::ErrorBody)),
+    security(("api_key" = ["ingest"])))]
 pub async fn perspective_analyze(
     State(state): State<Arc<AppState>>,
     _auth: Authed<Ingest>,
@@ -232,7 +238,7 @@ const OPENAI_CATEGORIES: &[(&str, &[&str])] = &[
 /// Scores are calibrated: from 0.5 a category is more likely than not.
 const OPENAI_FLAG_THRESHOLD: f32 = 0.5;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(untagged)]
 pub enum ModerationInput {
     One(String),
@@ -240,7 +246,7 @@ pub enum ModerationInput {
 }
 
 #[allow(dead_code)]
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModerationIn {
     pub input: ModerationInput,
@@ -248,21 +254,26 @@ pub struct ModerationIn {
     pub model: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ModerationResult {
     /// The policy would act on it (any action other than allow).
     pub flagged: bool,
+    #[schema(value_type = Object)]
     pub categories: Map<String, Value>,
+    #[schema(value_type = Object)]
     pub category_scores: Map<String, Value>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ModerationOut {
     pub id: String,
     pub model: String,
     pub results: Vec<ModerationResult>,
 }
 
+#[utoipa::path(post, path = "/v1/moderations", tag = "compatible", request_body = ModerationIn,
+    responses((status = 200, body = ModerationOut), (status = "4XX", body = crate::error::ErrorBody)),
+    security(("api_key" = ["ingest"])))]
 pub async fn openai_moderations(
     State(state): State<Arc<AppState>>,
     _auth: Authed<Ingest>,

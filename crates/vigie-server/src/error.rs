@@ -15,15 +15,21 @@ pub struct ApiError {
     pub retry_after: Option<u64>,
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
-    error: Inner<'a>,
+/// The body of every error response.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
 }
 
-#[derive(Serialize)]
-struct Inner<'a> {
-    code: &'a str,
-    message: &'a str,
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// Stable: unauthorized, forbidden, not_found, rate_limited, empty_body, invalid_utf8,
+    /// malformed_json, unknown_field, missing_field, invalid_field, body_too_large,
+    /// post_too_long, batch_too_large, empty_batch, invalid_query, invalid_policy, timeout,
+    /// unavailable, method_not_allowed, internal.
+    pub code: String,
+    /// For people; may change.
+    pub message: String,
 }
 
 impl ApiError {
@@ -72,10 +78,10 @@ impl From<vigie_store::StoreError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = Body {
-            error: Inner {
-                code: self.code,
-                message: &self.message,
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code.to_string(),
+                message: self.message,
             },
         };
         let mut response = (self.status, Json(body)).into_response();

@@ -13,6 +13,7 @@ mod config;
 mod error;
 mod extract;
 mod metrics_layer;
+mod openapi;
 mod routes;
 
 use std::future::Future;
@@ -33,6 +34,7 @@ use vigie_store::{Location, Store, StoreError};
 pub use config::{ConfigError, LogFormat, ServerConfig};
 pub use error::ApiError;
 pub use metrics_layer::prometheus_handle;
+pub use openapi::ApiDoc;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
@@ -216,6 +218,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .route("/metrics", get(routes::metrics))
+        .route("/openapi.json", get(openapi::openapi_json))
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))

@@ -37,7 +37,7 @@ pub async fn timed_db<T>(
 }
 
 /// A post as clients send it.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostIn {
     /// The platform (or tenant) the post belongs to; ids are unique within it.
@@ -47,12 +47,14 @@ pub struct PostIn {
     pub text: String,
     #[serde(default)]
     pub author: Option<String>,
+    /// Language, reach, surface, author context (see vigie_policy::PostContext).
     #[serde(default)]
+    #[schema(value_type = Object)]
     pub context: PostContext,
 }
 
 /// A stored decision as the API returns it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DecisionOut {
     pub id: String,
     pub platform: String,
@@ -61,6 +63,8 @@ pub struct DecisionOut {
     pub created_at: String,
     /// True when the post had been submitted before: this is the decision stored then.
     pub replayed: bool,
+    /// The decision with its evidence (vigie_policy::Decision, stable on the wire).
+    #[schema(value_type = Object)]
     pub decision: Decision,
 }
 
@@ -191,6 +195,10 @@ async fn ingest(state: &AppState, posts: Vec<PostIn>, actor: &str) -> AppResult<
     Ok(out)
 }
 
+#[utoipa::path(post, path = "/v1/posts", tag = "posts", request_body = PostIn,
+    responses((status = 200, description = "The decision, once stored", body = DecisionOut),
+              (status = "4XX", description = "Bad input, key or scope", body = crate::error::ErrorBody)),
+    security(("api_key" = ["ingest"])))]
 pub async fn post_one(
     State(state): State<Arc<AppState>>,
     auth: Authed<Ingest>,
@@ -203,17 +211,21 @@ pub async fn post_one(
         .ok_or_else(|| ApiError::internal("storing a post", &"no result"))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchIn {
     pub posts: Vec<PostIn>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct BatchOut {
     pub results: Vec<DecisionOut>,
 }
 
+#[utoipa::path(post, path = "/v1/posts:batch", tag = "posts", request_body = BatchIn,
+    responses((status = 200, description = "One result per post, in order", body = BatchOut),
+              (status = "4XX", description = "Bad input, key or scope", body = crate::error::ErrorBody)),
+    security(("api_key" = ["ingest"])))]
 pub async fn post_batch(
     State(state): State<Arc<AppState>>,
     auth: Authed<Ingest>,
@@ -246,6 +258,10 @@ pub async fn post_batch(
     Ok(Json(BatchOut { results }))
 }
 
+#[utoipa::path(get, path = "/v1/decisions/{id}", tag = "decisions",
+    params(("id" = String, Path, description = "Decision id")),
+    responses((status = 200, body = DecisionOut), (status = 404, body = crate::error::ErrorBody)),
+    security(("api_key" = ["read"])))]
 pub async fn get_decision(
     State(state): State<Arc<AppState>>,
     _auth: Authed<Read>,
@@ -257,8 +273,9 @@ pub async fn get_decision(
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     pub author: Option<String>,
     /// RFC 3339 or unix seconds.
@@ -268,7 +285,7 @@ pub struct ListQuery {
     pub limit: Option<u32>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ListOut {
     pub items: Vec<DecisionOut>,
     pub next_cursor: Option<String>,
@@ -278,6 +295,10 @@ fn query_error(e: QueryRejection) -> ApiError {
     ApiError::bad_request("invalid_query", e.body_text())
 }
 
+#[utoipa::path(get, path = "/v1/decisions", tag = "decisions", params(ListQuery),
+    responses((status = 200, description = "Oldest first; pass next_cursor back as cursor", body = ListOut),
+              (status = 400, body = crate::error::ErrorBody)),
+    security(("api_key" = ["read"])))]
 pub async fn list_decisions(
     State(state): State<Arc<AppState>>,
     _auth: Authed<Read>,
@@ -302,7 +323,7 @@ pub async fn list_decisions(
     }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PolicyOut {
     pub version: String,
     pub name: String,
@@ -313,6 +334,9 @@ pub struct PolicyOut {
     pub text: String,
 }
 
+#[utoipa::path(get, path = "/v1/policy", tag = "policy",
+    responses((status = 200, description = "The policy in force", body = PolicyOut)),
+    security(("api_key" = ["read"])))]
 pub async fn get_policy(
     State(state): State<Arc<AppState>>,
     _auth: Authed<Read>,
@@ -332,7 +356,7 @@ pub async fn get_policy(
     }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyIn {
     /// The policy file (TOML).
@@ -342,7 +366,7 @@ pub struct PolicyIn {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PolicyChangeOut {
     pub changed: bool,
     pub previous_version: String,
@@ -357,6 +381,9 @@ fn invalid_policy(e: &dyn std::fmt::Display) -> ApiError {
     )
 }
 
+#[utoipa::path(put, path = "/v1/policy", tag = "policy", request_body = PolicyIn,
+    responses((status = 200, body = PolicyChangeOut), (status = 422, description = "Invalid policy", body = crate::error::ErrorBody)),
+    security(("api_key" = ["admin"])))]
 pub async fn put_policy(
     State(state): State<Arc<AppState>>,
     auth: Authed<Admin>,
@@ -402,7 +429,7 @@ pub async fn put_policy(
     }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BacktestIn {
     /// The candidate policy (TOML).
@@ -417,14 +444,14 @@ pub struct BacktestIn {
     pub sample: Option<usize>,
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Serialize, PartialEq, Eq, PartialOrd, Ord, utoipa::ToSchema)]
 pub struct Transition {
     pub from: String,
     pub to: String,
     pub count: u64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ChangedPost {
     pub decision_id: String,
     pub platform: String,
@@ -435,7 +462,7 @@ pub struct ChangedPost {
     pub candidate_reason: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct BacktestOut {
     pub candidate_version: String,
     pub current_version: String,
@@ -447,6 +474,10 @@ pub struct BacktestOut {
     pub sample: Vec<ChangedPost>,
 }
 
+#[utoipa::path(post, path = "/v1/policy:backtest", tag = "policy", request_body = BacktestIn,
+    responses((status = 200, description = "What the candidate would change on stored posts", body = BacktestOut),
+              (status = 422, body = crate::error::ErrorBody)),
+    security(("api_key" = ["admin"])))]
 pub async fn backtest(
     State(state): State<Arc<AppState>>,
     _auth: Authed<Admin>,
@@ -527,10 +558,13 @@ pub async fn backtest(
     Ok(Json(out))
 }
 
+#[utoipa::path(get, path = "/healthz", tag = "ops", responses((status = 200, description = "The process is up")))]
 pub async fn healthz() -> Json<serde_json::Value> {
     Json(serde_json::json!({ "status": "ok" }))
 }
 
+#[utoipa::path(get, path = "/readyz", tag = "ops",
+    responses((status = 200, description = "The database answers"), (status = 503, body = crate::error::ErrorBody)))]
 pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
     match timed_db("ping", state.store.ping()).await {
         Ok(()) => Json(serde_json::json!({ "status": "ready" })).into_response(),
@@ -543,6 +577,7 @@ pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
     }
 }
 
+#[utoipa::path(get, path = "/metrics", tag = "ops", responses((status = 200, description = "Prometheus text format")))]
 pub async fn metrics() -> Response {
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],

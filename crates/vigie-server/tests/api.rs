@@ -702,6 +702,47 @@ async fn ops_endpoints_answer(backend: Backend) {
         assert!(m.contains(name), "{name} missing from /metrics:\n{m}");
     }
     assert!(m.contains("route=\"/v1/posts\""));
+    // The OpenAPI description lists every route, and every route it lists exists.
+    let (status, doc) = s.send("GET", "/openapi.json", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    let paths = doc["paths"].as_object().unwrap();
+    for route in [
+        "/v1/posts",
+        "/v1/posts:batch",
+        "/v1/decisions",
+        "/v1/decisions/{id}",
+        "/v1/policy",
+        "/v1/policy:backtest",
+        "/v1/moderations",
+        "/v1alpha1/comments:analyze",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+    ] {
+        assert!(
+            paths.contains_key(route),
+            "{route} missing from /openapi.json"
+        );
+    }
+    for (path, item) in paths {
+        for method in item.as_object().unwrap().keys() {
+            let concrete = path.replace("{id}", "some-id");
+            let (status, body) = s
+                .send(
+                    &method.to_uppercase(),
+                    &concrete,
+                    Some(&s.admin),
+                    Some(b"{}".to_vec()),
+                )
+                .await;
+            assert!(
+                status != StatusCode::METHOD_NOT_ALLOWED && error_code(&body) != "not_found"
+                    || concrete.starts_with("/v1/decisions/"),
+                "{method} {path} in /openapi.json is not served: {status} {body}"
+            );
+        }
+    }
     let (status, e) = s.send("GET", "/v2/nothing", None, None).await;
     assert_eq!(
         (status, error_code(&e)),

@@ -1,0 +1,49 @@
+//! The OpenAPI 3.1 description of the API, served at `/openapi.json`, generated from the
+//! handlers' and types' annotations so it cannot drift from the code unnoticed.
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::{compat, error, routes};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "vigie",
+        description = "Content moderation that explains itself: post → durable, audited decision."
+    ),
+    paths(
+        routes::post_one,
+        routes::post_batch,
+        routes::get_decision,
+        routes::list_decisions,
+        routes::get_policy,
+        routes::put_policy,
+        routes::backtest,
+        routes::healthz,
+        routes::readyz,
+        routes::metrics,
+        compat::perspective_analyze,
+        compat::openai_moderations,
+    ),
+    components(schemas(error::ErrorBody, error::ErrorDetail)),
+    modifiers(&BearerKey)
+)]
+pub struct ApiDoc;
+
+/// API keys go in `Authorization: Bearer <key>`.
+struct BearerKey;
+
+impl Modify for BearerKey {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub async fn openapi_json() -> axum::Json<utoipa::openapi::OpenApi> {
+    axum::Json(ApiDoc::openapi())
+}
