@@ -143,6 +143,17 @@ mod tests {
     }
 
     #[test]
+    fn the_example_file_is_valid_and_matches_the_defaults() {
+        // Inside a jail: the other tests set VIGIE_* variables, and jails take turns.
+        figment::Jail::expect_with(|_| {
+            let example = concat!(env!("CARGO_MANIFEST_DIR"), "/vigie.example.toml");
+            let c = ServerConfig::load(Some(Path::new(example))).map_err(|e| e.to_string())?;
+            assert_eq!(c, ServerConfig::default());
+            Ok(())
+        });
+    }
+
+    #[test]
     fn unknown_keys_and_missing_files_are_errors() {
         figment::Jail::expect_with(|jail| {
             jail.create_file("bad.toml", "max_batchh = 7\n")?;

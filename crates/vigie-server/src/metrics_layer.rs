@@ -61,3 +61,49 @@ pub async fn track(req: Request, next: Next, timeout: Duration) -> Response {
         .record(started.elapsed().as_secs_f64());
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::Router;
+    use axum::body::Body;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    fn app(timeout: Duration) -> Router {
+        Router::new()
+            .route(
+                "/slow",
+                get(|| async {
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                    "done"
+                }),
+            )
+            .route("/fast", get(|| async { "done" }))
+            .layer(axum::middleware::from_fn(move |req, next| {
+                track(req, next, timeout)
+            }))
+    }
+
+    async fn call(app: Router, path: &str) -> (StatusCode, String) {
+        let resp = app
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = resp.status();
+        let bytes = axum::body::to_bytes(resp.into_body(), 1 << 16)
+            .await
+            .unwrap();
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    #[tokio::test]
+    async fn slow_requests_get_a_timeout_error() {
+        let (status, body) = call(app(Duration::from_millis(50)), "/slow").await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(json["error"]["code"], "timeout");
+        let (status, body) = call(app(Duration::from_millis(50)), "/fast").await;
+        assert_eq!((status, body.as_str()), (StatusCode::OK, "done"));
+    }
+}
