@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use vigie_detect::{Category, Target};
 use vigie_policy::{Action, Decision};
 
-use crate::appeal::{Appeal, AppealOutcome};
+use crate::appeal::{Appeal, AppealOutcome, ReviewerCandidate, assign_appeal_reviewer};
 use crate::config::ReviewConfig;
 use crate::decision::{
     DecideOutcome, DecisionInput, Effect, ModeratorAction, ModeratorDecision, SecondReviewVerdict,
@@ -763,6 +763,23 @@ impl Case {
             }
         }
         excluded
+    }
+
+    /// Chooses the reviewer of the open appeal among `candidates` with
+    /// [`assign_appeal_reviewer`], excluding [`Case::appeal_excluded_reviewers`].
+    pub fn pick_appeal_reviewer<'a>(
+        &self,
+        candidates: &'a [ReviewerCandidate],
+    ) -> Result<&'a ReviewerCandidate, ReviewError> {
+        if self.status != CaseStatus::Appealed {
+            return Err(self.illegal("assign the appeal of"));
+        }
+        assign_appeal_reviewer(candidates, &self.appeal_excluded_reviewers()).ok_or_else(|| {
+            ReviewError::NoEligibleReviewer {
+                case_id: self.id.clone(),
+                candidates: candidates.len(),
+            }
+        })
     }
 
     /// Assigns the open appeal to `reviewer` (see [`crate::assign_appeal_reviewer`] to choose).
