@@ -7,8 +7,8 @@
 //!
 //! Mapping, for each of the five labels, from the decision in force:
 //! - the action **confirms a violation** (remove, suspend_account): the categories the
-//!   moderator confirmed are 1; categories that were flagged but not confirmed are 0 (the
-//!   moderator saw them and chose not to confirm them); others are null (unknown);
+//!   moderator confirmed are 1, all others null — a moderator names the reason for removal,
+//!   not every category that applies, so an unconfirmed category is unknown, not 0;
 //! - the action **clears the content** (no_action, restore), or an appeal reversed the
 //!   decision: the categories that were flagged (automated or reported) are 0, others null;
 //! - other actions (label, demote, age_restrict, warn) say the content is borderline: no row.
@@ -78,12 +78,10 @@ pub fn training_row(case: &Case, text: &str) -> Option<TrainingRow> {
         return None;
     }
     let label = |c: Category| -> Option<u8> {
-        if confirmed && decision.categories.contains(&c) {
-            Some(1)
-        } else if flagged.contains(&c) {
-            Some(0)
+        if confirmed {
+            decision.categories.contains(&c).then_some(1)
         } else {
-            None
+            flagged.contains(&c).then_some(0)
         }
     };
     let row = TrainingRow {
