@@ -157,6 +157,24 @@ impl std::fmt::Display for CaseStatus {
     }
 }
 
+/// The columns of a case that queues filter and sort on: what the store keeps beside the
+/// case's JSON (and indexes), so that its SQL and [`crate::QueueFilter::matches`] agree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseColumns {
+    pub status: CaseStatus,
+    /// "other" when unknown.
+    pub lang: String,
+    pub urgent: bool,
+    pub escalated: bool,
+    pub categories: Vec<Category>,
+    pub sources: Vec<Source>,
+    pub priority: i64,
+    pub created_at: Micros,
+    pub lease_holder: Option<String>,
+    pub lease_expires_at: Option<Micros>,
+    pub author: Option<String>,
+}
+
 /// A case under review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Case {
@@ -292,6 +310,23 @@ impl Case {
     fn touch(&mut self, config: &ReviewConfig, now: Micros) {
         self.updated_at = self.updated_at.max(now);
         self.reprioritize(config, now);
+    }
+
+    /// The columns queues filter on (see [`CaseColumns`]).
+    pub fn columns(&self) -> CaseColumns {
+        CaseColumns {
+            status: self.status,
+            lang: self.lang.clone().unwrap_or_else(|| "other".to_string()),
+            urgent: self.priority.urgent,
+            escalated: self.escalation.is_some(),
+            categories: self.flagged_categories(),
+            sources: self.sources(),
+            priority: self.priority.score,
+            created_at: self.created_at,
+            lease_holder: self.lease.as_ref().map(|l| l.holder.clone()),
+            lease_expires_at: self.lease.as_ref().map(|l| l.expires_at),
+            author: self.subject.author().map(str::to_string),
+        }
     }
 
     /// The sources of the case, in a fixed order.
@@ -594,6 +629,7 @@ impl Case {
             &input,
             self.is_threat_to_life(),
             self.escalation.is_some(),
+            self.priority.score,
         );
         let decision = self.draft(actor, input, now);
         self.lease = None;

@@ -132,6 +132,8 @@ pub struct SecondReviewConfig {
     pub actions: Vec<String>,
     /// Decisions confirming these categories.
     pub categories: Vec<Category>,
+    /// Decisions on cases whose priority score is at least this ("severe" cases).
+    pub min_priority: Option<i64>,
 }
 
 impl Default for SecondReviewConfig {
@@ -141,16 +143,24 @@ impl Default for SecondReviewConfig {
             escalated: false,
             actions: vec!["suspend_account".to_string()],
             categories: Vec::new(),
+            min_priority: None,
         }
     }
 }
 
 impl SecondReviewConfig {
-    /// Whether a decision `input` on a case (urgent or not, escalated or not) needs a second
-    /// moderator.
-    pub fn requires(&self, input: &DecisionInput, urgent: bool, escalated: bool) -> bool {
+    /// Whether a decision `input` on a case (urgent or not, escalated or not, of priority
+    /// `priority`) needs a second moderator.
+    pub fn requires(
+        &self,
+        input: &DecisionInput,
+        urgent: bool,
+        escalated: bool,
+        priority: i64,
+    ) -> bool {
         (self.urgent && urgent)
             || (self.escalated && escalated)
+            || self.min_priority.is_some_and(|min| priority >= min)
             || self.actions.iter().any(|a| a == input.action.name())
             || input.categories.iter().any(|c| self.categories.contains(c))
     }
@@ -229,22 +239,26 @@ mod tests {
             escalated: false,
             actions: vec!["suspend_account".into()],
             categories: vec![Category::Hate],
+            min_priority: Some(600),
         };
         let remove = input(ModeratorAction::Remove, vec![]);
-        assert!(config.requires(&remove, true, false));
-        assert!(!config.requires(&remove, false, true));
-        assert!(!config.requires(&remove, false, false));
+        assert!(config.requires(&remove, true, false, 0));
+        assert!(!config.requires(&remove, false, true, 0));
+        assert!(!config.requires(&remove, false, false, 0));
         let suspend = input(ModeratorAction::SuspendAccount { until: None }, vec![]);
-        assert!(config.requires(&suspend, false, false));
+        assert!(config.requires(&suspend, false, false, 0));
+        assert!(config.requires(&remove, false, false, 600));
+        assert!(!config.requires(&remove, false, false, 599));
         let hate = input(ModeratorAction::Label, vec![Category::Hate]);
-        assert!(config.requires(&hate, false, false));
+        assert!(config.requires(&hate, false, false, 0));
         let off = SecondReviewConfig {
             urgent: false,
             escalated: false,
             actions: vec![],
             categories: vec![],
+            min_priority: None,
         };
-        assert!(!off.requires(&suspend, true, true));
+        assert!(!off.requires(&suspend, true, true, i64::MAX));
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub mod training;
 pub mod webhook;
 
 pub use appeal::{Appeal, AppealConfig, AppealOutcome, ReviewerCandidate, assign_appeal_reviewer};
-pub use case::{Case, CaseStatus, Escalation, Notice, Report, Source, Subject};
+pub use case::{Case, CaseColumns, CaseStatus, Escalation, Notice, Report, Source, Subject};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{ConfigError, ReviewConfig};
 pub use decision::{
@@ -50,7 +50,7 @@ pub use roles::{Actor, Permission, Role};
 pub use strikes::{Strike, StrikePolicy, StrikeProposal, StrikeThreshold};
 pub use training::{TRAINING_LABELS, TrainingRow, training_row};
 pub use webhook::{
-    AttemptResult, DeliveryAttempt, DeliveryState, EventType, RetryPolicy, SIGNATURE_HEADER,
+    AttemptResult, Delivery, DeliveryState, EventType, RetryPolicy, SIGNATURE_HEADER,
     SignatureError, WebhookEvent, idempotency_key, sign_payload, verify_signature,
 };
 

@@ -23,7 +23,7 @@ use std::cmp::Ordering;
 use serde::{Deserialize, Serialize};
 use vigie_detect::Category;
 
-use crate::case::{Case, CaseStatus, Source};
+use crate::case::{Case, CaseColumns, CaseStatus, Source};
 
 /// How a queue orders its cases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -89,6 +89,28 @@ pub struct QueueFilter {
     pub urgent: Option<bool>,
     pub escalated: Option<bool>,
     pub order: QueueOrder,
+}
+
+impl QueueFilter {
+    /// Whether a case with these columns passes every filter: the reference semantics of the
+    /// store's `WHERE` clause.
+    pub fn matches(&self, case: &CaseColumns) -> bool {
+        self.statuses.contains(&case.status)
+            && self.urgent.is_none_or(|u| u == case.urgent)
+            && self.escalated.is_none_or(|e| e == case.escalated)
+            && self
+                .languages
+                .as_ref()
+                .is_none_or(|l| l.contains(&case.lang))
+            && self
+                .categories
+                .as_ref()
+                .is_none_or(|c| case.categories.iter().any(|x| c.contains(x)))
+            && self
+                .sources
+                .as_ref()
+                .is_none_or(|s| case.sources.iter().any(|x| s.contains(x)))
+    }
 }
 
 /// A validated queue.
@@ -169,36 +191,7 @@ impl Queue {
     /// Whether `case` belongs in this queue. Leases are not looked at: drop expired ones
     /// with [`Case::expire_lease`] first, so an abandoned case shows as open again.
     pub fn accepts(&self, case: &Case) -> bool {
-        let f = &self.filter;
-        if !f.statuses.contains(&case.status) {
-            return false;
-        }
-        if f.urgent.is_some_and(|u| u != case.priority.urgent) {
-            return false;
-        }
-        if f.escalated.is_some_and(|e| e != case.escalation.is_some()) {
-            return false;
-        }
-        if let Some(languages) = &f.languages {
-            let lang = case.lang.as_deref().unwrap_or("other");
-            if !languages.iter().any(|l| l == lang) {
-                return false;
-            }
-        }
-        if let Some(categories) = &f.categories
-            && !case
-                .flagged_categories()
-                .iter()
-                .any(|c| categories.contains(c))
-        {
-            return false;
-        }
-        if let Some(sources) = &f.sources
-            && !case.sources().iter().any(|s| sources.contains(s))
-        {
-            return false;
-        }
-        true
+        self.filter.matches(&case.columns())
     }
 
     /// Sorts cases in this queue's order.

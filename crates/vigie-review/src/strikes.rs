@@ -1,4 +1,4 @@
-//! Strikes on authors. A final adverse decision on a post (by default: remove, suspend) gives its
+//! Strikes on authors. A final adverse decision on a post (by default: remove) gives its
 //! author one strike, which counts for [`StrikePolicy::expiry_days`]; an appeal that reverses
 //! the decision removes it. When the author's live strikes reach a threshold (e.g. three in 90
 //! days), a suspension is *proposed*: a moderator decides on it, nothing is automatic.
@@ -57,7 +57,9 @@ impl Default for StrikePolicy {
     fn default() -> Self {
         StrikePolicy {
             expiry_days: 90,
-            on_actions: vec!["remove".into(), "suspend_account".into()],
+            // Not suspend_account: a suspension the thresholds proposed must not count as one
+            // more strike and push the author on towards the next threshold.
+            on_actions: vec!["remove".into()],
             thresholds: vec![
                 StrikeThreshold {
                     strikes: 3,

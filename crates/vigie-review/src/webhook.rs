@@ -258,7 +258,7 @@ pub enum DeliveryState {
 
 /// One webhook delivery and its attempts so far.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeliveryAttempt {
+pub struct Delivery {
     pub idempotency_key: String,
     pub endpoint: String,
     pub attempts: u32,
@@ -295,10 +295,10 @@ impl AttemptResult {
     }
 }
 
-impl DeliveryAttempt {
+impl Delivery {
     /// A delivery to make now.
     pub fn new(event: &WebhookEvent, endpoint: &str, now: Micros) -> Self {
-        DeliveryAttempt {
+        Delivery {
             idempotency_key: event.idempotency_key.clone(),
             endpoint: endpoint.to_string(),
             attempts: 0,
@@ -535,7 +535,7 @@ mod tests {
             &decision("c/d0", ModeratorAction::Remove),
             0,
         );
-        let mut delivery = DeliveryAttempt::new(&event, "https://example.invalid/hook", 0);
+        let mut delivery = Delivery::new(&event, "https://example.invalid/hook", 0);
         delivery.record(AttemptResult::Status(503), 0, &policy, &mut rng);
         assert!(
             matches!(delivery.state, DeliveryState::Pending { next_attempt_at } if (0..=MICROS_PER_SECOND).contains(&next_attempt_at))
@@ -564,10 +564,10 @@ mod tests {
             &decision("c/d0", ModeratorAction::Remove),
             0,
         );
-        let mut refused = DeliveryAttempt::new(&event, "e", 0);
+        let mut refused = Delivery::new(&event, "e", 0);
         refused.record(AttemptResult::Status(410), 5, &policy, &mut rng);
         assert!(matches!(refused.state, DeliveryState::DeadLetter { .. }));
-        let mut limited = DeliveryAttempt::new(&event, "e", 0);
+        let mut limited = Delivery::new(&event, "e", 0);
         limited.record(AttemptResult::Status(429), 5, &policy, &mut rng);
         assert!(matches!(limited.state, DeliveryState::Pending { .. }));
         limited.record(AttemptResult::Status(204), 6, &policy, &mut rng);
