@@ -128,10 +128,31 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         let mut stack = [Unit::EMPTY; STACK_UNITS];
         let mut i = 0usize;
         while i < bytes.len() {
+            if let Some(skip) = url_len(bytes, i) {
+                self.flush_run();
+                i += skip;
+                continue;
+            }
+            // Fast path: a word of plain ASCII letters, the bulk of most posts.
+            if bytes[i].is_ascii_alphabetic() {
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                    j += 1;
+                }
+                if bytes.get(j).is_none_or(|&b| is_ascii_separator(b)) {
+                    self.ascii_word(i, j);
+                    i = j;
+                    continue;
+                }
+            }
             let (c, len) = char_at(text, i);
             let info = fold::classify(c);
             if !is_word_kind(info.kind) {
-                i += len;
+                i += if c == '&' {
+                    entity_len(bytes, i).unwrap_or(len)
+                } else {
+                    len
+                };
                 continue;
             }
             // Collect the word's units.
@@ -195,6 +216,62 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         self.flush_run();
     }
 
+    /// Emits a word of ASCII letters only: the general path gives the same tokens, slower.
+    fn ascii_word(&mut self, start: usize, end: usize) {
+        let Some(word) = self.text.as_bytes().get(start..end) else {
+            return;
+        };
+        if let [only] = word {
+            self.before_word(Some(only.to_ascii_lowercase() as char), start as u32);
+        } else if self.run.len > 0 {
+            self.flush_run();
+        }
+        let mut w = self.begin();
+        w.span = Some(Span::new(start as u32, end as u32));
+        let Some(word_text) = self.text.get(start..end) else {
+            return;
+        };
+        let out = &mut *self.out;
+        let fs = w.folded_start;
+        out.folded.push_str(word_text);
+        if let Some(lowered) = out.folded.get_mut(fs..) {
+            lowered.make_ascii_lowercase();
+        }
+        let lowered = out.folded.as_bytes().get(fs..).unwrap_or(&[]);
+        let mut has_double = false;
+        let mut has_triple = false;
+        for k in 1..lowered.len() {
+            if lowered[k] == lowered[k - 1] {
+                has_double = true;
+                if k >= 2 && lowered[k] == lowered[k - 2] {
+                    has_triple = true;
+                    break;
+                }
+            }
+        }
+        if has_triple {
+            // Rare: redo it letter by letter to cut the runs.
+            out.folded.truncate(fs);
+            for &b in word {
+                self.push(&mut w, b.to_ascii_lowercase() as char);
+            }
+        } else {
+            self.cues.latin_letters += word.len() as u32;
+            if has_double {
+                let mut previous = 0u8;
+                for &b in lowered {
+                    if b != previous {
+                        out.squeezed.push(b as char);
+                        previous = b;
+                    }
+                }
+            } else if let Some(folded) = out.folded.get(fs..) {
+                out.squeezed.push_str(folded);
+            }
+        }
+        self.finish(w);
+    }
+
     /// Emits the tokens of one word.
     fn word(&mut self, units: &[Unit]) {
         let mut latin = 0u32;
@@ -214,7 +291,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
 
         // Core: from the first to the last letter, digit or leet symbol, leaving out
         // punctuation-like symbols at the ends, plus the marks that follow the last one.
-        let Some(mut cs) = units.iter().position(|u| u.is_core() && !trims_lead(u)) else {
+        let Some(cs) = units.iter().position(|u| u.is_core() && !trims_lead(u)) else {
             self.before_word(None, 0);
             return;
         };
@@ -243,10 +320,10 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         if units[cs].ch == '@' {
             let rest = units[cs + 1..ce].iter().filter(|u| u.is_core()).count();
             if rest > 3 {
-                cs += 1;
-                while cs < ce && !units[cs].is_core() {
-                    cs += 1;
-                }
+                // A user name: kept as written (its digits are not leetspeak).
+                self.before_word(None, 0);
+                self.plain(&units[cs + 1..ce]);
+                return;
             }
         }
         let core = &units[cs..ce];
@@ -414,7 +491,11 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
     /// Pushes a letter, cutting runs: at most 2 in `folded`, 1 in `squeezed`.
     #[inline]
     fn push(&mut self, w: &mut TokenWriter, c: char) {
-        if !c.is_alphabetic() {
+        if c.is_ascii_alphabetic() {
+            self.cues.latin_letters += 1;
+        } else if c.is_alphabetic() {
+            self.cues.other_letters += 1;
+        } else {
             self.push_raw(w, c);
             return;
         }
@@ -513,13 +594,6 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             self.out.squeezed.truncate(squeezed_back);
             return;
         };
-        for c in self.out.folded[w.folded_start..].chars() {
-            if c.is_ascii_alphabetic() {
-                self.cues.latin_letters += 1;
-            } else if c.is_alphabetic() {
-                self.cues.other_letters += 1;
-            }
-        }
         self.out.evasion |= w.evasion;
         self.out.tokens.push(Token {
             folded: w.folded_start as u32..folded_end as u32,
@@ -660,6 +734,47 @@ fn leet_digit(d: char) -> char {
     }
 }
 
+/// Length of the URL starting at byte `i` ("http://…", "https://…", "www.…", up to the next
+/// whitespace), if one starts there: links are not words, and their fragments ("t", "co")
+/// would only mislead matching and language identification.
+fn url_len(bytes: &[u8], i: usize) -> Option<usize> {
+    let rest = bytes.get(i..)?;
+    let first = *rest.first()?;
+    if !matches!(first, b'h' | b'H' | b'w' | b'W') {
+        return None;
+    }
+    if i > 0 && bytes.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let starts = |prefix: &[u8]| {
+        rest.len() > prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
+    };
+    if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
+        return None;
+    }
+    Some(
+        rest.iter()
+            .position(|b| b.is_ascii_whitespace())
+            .unwrap_or(rest.len()),
+    )
+}
+
+/// Length of the HTML entity starting at the `&` at byte `i` ("&amp;", "&#128514;"), if one
+/// does: scraped posts carry them, and "amp" is not a word of the post.
+fn entity_len(bytes: &[u8], i: usize) -> Option<usize> {
+    let rest = bytes.get(i + 1..)?;
+    let body = rest.iter().take(10).position(|&b| b == b';')?;
+    let name = &rest[..body];
+    let is_named = !name.is_empty() && name.iter().all(u8::is_ascii_alphabetic);
+    let is_numeric = name.len() >= 2
+        && name[0] == b'#'
+        && (name[1..].iter().all(u8::is_ascii_digit)
+            || (name.len() >= 3
+                && matches!(name[1], b'x' | b'X')
+                && name[2..].iter().all(u8::is_ascii_hexdigit)));
+    (is_named || is_numeric).then_some(body + 2)
+}
+
 /// Separators that may stand between spaced-out letters.
 fn is_spacing_glue(c: char) -> bool {
     matches!(c, ' ' | '.' | '-' | '_' | '*' | '·' | '•')
@@ -712,6 +827,10 @@ fn trims_trail(u: &Unit) -> bool {
 /// Accents of ordinary spelling written as combining marks (text in NFD form).
 fn is_ordinary_accent_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{0308}' | '\u{030A}'..='\u{030C}' | '\u{0327}' | '\u{0328}')
+}
+
+fn is_ascii_separator(b: u8) -> bool {
+    b < 0x80 && matches!(fold::ascii_kind(b), Kind::Sep(_))
 }
 
 fn is_word_kind(kind: Kind) -> bool {
