@@ -18,7 +18,8 @@ use vigie_text::Lang;
 use crate::features::FeatureSettings;
 
 pub const MAGIC: &[u8; 8] = b"VIGIEMDL";
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2: packed character-gram keys (version 1 hashed grams byte by byte).
+pub const FORMAT_VERSION: u32 = 2;
 /// Most labels a model can hold (the seven categories a classifier can learn).
 pub const MAX_LABELS: usize = 8;
 const CHECKSUM_LEN: usize = 32;
@@ -160,7 +161,7 @@ impl Model {
                 h.features.hash_bits
             )));
         }
-        if h.features.char_min > h.features.char_max || h.features.char_max > 16 {
+        if h.features.char_min > h.features.char_max || h.features.char_max > 8 {
             return Err(ModelError::Header(format!(
                 "character n-gram range {}..={} is not valid",
                 h.features.char_min, h.features.char_max

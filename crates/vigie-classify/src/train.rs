@@ -138,6 +138,7 @@ impl SplitMix64 {
 
 fn digest(config: &TrainConfig, train: &[TrainRow], dev: &[TrainRow]) -> String {
     let mut h = blake3::Hasher::new();
+    h.update(&crate::model::FORMAT_VERSION.to_le_bytes());
     h.update(&serde_json::to_vec(config).unwrap_or_default());
     for (part, rows) in [(b"train", train), (b"dev\0\0", dev)] {
         h.update(part);
@@ -171,7 +172,7 @@ pub fn train(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Classifier, TrainReport), TrainError> {
     let fs = config.features;
-    if !(8..=26).contains(&fs.hash_bits) || fs.char_min > fs.char_max || fs.char_max > 16 {
+    if !(8..=26).contains(&fs.hash_bits) || fs.char_min > fs.char_max || fs.char_max > 8 {
         return Err(TrainError::Config(format!("feature settings {fs:?}")));
     }
     for p in std::iter::once(config.target_precision)
@@ -332,10 +333,13 @@ pub fn train(
     drop(weights);
 
     let labels: Vec<Category> = active.iter().map(|&l| LABELS[l]).collect();
-    let model_version = config
-        .model_version
-        .clone()
-        .unwrap_or_else(|| format!("enfr-{}", &data_digest[..12]));
+    let model_version = config.model_version.clone().unwrap_or_else(|| {
+        format!(
+            "enfr-v{}-{}",
+            crate::model::FORMAT_VERSION,
+            &data_digest[..12]
+        )
+    });
     let placeholder = Threshold {
         value: 0.5,
         dev_precision: 0.0,
