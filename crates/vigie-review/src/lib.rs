@@ -19,6 +19,54 @@
 //! - [`config`]: the one TOML file that configures all of the above.
 //!
 //! Times are unix microseconds in an `i64`, as in `vigie-store`. Identifiers are strings.
+//!
+//! ```
+//! use vigie_review::{
+//!     Actor, Case, CaseStatus, DecideOutcome, DecisionInput, Effect, ModeratorAction,
+//!     ReviewConfig, Role, Subject, case::Report,
+//! };
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let config = ReviewConfig::example()?;
+//! let now = 1_700_000_000_000_000;
+//! let subject = Subject::Post {
+//!     platform: "forum".into(),
+//!     post_id: "p1".into(),
+//!     author: Some("u1".into()),
+//! };
+//! let report = Report {
+//!     id: "r1".into(),
+//!     reporter: Some("u2".into()),
+//!     category: None,
+//!     reason: Some("insults me in every thread".into()),
+//!     received_at: now,
+//! };
+//! let mut case = Case::from_report("c1", subject, report, &config, now);
+//! let queue = vigie_review::route(&config.queues, &case).map(|q| q.name.as_str());
+//! assert_eq!(queue, Some("general"));
+//!
+//! let alice = Actor::new("alice", Role::Moderator);
+//! case.claim(&alice, now, &config.lease)?;
+//! let input = DecisionInput {
+//!     action: ModeratorAction::Remove,
+//!     reason_code: "harassment.targeted".into(),
+//!     note: None,
+//!     categories: vec![vigie_detect::Category::Harassment],
+//! };
+//! let DecideOutcome::Resolved { effects, .. } = case.decide(&alice, input, &config, now + 1)?
+//! else {
+//!     unreachable!("no second review for a removal on a non-urgent case")
+//! };
+//! assert_eq!(case.status, CaseStatus::Resolved);
+//! // Apply the removal, record a strike on u1, notify the platform.
+//! assert!(matches!(effects.as_slice(), [
+//!     Effect::ApplyAction { .. },
+//!     Effect::AddStrike { .. },
+//!     Effect::Notify { .. },
+//! ]));
+//! # Ok(())
+//! # }
+//! ```
 
 pub mod appeal;
 pub mod case;
