@@ -16,7 +16,7 @@ fn decision(i: usize) -> Decision {
     ];
     Decision {
         post_id: format!("p{i}"),
-        action: if i % 7 == 0 {
+        action: if i.is_multiple_of(7) {
             Action::EscalateUrgent
         } else {
             Action::HoldForReview
@@ -30,7 +30,11 @@ fn decision(i: usize) -> Decision {
         evidence: Vec::new(),
         targets: vec![Target::Addressee],
         rules: Vec::new(),
-        lang: if i % 2 == 0 { "en".into() } else { "fr".into() },
+        lang: if i.is_multiple_of(2) {
+            "en".into()
+        } else {
+            "fr".into()
+        },
         lang_confidence: 0.9,
         policy_version: "x".into(),
         detectors: Vec::new(),
