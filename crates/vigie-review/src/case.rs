@@ -348,6 +348,19 @@ impl Case {
         sources
     }
 
+    /// Reports counted once per reporter (anonymous reports count one each).
+    pub fn distinct_reports(&self) -> usize {
+        let mut reporters: Vec<&str> = self
+            .reports
+            .iter()
+            .filter_map(|r| r.reporter.as_deref())
+            .collect();
+        let anonymous = self.reports.len() - reporters.len();
+        reporters.sort_unstable();
+        reporters.dedup();
+        reporters.len() + anonymous
+    }
+
     /// Categories flagged on the case: the automated decision's category, its categories
     /// scored at least [`FLAG_SCORE`], and the categories reporters chose; in
     /// [`Category::ALL`] order.

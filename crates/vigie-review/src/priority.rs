@@ -10,7 +10,8 @@
 //! - **severity**: the highest `weight(category) × score` over the automated scores; a category
 //!   only reporters named counts at half its weight.
 //! - **reach**: `reach_per_decade × log10(reach)`, so 100 → 2 decades, 12k → 4.1 decades.
-//! - **reports**: a fixed amount per report, capped.
+//! - **reports**: a fixed amount per report, capped; one reporter counts once however often
+//!   they report (anonymous reports count one each).
 //! - **deadline**: by the nearest notice deadline: overdue, within an hour, 4 hours, a day.
 //! - **escalated**: a fixed bonus.
 
@@ -127,8 +128,9 @@ impl Priority {
                 });
             }
         }
-        if !case.reports.is_empty() {
-            let count = i64::try_from(case.reports.len()).unwrap_or(i64::MAX);
+        let reporters = case.distinct_reports();
+        if reporters > 0 {
+            let count = i64::try_from(reporters).unwrap_or(i64::MAX);
             let points = config
                 .per_report
                 .saturating_mul(count)

@@ -597,6 +597,33 @@ fn priority_explains_its_parts() {
 }
 
 #[test]
+fn one_reporter_counts_once_in_the_priority() {
+    let config = config();
+    let mut case = harassment_case("c1");
+    let report = |id: &str, reporter: Option<&str>| Report {
+        id: id.into(),
+        reporter: reporter.map(str::to_string),
+        category: None,
+        reason: None,
+        received_at: T0,
+    };
+    for i in 0..5 {
+        case.add_report(report(&format!("r{i}"), Some("same-person")), &config, T0);
+    }
+    assert_eq!(case.distinct_reports(), 1);
+    assert!(
+        case.priority.explanation().contains("1 report +20"),
+        "{}",
+        case.priority.explanation()
+    );
+    case.add_report(report("r5", Some("other")), &config, T0);
+    case.add_report(report("r6", None), &config, T0);
+    case.add_report(report("r7", None), &config, T0);
+    assert_eq!(case.distinct_reports(), 4);
+    assert!(case.priority.explanation().contains("4 reports +80"));
+}
+
+#[test]
 fn reports_alone_never_make_a_case_urgent() {
     let config = config();
     let subject = Subject::Post {
