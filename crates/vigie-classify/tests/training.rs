@@ -342,3 +342,58 @@ fn detector_emits_one_signal_per_category_with_evidence_when_flagged() {
     }
     assert_eq!(LABELS.len(), 7);
 }
+
+#[test]
+fn garbage_and_mutated_model_bytes_are_refused_without_panicking() {
+    let bytes = trained().to_bytes();
+    // SplitMix64 stream: deterministic mutations of a real file, then plain noise.
+    let mut state = 0x1234_5678u64;
+    let mut next = || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    for _ in 0..200 {
+        let mut bad = bytes.clone();
+        let at = (next() % bad.len() as u64) as usize;
+        bad[at] = bad[at].wrapping_add(1 + (next() % 255) as u8);
+        assert!(
+            Classifier::from_bytes(&bad).is_err(),
+            "mutation at {at} accepted"
+        );
+    }
+    for len in [1usize, 8, 16, 64, 1000] {
+        let noise: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        assert!(Classifier::from_bytes(&noise).is_err());
+        let mut with_magic = b"VIGIEMDL".to_vec();
+        with_magic.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        with_magic.extend_from_slice(&noise);
+        assert!(Classifier::from_bytes(&with_magic).is_err());
+    }
+}
+
+#[test]
+fn scoring_odd_posts_never_panics_and_stays_in_range() {
+    let c = trained();
+    let n = Normalizer::new();
+    let long = "kill ".repeat(2000);
+    for text in [
+        "",
+        " ",
+        "\u{200b}\u{200b}",
+        "😀😀😀",
+        "«»“”\"\"",
+        "k̷i̷l̷l̷ y̷o̷u̷",
+        long.as_str(),
+        "a\u{0}b",
+    ] {
+        for lang in [Lang::En, Lang::Fr, Lang::Other] {
+            let s = c.score(text, &n.normalize(text, Some(lang)), &[]);
+            for p in &s.probabilities[..s.len] {
+                assert!((0.0..=1.0).contains(p), "{text:?}: {p}");
+            }
+        }
+    }
+}
