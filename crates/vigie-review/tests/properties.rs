@@ -6,11 +6,14 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
 use vigie_detect::Category;
 use vigie_review::case::Report;
 use vigie_review::{
     Actor, AppealOutcome, Case, CaseStatus, DecideOutcome, DecisionInput, ModeratorAction,
-    Priority, ReviewConfig, Role, SecondReviewVerdict, sign_payload, verify_signature,
+    Priority, RetryPolicy, ReviewConfig, Role, SecondReviewVerdict, Strike, StrikePolicy,
+    sign_payload, verify_signature,
 };
 
 #[derive(Debug, Clone)]
@@ -288,5 +291,49 @@ proptest! {
         prop_assert_eq!(p.score, p.parts.iter().map(|x| x.points).sum::<i64>());
         prop_assert!(p.parts.iter().all(|x| x.points > 0));
         prop_assert!(!p.explanation().is_empty());
+    }
+
+    #[test]
+    fn one_more_strike_never_softens_the_proposal(
+        ages in proptest::collection::vec(0i64..400, 0..10),
+        extra in 0i64..400,
+    ) {
+        let policy = StrikePolicy { expiry_days: 365, ..StrikePolicy::default() };
+        let strike = |i: usize, days_ago: i64| Strike {
+            id: format!("s{i}"),
+            author: "u".into(),
+            case_id: "c".into(),
+            reason_code: "r".into(),
+            category: None,
+            issued_at: T0 - days_ago * DAY,
+            expires_at: T0 - days_ago * DAY + 365 * DAY,
+            reversed_at: None,
+        };
+        let mut strikes: Vec<Strike> = ages.iter().enumerate().map(|(i, a)| strike(i, *a)).collect();
+        // Permanent (None) is the most severe; otherwise longer is more severe.
+        let severity = |p: Option<vigie_review::StrikeProposal>| match p.map(|p| p.action) {
+            None => 0u64,
+            Some(ModeratorAction::SuspendAccount { until: None }) => u64::MAX,
+            Some(ModeratorAction::SuspendAccount { until: Some(t) }) => u64::try_from(t - T0).unwrap_or(0),
+            Some(_) => 1,
+        };
+        let before = severity(policy.evaluate("u", &strikes, T0));
+        strikes.push(strike(99, extra));
+        let after = severity(policy.evaluate("u", &strikes, T0));
+        prop_assert!(after >= before);
+    }
+
+    #[test]
+    fn retry_delays_stay_under_a_growing_ceiling(
+        base in 0u32..1000,
+        extra in 0u32..100_000,
+        failures in 1u32..80,
+        seed in any::<u64>(),
+    ) {
+        let policy = RetryPolicy { base_delay_seconds: base, max_delay_seconds: base + extra, max_attempts: 10 };
+        prop_assert!(policy.delay_ceiling(failures + 1) >= policy.delay_ceiling(failures));
+        let mut rng = StdRng::seed_from_u64(seed);
+        let delay = policy.jittered_delay(failures, &mut rng);
+        prop_assert!(delay >= 0 && delay <= policy.delay_ceiling(failures));
     }
 }
