@@ -3,17 +3,15 @@
 //! A [`Case`] gathers a [`Subject`] (a post or an account), the automated decision about it,
 //! the reports and notices received, and everything moderators did. Its status:
 //!
-//! ```text
-//!            claim                 decide (no second review needed)
-//!   Open ─────────────► Assigned ───────────────────────────────────► Resolved ◄──┐
-//!    │ ▲                 │  │ ▲ release / lease expiry                 │         │
-//!    │ └─────────────────┘  │ │                                        │ appeal  │ resolve
-//!    │ escalate    escalate │ │ claim                                  ▼         │ appeal
-//!    └──────────► Escalated ◄┘ │                                    Appealed ─────┘
-//!                     └────────┘
-//!   Assigned ── decide (second review needed) ──► PendingSecondReview
-//!   PendingSecondReview ── claim by another moderator, confirm or override ──► Resolved
-//! ```
+//! | from | transition | to |
+//! |---|---|---|
+//! | open, escalated | [`Case::claim`] (moderator) | assigned |
+//! | assigned | [`Case::release`], lease expiry ([`Case::expire_lease`]) | open, or escalated if it was |
+//! | open, assigned (by its holder) | [`Case::escalate`] (triage, moderator) | escalated |
+//! | assigned (by its holder) | [`Case::decide`] | resolved, or pending_second_review |
+//! | pending_second_review | [`Case::claim`] then [`Case::second_review`] by another moderator | resolved |
+//! | resolved (adverse decision) | [`Case::appeal`] by the author | appealed |
+//! | appealed | [`Case::assign_appeal`], then [`Case::resolve_appeal`] (upheld / reversed) | resolved |
 //!
 //! Every transition is a method that checks it is legal (status, role, lease, who decided
 //! before) and returns a typed [`ReviewError`] otherwise; on error the case is unchanged.
