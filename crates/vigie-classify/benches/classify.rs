@@ -1,5 +1,6 @@
-//! Cost of the classifier per ~100-character post (features + scoring + calibration), on a
-//! model of the shipped size trained on a small synthetic set. Prints ns/post.
+//! Cost of the classifier per ~100-character post (features + scoring + calibration), on the
+//! shipped model (`models/vigie-enfr.vgm`), or on a synthetic model of the same size when the
+//! shipped file is of another format version. Prints ns/post.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -20,7 +21,16 @@ const POSTS: [&str; 8] = [
     "Can't believe the referee gave that penalty, absolutely robbed in the last minute of the derby!!",
 ];
 
+const SHIPPED: &[u8] = include_bytes!("../../../models/vigie-enfr.vgm");
+
 fn model() -> Classifier {
+    match Classifier::from_bytes(SHIPPED) {
+        Ok(c) => {
+            println!("bench model: shipped {}", c.model_version());
+            return c;
+        }
+        Err(e) => println!("bench model: synthetic (shipped model not loadable: {e})"),
+    }
     let normalizer = Normalizer::new();
     let mut rows = Vec::new();
     for (i, post) in POSTS.iter().cycle().take(400).enumerate() {

@@ -16,6 +16,18 @@
 //!
 //! Pure library: the model is handed in as bytes; training takes rows already analysed by the
 //! engine ([`train::train`]).
+//!
+//! In the pipeline the classifier runs **last**, after the rule-based detectors, since their
+//! signals are its features:
+//!
+//! ```ignore
+//! let classifier = Classifier::from_bytes(include_bytes!("../../../models/vigie-enfr.vgm"))?;
+//! detectors.push(Box::new(classifier)); // name "classifier", version = model version
+//! ```
+//!
+//! [`Classifier::score`] gives the calibrated probabilities without allocating;
+//! [`Classifier::threshold`] the per-language threshold chosen on dev; [`Classifier::explain`]
+//! the features behind each score (for `vigie explain`).
 
 pub mod features;
 pub mod metrics;
