@@ -4,7 +4,9 @@
 //! "mérite" or "kill" and the key takes exactly the form those words take in a normalized post
 //! (apostrophes, accents, repeated letters), whatever the text stage decides about them.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::collections::HashMap;
 use vigie_text::{Lang, Normalized, Normalizer, Span};
 
@@ -13,7 +15,7 @@ use crate::DetectError;
 /// A set of phrases, each carrying any number of payloads (one phrase can be, say, a French
 /// insult and an English word with another meaning).
 pub(crate) struct PhraseSet<T> {
-    automaton: AhoCorasick,
+    automaton: DFA,
     /// Payloads of pattern `i` are `payloads[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
     payloads: Vec<T>,
@@ -50,6 +52,10 @@ pub(crate) fn phrase_key(normalizer: &Normalizer, phrase: &str, lang: Lang) -> P
 /// two do not even have the same runs (the text stage squeezed something else), the squeezed
 /// match is trusted.
 pub(crate) fn runs_compatible(key_folded: &str, text_folded: &str) -> bool {
+    // Most hits are written exactly as the key, and most keys have no double letter.
+    if key_folded == text_folded || !has_double(key_folded) {
+        return true;
+    }
     let mut key = Runs::new(key_folded);
     let mut text = Runs::new(text_folded);
     loop {
@@ -66,6 +72,12 @@ pub(crate) fn runs_compatible(key_folded: &str, text_folded: &str) -> bool {
             _ => return true,
         }
     }
+}
+
+fn has_double(s: &str) -> bool {
+    s.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == w[1] && w[0] != b' ')
 }
 
 /// Runs of identical chars: "kill" → (k,1) (i,1) (l,2).
@@ -135,15 +147,13 @@ impl<T> PhraseSetBuilder<T> {
     }
 
     pub fn build(self, what: &str) -> Result<PhraseSet<T>, DetectError> {
-        // A DFA costs memory at load time but scans ~100-byte posts in a few dozen
-        // nanoseconds, which is what the throughput budget needs. Standard semantics give every
-        // (overlapping) match; the leftmost-longest choice is made after the word-boundary test
-        // (see `for_each_hit`).
-        let automaton = AhoCorasick::builder()
+        // An anchored DFA walked from each word start (see `for_each_hit`): one table lookup
+        // per byte, and only the few states near the root are hot, so a ~100-byte post costs
+        // a few hundred lookups whatever the size of the lexicon.
+        let automaton = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(&self.keys)
-            .or_else(|_| AhoCorasick::builder().build(&self.keys))
             .map_err(|e| DetectError::Automaton {
                 what: what.to_owned(),
                 reason: e.to_string(),
@@ -180,61 +190,75 @@ impl<T> PhraseSet<T> {
         self.payloads.len()
     }
 
-    /// Calls `on_hit` for the leftmost-longest matches among those that start and end on a
-    /// word boundary, in text order.
+    /// Calls `on_hit`, in text order, for the longest phrase starting at each word start and
+    /// ending at a word end, skipping words inside a phrase already reported (leftmost-longest
+    /// over whole words). `on_hit` also gets the folded text of the matched tokens, for
+    /// [`runs_compatible`].
     ///
-    /// Boundaries are checked before choosing: with plain leftmost-longest matching, "le but"
-    /// (a key) would win over "le" in "le buter", fail the boundary test and hide "le".
-    /// `on_hit` also gets the folded text of the matched tokens, for [`runs_compatible`].
+    /// Walking the automaton from word starts only checks boundaries before choosing: a
+    /// longer key that ends inside a word ("le but" in "le buter") never hides a shorter one
+    /// that ends on a boundary ("le").
     pub fn for_each_hit(&self, text: &Normalized, mut on_hit: impl FnMut(PhraseHit, &str)) {
         let hay = text.squeezed.as_bytes();
-        let mut found = [(0u32, 0u32, 0u32); MAX_MATCHES];
-        let mut count = 0;
-        for m in self.automaton.find_overlapping_iter(hay) {
-            let (start, end) = (m.start(), m.end());
-            let starts_word = start == 0 || hay.get(start - 1) == Some(&b' ');
-            let ends_word = end == hay.len() || hay.get(end) == Some(&b' ');
-            if starts_word && ends_word && count < MAX_MATCHES {
-                found[count] = (start as u32, end as u32, m.pattern().as_u32());
-                count += 1;
-            }
-        }
-        let found = &mut found[..count];
-        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut pos = 0u32;
-        for &(start, end, pattern) in found.iter() {
-            if start < pos {
+        let Ok(start_state) = self.automaton.start_state(Anchored::Yes) else {
+            return;
+        };
+        let mut next_token = 0usize;
+        for (i, token) in text.tokens.iter().enumerate() {
+            if i < next_token {
                 continue;
             }
-            pos = end;
-            if let Some((first_token, end_token)) = token_range(text, start as usize, end as usize)
-            {
-                let folded = folded_text(text, first_token, end_token);
-                on_hit(
-                    PhraseHit {
-                        pattern,
-                        first_token,
-                        end_token,
-                    },
-                    folded,
-                );
+            let start = token.squeezed.start as usize;
+            let mut sid = start_state;
+            let mut best: Option<(usize, u32)> = None;
+            for (offset, &byte) in hay.get(start..).unwrap_or(&[]).iter().enumerate() {
+                sid = self.automaton.next_state(Anchored::Yes, sid, byte);
+                if !self.automaton.is_special(sid) {
+                    continue;
+                }
+                if self.automaton.is_dead(sid) {
+                    break;
+                }
+                if !self.automaton.is_match(sid) {
+                    continue;
+                }
+                let end = start + offset + 1;
+                if end != hay.len() && hay.get(end) != Some(&b' ') {
+                    continue;
+                }
+                // A match state may also list keys that are suffixes of the path walked;
+                // only the one that spans all of it starts at this word.
+                for k in 0..self.automaton.match_len(sid) {
+                    let pattern = self.automaton.match_pattern(sid, k);
+                    if self.automaton.pattern_len(pattern) == end - start {
+                        best = Some((end, pattern.as_u32()));
+                        break;
+                    }
+                }
             }
+            let Some((end, pattern)) = best else {
+                continue;
+            };
+            let end_token = i + text.tokens[i..]
+                .iter()
+                .position(|t| t.squeezed.end as usize >= end)
+                .map_or(text.tokens.len() - i, |p| p + 1);
+            next_token = end_token;
+            let (Ok(first_token), Ok(end_token)) = (u16::try_from(i), u16::try_from(end_token))
+            else {
+                break;
+            };
+            let folded = folded_text(text, first_token, end_token);
+            on_hit(
+                PhraseHit {
+                    pattern,
+                    first_token,
+                    end_token,
+                },
+                folded,
+            );
         }
     }
-}
-
-/// Whole-word matches kept per post; a post with more (a wall of slurs) is judged on these.
-const MAX_MATCHES: usize = 128;
-
-/// Maps a byte range of `squeezed` to the tokens it covers.
-fn token_range(text: &Normalized, start: usize, end: usize) -> Option<(u16, u16)> {
-    let tokens = &text.tokens;
-    let first = tokens.partition_point(|t| (t.squeezed.end as usize) <= start);
-    let last = tokens.partition_point(|t| (t.squeezed.start as usize) < end);
-    if first >= last || last > u16::MAX as usize {
-        return None;
-    }
-    Some((first as u16, last as u16))
 }
 
 /// The folded text of tokens `[first, end)`.

@@ -1011,7 +1011,9 @@ impl Detector for ThreatDetector {
                 }
             }
         }
-        view.mentions[..mention_count].sort_by_key(|m| m.map(|m| m.first_token));
+        if mention_count > 1 {
+            view.mentions[..mention_count].sort_unstable_by_key(|m| m.map_or(0, |m| m.first_token));
+        }
 
         let mut best: [Option<Candidate>; 2] = [None, None];
         for hit in view.hits() {
