@@ -17,6 +17,9 @@ pub struct EngineArgs {
     /// Watchlist file (TOML): people the platform protects (officials, journalists…).
     #[arg(long, value_name = "FILE")]
     pub watchlist: Option<PathBuf>,
+    /// Classifier model file to use instead of the embedded one (see `vigie train`).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_classifier")]
+    pub model: Option<PathBuf>,
     /// Run without the built-in classifier (lexicons and patterns only).
     #[arg(long)]
     pub no_classifier: bool,
@@ -45,6 +48,10 @@ impl EngineArgs {
         if let Some(p) = &self.watchlist {
             let (origin, text) = read(p, "watchlist")?;
             b = b.watchlist(origin, text);
+        }
+        if let Some(p) = &self.model {
+            let bytes = std::fs::read(p).with_context(|| format!("reading model {}", p.display()))?;
+            b = b.model(p.display().to_string(), bytes);
         }
         Ok(b)
     }

@@ -36,11 +36,18 @@ pub enum EngineError {
     Policy(#[from] PolicyError),
     #[error(transparent)]
     Detect(#[from] DetectError),
+    #[error("classifier model {origin}: {source}")]
+    Model { origin: String, source: vigie_classify::model::ModelError },
 }
 
 /// The policy a platform gets when it brings none (`data/policies/default.toml`).
 pub const DEFAULT_POLICY: &str = include_str!("../../../data/policies/default.toml");
 const DEFAULT_POLICY_ORIGIN: &str = "embedded:data/policies/default.toml";
+
+/// The built-in EN/FR classifier (`models/vigie-enfr.vgm`; `models/README.md` says how to
+/// rebuild it).
+pub const DEFAULT_MODEL: &[u8] = include_bytes!("../../../models/vigie-enfr.vgm");
+const DEFAULT_MODEL_ORIGIN: &str = "embedded:models/vigie-enfr.vgm";
 
 /// A data file handed to the builder: where it came from (for error messages) and its text.
 #[derive(Debug, Clone)]
@@ -56,9 +63,16 @@ pub struct EngineBuilder {
     policy: Option<Source>,
     lexicons: Vec<Source>,
     watchlist: Option<Source>,
+    model: Option<(String, Vec<u8>)>,
 }
 
 impl EngineBuilder {
+    /// Uses this classifier model instead of the embedded one.
+    pub fn model(mut self, origin: impl Into<String>, bytes: Vec<u8>) -> Self {
+        self.model = Some((origin.into(), bytes));
+        self
+    }
+
     /// Leaves the built-in classifier out (to train it on the rule-based signals, or to compare).
     pub fn without_classifier(mut self) -> Self {
         self.without_classifier = true;
@@ -93,7 +107,6 @@ impl EngineBuilder {
     }
 
     pub fn build(self) -> Result<Engine, EngineError> {
-        let _ = self.without_classifier;
         let policy = match &self.policy {
             Some(p) => Policy::from_toml(&p.origin, &p.text)?,
             None => Policy::from_toml(DEFAULT_POLICY_ORIGIN, DEFAULT_POLICY)?,
@@ -105,7 +118,17 @@ impl EngineBuilder {
         if let Some(w) = &self.watchlist {
             data = data.with_watchlist(&w.origin, &w.text);
         }
-        let detectors = vigie_detect::standard_detector_set(&data)?;
+        let mut detectors = vigie_detect::standard_detector_set(&data)?;
+        if !self.without_classifier {
+            // After the rule-based detectors: the classifier reads their signals as features.
+            let (origin, bytes) = match &self.model {
+                Some((origin, bytes)) => (origin.as_str(), bytes.as_slice()),
+                None => (DEFAULT_MODEL_ORIGIN, DEFAULT_MODEL),
+            };
+            let classifier = vigie_classify::Classifier::from_bytes(bytes)
+                .map_err(|source| EngineError::Model { origin: origin.to_string(), source })?;
+            detectors.push(Box::new(classifier));
+        }
         let detector_versions = detectors
             .iter()
             .map(|d| DetectorVersion {

@@ -119,3 +119,24 @@ proptest! {
         check_spans(&text, &d);
     }
 }
+
+#[test]
+fn the_default_engine_runs_the_builtin_classifier() {
+    let engine = match Engine::builder().build() {
+        Ok(e) => e,
+        Err(e) => panic!("the embedded model must load: {e}"),
+    };
+    let d = decide(&engine, "je vais te tuer");
+    let classifier = d.detectors.iter().find(|v| v.name == "classifier");
+    assert!(classifier.is_some_and(|v| !v.version.is_empty()), "{:?}", d.detectors);
+    assert!(d.action >= Action::HoldForReview);
+}
+
+#[test]
+fn a_broken_model_is_refused_with_its_origin() {
+    let err = match Engine::builder().model("bad.vgm", b"not a model".to_vec()).build() {
+        Ok(_) => panic!("must be refused"),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains("bad.vgm"), "{err}");
+}
