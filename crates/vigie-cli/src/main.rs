@@ -51,7 +51,7 @@ enum Command {
     Keys(keys::KeysCommand),
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() {
     let cli = Cli::parse();
     let result = run(cli);
     // A reader that closed the pipe (`vigie scan big.jsonl | head`) got what it wanted.
@@ -63,8 +63,11 @@ fn main() -> anyhow::Result<()> {
         if closed_pipe {
             std::process::exit(0);
         }
+        // `{:#}` prints the whole chain of causes on one line, without a backtrace: the
+        // message is for the person who ran the command.
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
     }
-    result
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
