@@ -62,8 +62,14 @@ fn language_identification_on_the_labelled_pool() {
     let rate = |n: usize, c: &Counts| n as f64 / c.posts as f64;
     // Confusing the two languages is the costly error (the wrong lexicons apply); "other"
     // only means every lexicon applies.
-    assert!(rate(en.wrong, &en) < 0.005, "English read as French: {en:?}");
-    assert!(rate(fr.wrong, &fr) < 0.005, "French read as English: {fr:?}");
+    assert!(
+        rate(en.wrong, &en) < 0.005,
+        "English read as French: {en:?}"
+    );
+    assert!(
+        rate(fr.wrong, &fr) < 0.005,
+        "French read as English: {fr:?}"
+    );
     assert!(rate(en.right, &en) > 0.93, "English recall: {en:?}");
     assert!(rate(fr.right, &fr) > 0.95, "French recall: {fr:?}");
 }
