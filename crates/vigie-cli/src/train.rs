@@ -288,8 +288,9 @@ pub fn read_seed_file(path: &Path, seed_weight: f32) -> anyhow::Result<Vec<Label
     if is_csv {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         for (i, record) in reader.deserialize::<SeedCsvRecord>().enumerate() {
-            let r = record.with_context(|| format!("{}: record {}", path.display(), i + 1))?;
-            rows.push(seed_row(r.into_seed()?, seed_weight));
+            let at = || format!("{}: record {}", path.display(), i + 1);
+            let r = record.with_context(at)?.into_seed().with_context(at)?;
+            rows.push(seed_row(r, seed_weight));
         }
     } else {
         for (i, line) in text.lines().enumerate() {
