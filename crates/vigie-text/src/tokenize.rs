@@ -87,6 +87,8 @@ struct SpacedRun {
     letters: usize,
     gap: Option<char>,
     last_end: u32,
+    /// The last character of the run is a letter (not a digit).
+    last_is_letter: bool,
 }
 
 /// Per-post state of the tokenizer.
@@ -619,14 +621,30 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             let mut chars = gap.chars();
             let g = chars.next();
             let one_char = g.is_some() && chars.next().is_none();
-            if let Some(g) = g.filter(|g| one_char && is_spacing_glue(*g))
-                && run.gap.is_none_or(|prev| prev == g)
-            {
-                self.run.gap = Some(g);
-                self.run.len += 1;
-                self.run.letters += usize::from(c.is_ascii_alphabetic());
-                self.run.last_end = self.pending_end(start);
-                return;
+            if let Some(g) = g.filter(|g| one_char && is_spacing_glue(*g)) {
+                if run.gap.is_none_or(|prev| prev == g) {
+                    self.run.gap = Some(g);
+                    self.run.len += 1;
+                    self.run.letters += usize::from(c.is_ascii_alphabetic());
+                    self.run.last_end = self.pending_end(start);
+                    self.run.last_is_letter = c.is_ascii_alphabetic();
+                    return;
+                }
+                // The glue changed ("a c.u.n.t"): if the old run is too short to be joined
+                // without its last letter, that letter starts the new run.
+                let trailing = run.first + run.len == self.out.tokens.len();
+                if trailing && run.len - 1 < spaced_threshold(run.gap) {
+                    self.run = SpacedRun {
+                        first: self.out.tokens.len() - 1,
+                        len: 2,
+                        letters: usize::from(run.last_is_letter)
+                            + usize::from(c.is_ascii_alphabetic()),
+                        gap: Some(g),
+                        last_end: self.pending_end(start),
+                        last_is_letter: c.is_ascii_alphabetic(),
+                    };
+                    return;
+                }
             }
         }
         self.flush_run();
@@ -636,6 +654,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             letters: usize::from(c.is_ascii_alphabetic()),
             gap: None,
             last_end: self.pending_end(start),
+            last_is_letter: c.is_ascii_alphabetic(),
         };
     }
 
@@ -657,11 +676,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
     /// Joins the current run of spaced-out letters into one token if it is long enough.
     pub(crate) fn flush_run(&mut self) {
         let run = std::mem::take(&mut self.run);
-        let needed = match run.gap {
-            Some(' ') | Some('-') => 3,
-            _ => 2,
-        };
-        if run.len < needed || run.letters < 2 {
+        if run.len < spaced_threshold(run.gap) || run.letters < 2 {
             return;
         }
         let tokens = &self.out.tokens;
@@ -773,6 +788,15 @@ fn entity_len(bytes: &[u8], i: usize) -> Option<usize> {
                 && matches!(name[1], b'x' | b'X')
                 && name[2..].iter().all(u8::is_ascii_hexdigit)));
     (is_named || is_numeric).then_some(body + 2)
+}
+
+/// Fewest single letters joined: spaces and hyphens also separate real one-letter words ("y a",
+/// "a-t-il"), so they need three.
+fn spaced_threshold(gap: Option<char>) -> usize {
+    match gap {
+        Some(' ') | Some('-') => 3,
+        _ => 2,
+    }
 }
 
 /// Separators that may stand between spaced-out letters.

@@ -189,6 +189,16 @@ fn spaced_letters_english() {
     check("k_i_l_l", &[("kill", "kil", "k_i_l_l", SPACED)]);
     check("k*i*l*l", &[("kill", "kil", "k*i*l*l", SPACED)]);
     check("f·u·c·k", &[("fuck", "fuck", "f·u·c·k", SPACED)]);
+    // A one-letter word before the spaced-out one stays a word.
+    check(
+        "you are a c.u.n.t",
+        &[
+            ("you", "you", "you", N),
+            ("are", "are", "are", N),
+            ("a", "a", "a", N),
+            ("cunt", "cunt", "c.u.n.t", SPACED),
+        ],
+    );
     // Spaced leetspeak.
     check("k 1 l l", &[("kill", "kil", "k 1 l l", SPACED | LEET)]);
 }
@@ -202,6 +212,15 @@ fn spaced_letters_french() {
             ("vais", "vais", "vais", N),
             ("te", "te", "te", N),
             ("tuer", "tuer", "t.u.e.r", SPACED),
+        ],
+    );
+    check(
+        "t'es à p.u.t.e",
+        &[
+            ("t", "t", "t", N),
+            ("es", "es", "es", N),
+            ("a", "a", "à", N),
+            ("pute", "pute", "p.u.t.e", SPACED),
         ],
     );
     check(
