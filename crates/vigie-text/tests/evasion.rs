@@ -526,3 +526,19 @@ fn language_identification() {
     let out = normalizer.normalize("the cat is on the table", Some(Lang::Fr));
     assert_eq!((out.lang, out.lang_confidence), (Lang::Fr, 1.0));
 }
+
+#[test]
+fn normalizer_is_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Normalizer>();
+    let normalizer = std::sync::Arc::new(Normalizer::new());
+    let handles: Vec<_> = ["k1ll", "tu3r"]
+        .into_iter()
+        .map(|text| {
+            let normalizer = normalizer.clone();
+            std::thread::spawn(move || normalizer.normalize(text, None).folded)
+        })
+        .collect();
+    let folded: Vec<String> = handles.into_iter().filter_map(|h| h.join().ok()).collect();
+    assert_eq!(folded, ["kill", "tuer"]);
+}
