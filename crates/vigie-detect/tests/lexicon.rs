@@ -38,7 +38,7 @@ fn default_lexicon() -> LexiconDetector {
 
 #[test]
 fn every_kind_matches_in_english_and_french() {
-    let h = Harness::standard();
+    let h = common::shared();
     let cases: &[(&str, Lang, Category, f32)] = &[
         ("those kikes run the banks", Lang::En, Category::Hate, 0.8),
         (
@@ -88,7 +88,7 @@ fn every_kind_matches_in_english_and_french() {
 
 #[test]
 fn violent_verbs_alone_stay_weak() {
-    let h = Harness::standard();
+    let h = common::shared();
     for text in [
         "the lynch mob scene in the documentary",
         "égorger le mouton pour l'Aïd",
@@ -100,7 +100,7 @@ fn violent_verbs_alone_stay_weak() {
 
 #[test]
 fn dehumanising_words_need_a_group_to_be_hate() {
-    let h = Harness::standard();
+    let h = common::shared();
     assert!(
         h.score(
             "the rats got into the barn again",
@@ -154,7 +154,7 @@ fn more_matches_score_higher() {
 
 #[test]
 fn short_terms_do_not_match_inside_words() {
-    let h = Harness::standard();
+    let h = common::shared();
     for (text, lang) in [
         ("Scunthorpe United won on Saturday", Lang::En),
         ("the assassin's creed series", Lang::En),

@@ -53,7 +53,7 @@ fn watchlisted_people_are_found_by_name_and_alias() {
     };
     assert_eq!(
         targets_in("Mayor Dupont spoke today", Lang::En),
-        [expected.clone()]
+        std::slice::from_ref(&expected)
     );
     assert_eq!(targets_in("JEANNE DUPONT démission", Lang::Fr), [expected]);
     let spans = {
@@ -73,7 +73,7 @@ fn watchlisted_people_are_found_by_name_and_alias() {
 
 #[test]
 fn naming_a_group_or_a_watchlisted_person_raises_a_threat() {
-    let h = Harness::standard();
+    let h = common::shared();
     let plain = h.score(
         "someone should shoot him",
         Some(Lang::En),
@@ -107,7 +107,7 @@ fn naming_a_group_or_a_watchlisted_person_raises_a_threat() {
 
 #[test]
 fn threats_carry_their_targets_and_evidence() {
-    let h = Harness::standard();
+    let h = common::shared();
     let text = "Someone should shoot Jeanne Dupont";
     let signals = h.signals(text, Some(Lang::En));
     let incitement = signals
@@ -146,7 +146,7 @@ fn threats_carry_their_targets_and_evidence() {
 
 #[test]
 fn slurs_name_their_group_for_the_threat_detector() {
-    let h = Harness::standard();
+    let h = common::shared();
     let signals = h.signals("mort aux pédés", Some(Lang::Fr));
     let incitement = signals
         .iter()
@@ -159,7 +159,7 @@ fn slurs_name_their_group_for_the_threat_detector() {
 #[test]
 fn without_a_watchlist_names_are_plain_words() {
     let h = Harness::with_data(&DetectData::defaults());
-    let with = Harness::standard().score(
+    let with = common::shared().score(
         "someone should shoot Jeanne Dupont",
         Some(Lang::En),
         Category::Incitement,

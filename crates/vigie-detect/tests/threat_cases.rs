@@ -5,7 +5,6 @@
 
 mod common;
 
-use common::Harness;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use vigie_detect::Category;
@@ -22,7 +21,7 @@ struct Case {
 }
 
 fn run(file: &str, source: &str) {
-    let harness = Harness::standard();
+    let harness = common::shared();
     let mut failures = Vec::new();
     let mut checked = 0;
     for (i, line) in source

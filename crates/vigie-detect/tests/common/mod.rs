@@ -10,6 +10,13 @@ pub struct Harness {
     pub detectors: DetectorSet,
 }
 
+/// The standard harness, built once per test binary (building the automata is the slow part
+/// of a debug test run).
+pub fn shared() -> &'static Harness {
+    static SHARED: std::sync::OnceLock<Harness> = std::sync::OnceLock::new();
+    SHARED.get_or_init(Harness::standard)
+}
+
 impl Harness {
     pub fn standard() -> Harness {
         let data = DetectData::defaults()
