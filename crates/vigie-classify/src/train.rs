@@ -66,7 +66,7 @@ impl Default for TrainConfig {
             seed: 42,
             epochs: 6,
             learning_rate: 0.1,
-            l2: 1e-6,
+            l2: 1e-3,
             target_precision: 0.8,
             target_precision_for: Vec::new(),
             threshold_prevalence: Some(0.5),
