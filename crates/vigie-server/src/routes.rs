@@ -123,76 +123,58 @@ fn validate(state: &AppState, mut p: PostIn, index: Option<usize>) -> AppResult<
     Ok(p)
 }
 
-/// Decides and stores posts (already validated); the answer is sent only once stored.
+/// Decides and stores posts (already validated); the answer is sent only once stored. A post
+/// stored before is decided again here but the store returns its first decision: retries are
+/// rare, and skipping a read per post speeds up the common case.
 async fn ingest(state: &AppState, posts: Vec<PostIn>, actor: &str) -> AppResult<Vec<DecisionOut>> {
     let current = state.current();
-    let mut decisions = Vec::with_capacity(posts.len());
-    let mut known = BTreeMap::new();
-    for (i, p) in posts.iter().enumerate() {
-        let platform = p.platform.as_deref().unwrap_or(DEFAULT_PLATFORM);
-        // Fast path for retries: no decision made, nothing written.
-        if let Some(d) = timed_db(
-            "decision_for_post",
-            state.store.decision_for_post(platform, &p.id),
-        )
-        .await?
-        {
-            known.insert(i, d);
-            decisions.push(None);
-            continue;
-        }
-        decisions.push(Some(current.engine.decide(&Post {
-            id: &p.id,
-            text: &p.text,
-            context: &p.context,
-        })));
-    }
-    let new_posts: Vec<NewPost<'_>> = posts
+    let decisions: Vec<Decision> = posts
         .iter()
-        .zip(&decisions)
-        .filter_map(|(p, d)| {
-            d.as_ref().map(|decision| NewPost {
-                platform: p.platform.as_deref().unwrap_or(DEFAULT_PLATFORM),
-                post_id: &p.id,
-                author: p.author.as_deref(),
+        .map(|p| {
+            current.engine.decide(&Post {
+                id: &p.id,
                 text: &p.text,
                 context: &p.context,
-                decision,
             })
         })
         .collect();
-    let mut recorded = if new_posts.is_empty() {
-        Vec::new()
-    } else {
-        timed_db(
-            "record_posts",
-            state
-                .store
-                .record_posts(&new_posts, actor, &current.model_versions),
-        )
-        .await?
+    let new_posts: Vec<NewPost<'_>> = posts
+        .iter()
+        .zip(&decisions)
+        .map(|(p, decision)| NewPost {
+            platform: p.platform.as_deref().unwrap_or(DEFAULT_PLATFORM),
+            post_id: &p.id,
+            author: p.author.as_deref(),
+            text: &p.text,
+            context: &p.context,
+            decision,
+        })
+        .collect();
+    let recorded = timed_db(
+        "record_posts",
+        state
+            .store
+            .record_posts(&new_posts, actor, &current.model_versions),
+    )
+    .await?;
+    if recorded.len() != posts.len() {
+        return Err(ApiError::internal(
+            "storing posts",
+            &"the store returned fewer results than posts",
+        ));
     }
-    .into_iter();
-    let mut out = Vec::with_capacity(posts.len());
-    for i in 0..posts.len() {
-        if let Some(d) = known.remove(&i) {
-            out.push(DecisionOut::new(d, true));
-            continue;
-        }
-        let Some(r) = recorded.next() else {
-            return Err(ApiError::internal(
-                "storing posts",
-                &"fewer results than posts",
-            ));
-        };
-        if !r.replayed {
-            let d = &r.decision.decision;
-            let category = d.category.map_or("none", |c| c.name());
-            metrics::counter!("vigie_decisions_total", "action" => d.action.name(), "category" => category).increment(1);
-        }
-        out.push(DecisionOut::new(r.decision, r.replayed));
-    }
-    Ok(out)
+    Ok(recorded
+        .into_iter()
+        .map(|r| {
+            if !r.replayed {
+                let d = &r.decision.decision;
+                let category = d.category.map_or("none", |c| c.name());
+                metrics::counter!("vigie_decisions_total", "action" => d.action.name(), "category" => category)
+                    .increment(1);
+            }
+            DecisionOut::new(r.decision, r.replayed)
+        })
+        .collect())
 }
 
 #[utoipa::path(post, path = "/v1/posts", tag = "posts", request_body = PostIn,

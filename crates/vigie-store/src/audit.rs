@@ -121,27 +121,18 @@ impl ChainHead {
         event: &AuditEvent,
         at: i64,
     ) -> Result<AuditEntry> {
+        let entry = self.chain(event, at);
+        insert_entries(conn, std::slice::from_ref(&entry)).await?;
+        Ok(entry)
+    }
+
+    /// The next entry of the chain, moving the head in memory only: the caller inserts it
+    /// (with [`insert_entries`]) in the same transaction.
+    pub(crate) fn chain(&mut self, event: &AuditEvent, at: i64) -> AuditEntry {
         let seq = self.seq + 1;
         let hash = chain_hash(&self.hash, seq, at, event);
-        sqlx::query(
-            "INSERT INTO audit_log (seq, at, actor, kind, subject, policy_version, model_versions, reason, details, prev_hash, hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        )
-        .bind(seq)
-        .bind(at)
-        .bind(&event.actor)
-        .bind(&event.kind)
-        .bind(&event.subject)
-        .bind(&event.policy_version)
-        .bind(&event.model_versions)
-        .bind(&event.reason)
-        .bind(&event.details)
-        .bind(&self.hash)
-        .bind(&hash)
-        .execute(&mut *conn)
-        .await
-        .ctx("appending to the audit log")?;
-        let entry = AuditEntry {
+        self.seq = seq;
+        AuditEntry {
             seq,
             at,
             actor: event.actor.clone(),
@@ -153,9 +144,7 @@ impl ChainHead {
             details: event.details.clone(),
             prev_hash: std::mem::replace(&mut self.hash, hash.clone()),
             hash,
-        };
-        self.seq = seq;
-        Ok(entry)
+        }
     }
 
     pub(crate) async fn save(&self, conn: &mut AnyConnection) -> Result<()> {
@@ -167,6 +156,37 @@ impl ChainHead {
             .ctx("moving the audit chain head")?;
         Ok(())
     }
+}
+
+/// Inserts entries made by [`ChainHead::chain`], many per statement.
+pub(crate) async fn insert_entries(conn: &mut AnyConnection, entries: &[AuditEntry]) -> Result<()> {
+    const COLUMNS: usize = 11;
+    for chunk in entries.chunks(crate::decisions::ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO audit_log (seq, at, actor, kind, subject, policy_version, model_versions, reason, details, prev_hash, hash) VALUES {}",
+            crate::decisions::values_clause(chunk.len(), COLUMNS)
+        );
+        // Safe: the text holds only fixed fragments and placeholders; every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for e in chunk {
+            q = q
+                .bind(e.seq)
+                .bind(e.at)
+                .bind(&e.actor)
+                .bind(&e.kind)
+                .bind(&e.subject)
+                .bind(&e.policy_version)
+                .bind(&e.model_versions)
+                .bind(&e.reason)
+                .bind(&e.details)
+                .bind(&e.prev_hash)
+                .bind(&e.hash);
+        }
+        q.execute(&mut *conn)
+            .await
+            .ctx("appending to the audit log")?;
+    }
+    Ok(())
 }
 
 /// Where the chain first breaks.

@@ -4,12 +4,14 @@
 use std::sync::Arc;
 
 use serde::Serialize;
+use sqlx::AnyPool;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, AnyPool};
 use tokio::sync::{mpsc, oneshot};
 use vigie_policy::{Decision, PostContext};
 
-use crate::audit::{AuditEvent, ChainHead};
+use std::collections::{HashMap, HashSet};
+
+use crate::audit::{AuditEvent, ChainHead, insert_entries};
 use crate::{QueryContext, Result, Store, StoreError, get, now_micros, random_id};
 
 /// A post with the decision the engine made on it, to be stored.
@@ -350,119 +352,190 @@ pub(crate) async fn run_writer(
     }
 }
 
-/// Stores every job's posts in one transaction; one result list per job.
+/// Rows per multi-row INSERT: well under both engines' limits on bound parameters
+/// (SQLite 32766, PostgreSQL 65535) at 11 columns.
+pub(crate) const ROWS_PER_STATEMENT: usize = 256;
+
+/// `($1, $2), ($3, $4)` for `rows` rows of `columns` placeholders.
+pub(crate) fn values_clause(rows: usize, columns: usize) -> String {
+    let mut sql = String::with_capacity(rows * columns * 5);
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..columns {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('$');
+            sql.push_str(&(r * columns + c + 1).to_string());
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+/// Stores every job's posts in one transaction, a few multi-row statements per table (one
+/// round trip each, which is what PostgreSQL's throughput depends on); one result list per
+/// job, in order.
 async fn commit_group(pool: &AnyPool, group: &[WriteJob]) -> Result<Vec<Vec<Recorded>>> {
     let mut tx = pool.begin().await.ctx("starting to store posts")?;
     // Taking the chain lock first also serialises post writers (of every process), so a
     // conflicting insert below always sees the other writer's committed decision.
     let mut head = ChainHead::lock(&mut tx).await?;
-    let mut all = Vec::with_capacity(group.len());
-    for job in group {
-        let mut out = Vec::with_capacity(job.posts.len());
-        for p in &job.posts {
-            out.push(store_one(&mut tx, &mut head, p, job).await?);
-        }
-        all.push(out);
-    }
-    head.save(&mut tx).await?;
-    tx.commit().await.ctx("committing posts and decisions")?;
-    Ok(all)
-}
-
-async fn store_one(
-    conn: &mut AnyConnection,
-    head: &mut ChainHead,
-    p: &OwnedPost,
-    job: &WriteJob,
-) -> Result<Recorded> {
     let now = now_micros();
-    let inserted = sqlx::query(
-        "INSERT INTO posts (platform, post_id, author, text, context, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (platform, post_id) DO NOTHING",
-    )
-    .bind(&p.platform)
-    .bind(&p.post_id)
-    .bind(&p.author)
-    .bind(&p.text)
-    .bind(&p.context)
-    .bind(now)
-    .execute(&mut *conn)
-    .await
-    .ctx("storing a post")?
-    .rows_affected();
-    if inserted == 0 {
-        let row = sqlx::query(SELECT_BY_POST)
-            .bind(&p.platform)
-            .bind(&p.post_id)
-            .fetch_one(&mut *conn)
-            .await
-            .ctx("reading the decision of a post stored before")?;
-        return Ok(Recorded {
-            decision: decision_from_row(&row)?,
-            replayed: true,
-        });
+    let posts: Vec<(&WriteJob, &OwnedPost)> = group
+        .iter()
+        .flat_map(|job| job.posts.iter().map(move |p| (job, p)))
+        .collect();
+
+    // Posts: the ones actually inserted come back; the others were stored before.
+    let mut inserted: HashSet<(String, String)> = HashSet::with_capacity(posts.len());
+    for chunk in posts.chunks(ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO posts (platform, post_id, author, text, context, received_at) VALUES {}
+             ON CONFLICT (platform, post_id) DO NOTHING RETURNING platform, post_id",
+            values_clause(chunk.len(), 6)
+        );
+        // Safe: the text holds only fixed fragments and placeholders; every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (_, p) in chunk {
+            q = q
+                .bind(&p.platform)
+                .bind(&p.post_id)
+                .bind(&p.author)
+                .bind(&p.text)
+                .bind(&p.context)
+                .bind(now);
+        }
+        for row in q.fetch_all(&mut *tx).await.ctx("storing posts")? {
+            inserted.insert((get(&row, "platform")?, get(&row, "post_id")?));
+        }
     }
-    let id = random_id();
-    let json = serde_json::to_string(&p.decision).map_err(|e| StoreError::Invalid {
-        what: "decision",
-        detail: e.to_string(),
-    })?;
-    let d = &p.decision;
-    sqlx::query(
-        "INSERT INTO decisions (id, platform, post_id, author, decision, action, policy_version, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(&id)
-    .bind(&p.platform)
-    .bind(&p.post_id)
-    .bind(&p.author)
-    .bind(json)
-    .bind(d.action.name())
-    .bind(&d.policy_version)
-    .bind(now)
-    .execute(&mut *conn)
-    .await
-    .ctx("storing a decision")?;
-    let details = serde_json::json!({
-        "platform": p.platform,
-        "post_id": p.post_id,
-        "action": d.action.name(),
-        "category": d.category,
-    });
-    head.append(
-        conn,
-        &AuditEvent {
-            actor: job.actor.clone(),
-            kind: "decision".to_string(),
-            subject: format!("decision:{id}"),
-            policy_version: d.policy_version.clone(),
-            model_versions: job.model_versions.clone(),
-            reason: d
-                .reason_code
-                .clone()
-                .unwrap_or_else(|| "default_allow".to_string()),
-            details: details.to_string(),
-        },
-        now,
-    )
-    .await?;
-    Ok(Recorded {
-        decision: StoredDecision {
-            id,
+
+    // New decisions and their audit entries, in submission order.
+    let mut results: Vec<Option<Recorded>> = Vec::with_capacity(posts.len());
+    let mut new_here: HashMap<(String, String), StoredDecision> = HashMap::new();
+    let mut entries = Vec::new();
+    let mut new_decisions = Vec::new();
+    for (job, p) in &posts {
+        let key = (p.platform.clone(), p.post_id.clone());
+        if !inserted.remove(&key) {
+            results.push(None);
+            continue;
+        }
+        let d = &p.decision;
+        let stored = StoredDecision {
+            id: random_id(),
             platform: p.platform.clone(),
             post_id: p.post_id.clone(),
             author: p.author.clone(),
             created_at: now,
             decision: d.clone(),
-        },
-        replayed: false,
-    })
+        };
+        let details = serde_json::json!({
+            "platform": p.platform,
+            "post_id": p.post_id,
+            "action": d.action.name(),
+            "category": d.category,
+        });
+        entries.push(
+            head.chain(
+                &AuditEvent {
+                    actor: job.actor.clone(),
+                    kind: "decision".to_string(),
+                    subject: format!("decision:{}", stored.id),
+                    policy_version: d.policy_version.clone(),
+                    model_versions: job.model_versions.clone(),
+                    reason: d
+                        .reason_code
+                        .clone()
+                        .unwrap_or_else(|| "default_allow".to_string()),
+                    details: details.to_string(),
+                },
+                now,
+            ),
+        );
+        let json = serde_json::to_string(d).map_err(|e| StoreError::Invalid {
+            what: "decision",
+            detail: e.to_string(),
+        })?;
+        new_decisions.push((stored.clone(), json));
+        new_here.insert(key, stored.clone());
+        results.push(Some(Recorded {
+            decision: stored,
+            replayed: false,
+        }));
+    }
+    for chunk in new_decisions.chunks(ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO decisions (id, platform, post_id, author, decision, action, policy_version, created_at) VALUES {}",
+            values_clause(chunk.len(), 8)
+        );
+        // Safe: the text holds only fixed fragments and placeholders; every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (d, json) in chunk {
+            q = q
+                .bind(&d.id)
+                .bind(&d.platform)
+                .bind(&d.post_id)
+                .bind(&d.author)
+                .bind(json)
+                .bind(d.decision.action.name())
+                .bind(&d.decision.policy_version)
+                .bind(d.created_at);
+        }
+        q.execute(&mut *tx).await.ctx("storing decisions")?;
+    }
+    insert_entries(&mut tx, &entries).await?;
+
+    // Posts stored before (or earlier in this group): their first decision.
+    let mut out = Vec::with_capacity(posts.len());
+    for ((_, p), result) in posts.iter().zip(results) {
+        let recorded = match result {
+            Some(r) => r,
+            None => {
+                let key = (p.platform.clone(), p.post_id.clone());
+                let decision = match new_here.get(&key) {
+                    Some(d) => d.clone(),
+                    None => {
+                        let row = sqlx::query(SELECT_BY_POST)
+                            .bind(&p.platform)
+                            .bind(&p.post_id)
+                            .fetch_one(&mut *tx)
+                            .await
+                            .ctx("reading the decision of a post stored before")?;
+                        decision_from_row(&row)?
+                    }
+                };
+                Recorded {
+                    decision,
+                    replayed: true,
+                }
+            }
+        };
+        out.push(recorded);
+    }
+    head.save(&mut tx).await?;
+    tx.commit().await.ctx("committing posts and decisions")?;
+
+    let mut out = out.into_iter();
+    Ok(group
+        .iter()
+        .map(|job| out.by_ref().take(job.posts.len()).collect())
+        .collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_clauses_number_placeholders_row_by_row() {
+        assert_eq!(values_clause(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(values_clause(1, 1), "($1)");
+    }
 
     #[test]
     fn cursors_round_trip_and_reject_garbage() {
