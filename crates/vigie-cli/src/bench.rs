@@ -48,14 +48,12 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     let mut posts = Vec::new();
     let mut buf = Vec::new();
     while let Some(line) = reader.next_line(&mut buf)? {
-        if let Line::Complete = line {
-            if let Ok(p) = parse_json_line(&buf) {
-                posts.push(Owned {
-                    id: p.id,
-                    text: p.text,
-                    context: p.context,
-                });
-            }
+        if let (Line::Complete, Ok(p)) = (line, parse_json_line(&buf)) {
+            posts.push(Owned {
+                id: p.id,
+                text: p.text,
+                context: p.context,
+            });
         }
     }
     anyhow::ensure!(
