@@ -812,8 +812,12 @@ impl<'a> PostView<'a> {
                 object = self.subject_before(hit.first);
             }
             if object == Object::None {
+                // Only a named group or person, or the phrase's own pronoun ("hang them all"):
+                // "à mort les moustiques, jusqu'au dernier" is about mosquitoes.
                 let (after, _) = self.object_of(hit.first, hit.end, false, hit.roles);
-                object = after;
+                if matches!(after, Object::Mention(_)) || hit.roles.has(Role::InnerThird) {
+                    object = after;
+                }
             }
             // "death to spreadsheets": the phrase alone is a weak hint, kept for the classifier.
             let mut score = if object == Object::None {
