@@ -5,6 +5,20 @@
 //! signals of those before it (the classifier uses the lexicon and pattern signals as features).
 //!
 //! Pure library: data files (lexicons, watchlists) are handed in as strings by the caller.
+//!
+//! The standard detectors and their data:
+//! - [`LexiconDetector`] (`lexicon`): slurs, dehumanising terms, insults, profanity, sexual
+//!   terms, intimidation phrases, from CSV lexicons (`data/lexicons/{en,fr}.csv`, format in
+//!   their headers) compiled into one automaton for all languages;
+//! - [`ThreatDetector`] (`threat_pattern`): `violence_threat` and `incitement` from role
+//!   vocabularies (`data/patterns/{en,fr}.toml`) and rules over their positions, raised by the
+//!   protected groups (`data/lexicons/groups.toml`) and watchlisted people a post names
+//!   ([`TargetMatcher`]).
+//!
+//! Build them with [`standard_detectors`] (or [`standard_detector_set`]) from a
+//! [`DetectData`]: `DetectData::defaults()` embeds the shipped files; `with_lexicon` adds a
+//! platform's own lexicon after them (it extends and overrides), `with_watchlist` its watchlist.
+//! Each detector's `version()` is a digest of the data it was built from.
 
 use serde::{Deserialize, Serialize};
 use vigie_text::{Normalized, Span};
