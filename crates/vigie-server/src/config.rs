@@ -60,6 +60,8 @@ pub struct ServerConfig {
     pub rate_limit_burst: u32,
     /// Most stored posts one backtest re-decides.
     pub backtest_max_posts: u32,
+    /// How often to check whether another server changed the stored policy (0: never).
+    pub policy_poll_ms: u64,
 }
 
 impl Default for ServerConfig {
@@ -80,6 +82,7 @@ impl Default for ServerConfig {
             rate_limit_per_second: 200,
             rate_limit_burst: 400,
             backtest_max_posts: 10_000,
+            policy_poll_ms: 5_000,
         }
     }
 }
@@ -100,6 +103,7 @@ const KEYS: &[&str] = &[
     "rate_limit_per_second",
     "rate_limit_burst",
     "backtest_max_posts",
+    "policy_poll_ms",
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -193,6 +193,40 @@ impl AppState {
     fn replace_engine(&self, engine: Engine) {
         self.current.store(Arc::new(Current::new(engine)));
     }
+
+    /// Puts the stored policy in force if another server process changed it (several
+    /// servers on one PostgreSQL). Returns whether the engine was replaced.
+    pub async fn follow_stored_policy(&self) -> Result<bool, ServerError> {
+        let Some(stored) = self.store.current_policy().await? else {
+            return Ok(false);
+        };
+        let _lock = self.policy_lock.lock().await;
+        if stored.version == self.current().engine.policy().version() {
+            return Ok(false);
+        }
+        let engine = self.factory.build(&stored.origin, &stored.text)?;
+        self.replace_engine(engine);
+        tracing::info!(version = %stored.version, "policy changed by another server; now in force here");
+        Ok(true)
+    }
+}
+
+/// Checks the stored policy every `policy_poll_ms` until the returned task is aborted.
+fn spawn_policy_follower(state: Arc<AppState>) -> Option<tokio::task::JoinHandle<()>> {
+    let every = Duration::from_millis(state.config.policy_poll_ms);
+    if every.is_zero() {
+        return None;
+    }
+    Some(tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = state.follow_stored_policy().await {
+                tracing::warn!(error = %e, "could not check the stored policy");
+            }
+        }
+    }))
 }
 
 /// The whole API.
@@ -210,6 +244,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(routes::get_policy).put(routes::put_policy),
         )
         .route("/v1/policy:backtest", post(routes::backtest))
+        .route("/v1/audit", get(routes::audit_log))
         .route(
             "/v1alpha1/comments:analyze",
             post(compat::perspective_analyze),
@@ -225,7 +260,14 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(axum::middleware::from_fn(move |req, next| {
             metrics_layer::track(req, next, timeout)
         }))
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+        // Spans name the path only: a query string may hold an API key (`?key=`).
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http().make_span_with(
+                |req: &axum::extract::Request| {
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+                },
+            ),
+        )
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             routes::panic_response,
         ))
@@ -255,10 +297,15 @@ pub async fn serve(
     metrics_layer::prometheus_handle();
     tracing::info!(%addr, backend = ?state.store.backend(), "vigie serving");
     let store = state.store.clone();
-    axum::serve(listener, router(state))
+    let follower = spawn_policy_follower(state.clone());
+    let served = axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await
-        .map_err(|source| ServerError::Listen { addr, source })?;
+        .map_err(|source| ServerError::Listen { addr, source });
+    if let Some(f) = follower {
+        f.abort();
+    }
+    served?;
     store.close().await;
     tracing::info!("vigie stopped");
     Ok(())

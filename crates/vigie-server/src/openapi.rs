@@ -20,6 +20,7 @@ use crate::{compat, error, routes};
         routes::get_policy,
         routes::put_policy,
         routes::backtest,
+        routes::audit_log,
         routes::healthz,
         routes::readyz,
         routes::metrics,

@@ -540,6 +540,80 @@ pub async fn backtest(
     Ok(Json(out))
 }
 
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// Entries after this sequence number (default 0: from the start).
+    pub after: Option<i64>,
+    /// At most this many (default 100, at most 1000).
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AuditEntryOut {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub kind: String,
+    pub subject: String,
+    pub policy_version: String,
+    pub model_versions: String,
+    pub reason: String,
+    pub details: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AuditOut {
+    pub entries: Vec<AuditEntryOut>,
+    /// Pass as `after` for the next page; `None` when there are no more entries now.
+    pub next_after: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/v1/audit", tag = "audit", params(AuditQuery),
+    responses((status = 200, description = "Audit entries, oldest first", body = AuditOut),
+              (status = 400, body = crate::error::ErrorBody)),
+    security(("api_key" = ["admin"])))]
+pub async fn audit_log(
+    State(state): State<Arc<AppState>>,
+    _auth: Authed<Admin>,
+    query: Result<Query<AuditQuery>, QueryRejection>,
+) -> AppResult<Json<AuditOut>> {
+    let Query(q) = query.map_err(query_error)?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let entries = timed_db(
+        "audit_entries",
+        state
+            .store
+            .audit_entries(q.after.unwrap_or(0), i64::from(limit)),
+    )
+    .await?;
+    let next_after = (entries.len() == limit as usize)
+        .then(|| entries.last().map(|e| e.seq))
+        .flatten();
+    Ok(Json(AuditOut {
+        entries: entries
+            .into_iter()
+            .map(|e| AuditEntryOut {
+                seq: e.seq,
+                at: format_time(e.at),
+                actor: e.actor,
+                kind: e.kind,
+                subject: e.subject,
+                policy_version: e.policy_version,
+                model_versions: e.model_versions,
+                reason: e.reason,
+                details: e.details,
+                prev_hash: e.prev_hash,
+                hash: e.hash,
+            })
+            .collect(),
+        next_after,
+    }))
+}
+
 #[utoipa::path(get, path = "/healthz", tag = "ops", responses((status = 200, description = "The process is up")))]
 pub async fn healthz() -> Json<serde_json::Value> {
     Json(serde_json::json!({ "status": "ok" }))

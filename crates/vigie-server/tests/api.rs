@@ -473,7 +473,11 @@ async fn policy_is_replaced_kept_audited_and_backtested(backend: Backend) {
             .unwrap()
             .unwrap();
         // The candidate removes long posts and allows the rest.
-        let candidate = if t.chars().count() > 10 { "remove" } else { "allow" };
+        let candidate = if t.chars().count() > 10 {
+            "remove"
+        } else {
+            "allow"
+        };
         if stored.decision.action.name() != candidate {
             expected += 1;
         }
@@ -718,6 +722,7 @@ async fn ops_endpoints_answer(backend: Backend) {
         "/v1/policy:backtest",
         "/v1/moderations",
         "/v1alpha1/comments:analyze",
+        "/v1/audit",
         "/healthz",
         "/readyz",
         "/metrics",
@@ -944,6 +949,74 @@ async fn compatible_endpoints_agree_with_decisions(backend: Backend) {
     s.stop().await;
 }
 
+async fn audit_log_is_readable_and_policies_follow_across_servers(backend: Backend) {
+    let config = ServerConfig {
+        policy_poll_ms: 50,
+        ..backend.config()
+    };
+    let a = backend.start_with(config.clone()).await;
+    let b = backend.start_with(config).await;
+    // Pages of the audit log, in order, agreeing with the store's chain.
+    for i in 0..3 {
+        a.post(
+            "/v1/posts",
+            &a.ingest,
+            json!({"id": format!("au{i}"), "text": "fine"}),
+        )
+        .await;
+    }
+    let mut seqs = Vec::new();
+    let mut path = "/v1/audit?limit=4".to_string();
+    loop {
+        let (status, page) = a.get(&path, &a.admin).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let entries = page["entries"].as_array().unwrap();
+        for pair in entries.windows(2) {
+            assert_eq!(pair[1]["prev_hash"], pair[0]["hash"]);
+        }
+        seqs.extend(entries.iter().map(|e| e["seq"].as_i64().unwrap()));
+        match page["next_after"].as_i64() {
+            Some(after) => path = format!("/v1/audit?limit=4&after={after}"),
+            None => break,
+        }
+    }
+    let total = a.state.store.verify_audit().await.unwrap().entries as i64;
+    assert_eq!(seqs, (1..=total).collect::<Vec<_>>());
+    let (status, e) = a.get("/v1/audit", &a.read).await;
+    assert_eq!(
+        (status, error_code(&e)),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+    let (status, e) = a.get("/v1/audit?after=x", &a.admin).await;
+    assert_eq!(
+        (status, error_code(&e)),
+        (StatusCode::BAD_REQUEST, "invalid_query")
+    );
+
+    // A policy changed through server A is put in force by server B.
+    let body = json!({"policy": STRICT_POLICY}).to_string().into_bytes();
+    let (status, change) = a
+        .send("PUT", "/v1/policy", Some(&a.admin), Some(body))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{change}");
+    let version = change["version"].as_str().unwrap().to_string();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let (_, d) = b.post("/v1/posts", &b.ingest, json!({"id": format!("follow-{:?}", std::time::Instant::now()), "text": "long enough to be removed"})).await;
+        if d["decision"]["policy_version"] == version.as_str() {
+            assert_eq!(d["decision"]["action"], "remove");
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "server B never followed the policy change"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    a.stop().await;
+    b.stop().await;
+}
+
 type Scenario = fn(Backend) -> Pin<Box<dyn Future<Output = ()> + Send>>;
 
 macro_rules! scenarios {
@@ -962,6 +1035,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     keys_are_rate_limited,
     concurrent_duplicates_store_one_decision,
     compatible_endpoints_agree_with_decisions,
+    audit_log_is_readable_and_policies_follow_across_servers,
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
