@@ -20,7 +20,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn start(data: &Path, port: u16, log: &Path) -> Child {
+fn start(store: &[String], port: u16, log: &Path) -> Child {
     let log = std::fs::File::create(log).unwrap();
     Command::new(VIGIE)
         .args([
@@ -30,8 +30,7 @@ fn start(data: &Path, port: u16, log: &Path) -> Child {
             "--log-format",
             "json",
         ])
-        .arg("--data-dir")
-        .arg(data)
+        .args(store)
         // The check after the restart reads every acknowledged post at full speed.
         .env("VIGIE_RATE_LIMIT_PER_SECOND", "0")
         .stdout(Stdio::null())
@@ -61,9 +60,21 @@ async fn wait_ready(client: &reqwest::Client, base: &str, child: &mut Child) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn acknowledged_posts_survive_sigkill() {
+async fn acknowledged_posts_survive_sigkill_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
+    let data = dir.path().join("data").display().to_string();
+    crash_and_check(&["--data-dir".to_string(), data], dir.path()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_posts_survive_sigkill_on_postgres() {
+    let dir = tempfile::tempdir().unwrap();
+    let pg = vigie_store::test_support::TempPostgres::start().unwrap();
+    let url = pg.create_database("crash").unwrap();
+    crash_and_check(&["--database-url".to_string(), url], dir.path()).await;
+}
+
+async fn crash_and_check(store: &[String], dir: &Path) {
     let out = Command::new(VIGIE)
         .args([
             "keys",
@@ -72,9 +83,8 @@ async fn acknowledged_posts_survive_sigkill() {
             "ingest,read",
             "--name",
             "crash-test",
-            "--data-dir",
         ])
-        .arg(&data)
+        .args(store)
         .output()
         .unwrap();
     assert!(
@@ -87,7 +97,7 @@ async fn acknowledged_posts_survive_sigkill() {
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
-    let mut server = start(&data, port, &dir.path().join("first.log"));
+    let mut server = start(store, port, &dir.join("first.log"));
     wait_ready(&client, &base, &mut server).await;
 
     // Writers send posts one after another until the server dies, keeping what was ACKed.
@@ -136,7 +146,7 @@ async fn acknowledged_posts_survive_sigkill() {
         acked.len()
     );
 
-    let mut server = start(&data, port, &dir.path().join("second.log"));
+    let mut server = start(store, port, &dir.join("second.log"));
     wait_ready(&client, &base, &mut server).await;
     for (post_id, body) in &acked {
         let id = body["id"].as_str().unwrap();
@@ -165,8 +175,8 @@ async fn acknowledged_posts_survive_sigkill() {
     assert!(exit.success(), "vigie serve exited with {exit} on SIGTERM");
 
     let verify = Command::new(VIGIE)
-        .args(["audit", "verify", "--data-dir"])
-        .arg(&data)
+        .args(["audit", "verify"])
+        .args(store)
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&verify.stdout);
