@@ -596,6 +596,10 @@ impl<'a> PostView<'a> {
                 found = Object::Third;
             }
         }
+        // "Kévin mérite un coup de couteau": a name as the subject.
+        if found == Object::None && (start..k).any(|t| self.is_name(t)) {
+            found = Object::Third;
+        }
         found
     }
 
@@ -812,12 +816,8 @@ impl<'a> PostView<'a> {
                 object = self.subject_before(hit.first);
             }
             if object == Object::None {
-                // Only a named group or person, or the phrase's own pronoun ("hang them all"):
-                // "à mort les moustiques, jusqu'au dernier" is about mosquitoes.
                 let (after, _) = self.object_of(hit.first, hit.end, false, hit.roles);
-                if matches!(after, Object::Mention(_)) || hit.roles.has(Role::InnerThird) {
-                    object = after;
-                }
+                object = after;
             }
             // "death to spreadsheets": the phrase alone is a weak hint, kept for the classifier.
             let mut score = if object == Object::None {
