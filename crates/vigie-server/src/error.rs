@@ -71,6 +71,14 @@ impl From<vigie_store::StoreError> for ApiError {
             vigie_store::StoreError::Invalid { what, detail } => {
                 ApiError::bad_request("invalid_query", format!("invalid {what}: {detail}"))
             }
+            other if other.is_unavailable() => {
+                tracing::error!(error = %other, "database unavailable");
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    "the database is unavailable; retry later",
+                )
+            }
             other => ApiError::internal("database access", &other),
         }
     }

@@ -769,6 +769,18 @@ async fn ops_endpoints_answer(backend: Backend) {
     );
     let (status, _) = s.send("GET", "/healthz", None, None).await;
     assert_eq!(status, StatusCode::OK);
+    // Requests that need the database say so, with a code clients can retry on.
+    let resp = s
+        .client
+        .post(s.url("/v1/posts"))
+        .bearer_auth(&s.ingest)
+        .json(&json!({"id": "late", "text": "hello"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let e: Value = resp.json().await.unwrap();
+    assert_eq!(error_code(&e), "unavailable");
     s.stop().await;
 }
 

@@ -72,6 +72,21 @@ pub enum StoreError {
     Invalid { what: &'static str, detail: String },
 }
 
+impl StoreError {
+    /// The database cannot be reached or the store is shutting down (retrying later may
+    /// work), as opposed to a query or data problem.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            StoreError::Closed => true,
+            StoreError::Query { source, .. } | StoreError::Connect { source, .. } => matches!(
+                source,
+                sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)
+            ),
+            _ => false,
+        }
+    }
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// Shorthand to attach what we were doing to a sqlx error.
