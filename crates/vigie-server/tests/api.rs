@@ -1029,6 +1029,99 @@ async fn audit_log_is_readable_and_policies_follow_across_servers(backend: Backe
     b.stop().await;
 }
 
+/// Mutated bodies (random bytes, truncations, splices of valid JSON) on every endpoint that
+/// takes one: always a 4xx JSON error or a success, never a 5xx, and the server keeps serving.
+async fn mangled_bodies_never_break_the_server(backend: Backend) {
+    let s = backend.start().await;
+    let valid = [
+        (
+            "POST",
+            "/v1/posts",
+            json!({"id": "f", "text": "hello there", "context": {"lang": "en", "reach": 3}})
+                .to_string(),
+        ),
+        (
+            "POST",
+            "/v1/posts:batch",
+            json!({"posts": [{"id": "g", "text": "hi"}]}).to_string(),
+        ),
+        (
+            "PUT",
+            "/v1/policy",
+            json!({"policy": STRICT_POLICY}).to_string(),
+        ),
+        (
+            "POST",
+            "/v1/policy:backtest",
+            json!({"policy": STRICT_POLICY, "since": "0"}).to_string(),
+        ),
+        (
+            "POST",
+            "/v1/moderations",
+            json!({"input": ["a", "b"]}).to_string(),
+        ),
+        (
+            "POST",
+            "/v1alpha1/comments:analyze",
+            json!({"comment": {"text": "x"}, "requestedAttributes": {"TOXICITY": {}}}).to_string(),
+        ),
+    ];
+    // xorshift: a reproducible stream of mutations without another dependency.
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..240 {
+        let (method, path, body) = &valid[round % valid.len()];
+        let mut bytes = body.clone().into_bytes();
+        match next() % 4 {
+            0 => {
+                let cut = (next() as usize) % (bytes.len() + 1);
+                bytes.truncate(cut);
+            }
+            1 => {
+                for _ in 0..1 + next() % 4 {
+                    let i = (next() as usize) % bytes.len().max(1);
+                    if let Some(b) = bytes.get_mut(i) {
+                        *b = next() as u8;
+                    }
+                }
+            }
+            2 => {
+                let i = (next() as usize) % (bytes.len() + 1);
+                let insert: &[u8] = match next() % 5 {
+                    0 => b"\"extra\": 1, ",
+                    1 => b"\xff\xfe",
+                    2 => b"{[",
+                    3 => b"\"\\u0000\"",
+                    _ => b"null",
+                };
+                bytes.splice(i..i, insert.iter().copied());
+            }
+            _ => bytes = (0..(next() % 64)).map(|_| next() as u8).collect(),
+        }
+        let shown = String::from_utf8_lossy(&bytes).into_owned();
+        let (status, e) = s.send(method, path, Some(&s.admin), Some(bytes)).await;
+        assert!(
+            !status.is_server_error(),
+            "{method} {path} {shown:?}: {status} {e}"
+        );
+        if !status.is_success() {
+            assert!(
+                e["error"]["code"].is_string() && e["error"]["message"].is_string(),
+                "{method} {path} {shown:?}: {e}"
+            );
+        }
+    }
+    let (status, _) = s.send("GET", "/readyz", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(s.state.store.verify_audit().await.unwrap().broken.is_none());
+    s.stop().await;
+}
+
 type Scenario = fn(Backend) -> Pin<Box<dyn Future<Output = ()> + Send>>;
 
 macro_rules! scenarios {
@@ -1048,6 +1141,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     concurrent_duplicates_store_one_decision,
     compatible_endpoints_agree_with_decisions,
     audit_log_is_readable_and_policies_follow_across_servers,
+    mangled_bodies_never_break_the_server,
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
