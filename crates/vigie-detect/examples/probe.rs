@@ -1,5 +1,6 @@
 //! Prints the signals of the standard detectors for each line of stdin, or, given JSONL files
-//! with `text` and label fields, the agreement of the threat/incitement signals with the labels.
+//! with `text` and label fields, the agreement of the threat/incitement signals (or, for
+//! `hate_*` files, the hate signals) with the labels.
 //!
 //! `cargo run -p vigie-detect --example probe < posts.txt`
 //! `cargo run -p vigie-detect --example probe -- data/seeds/threats_en.jsonl …`
@@ -58,10 +59,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let lang = row["lang"].as_str().map(Lang::from_code);
             let n = normalizer.normalize(post, lang);
             set.detect(post, &n, &mut signals);
-            let expect =
-                row["violence_threat"].as_i64() == Some(1) || row["incitement"].as_i64() == Some(1);
-            let got = max_score(&signals, Category::ViolenceThreat)
-                .max(max_score(&signals, Category::Incitement));
+            let (expect, got) = if file.contains("hate_") {
+                (
+                    row["hate"].as_i64() == Some(1),
+                    max_score(&signals, Category::Hate),
+                )
+            } else {
+                (
+                    row["violence_threat"].as_i64() == Some(1)
+                        || row["incitement"].as_i64() == Some(1),
+                    max_score(&signals, Category::ViolenceThreat)
+                        .max(max_score(&signals, Category::Incitement)),
+                )
+            };
             let flag = got >= 0.5;
             match (expect, flag) {
                 (true, true) => tp += 1,

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use vigie_text::{Lang, Normalized, Normalizer};
 
 use crate::phrases::{
-    PhraseSet, PhraseSetBuilder, digest, lang_applies, phrase_key, runs_compatible, tokens_span,
+    PhraseSet, PhraseSetBuilder, digest, lang_applies, phrase_key, quoted, runs_compatible,
+    tokens_span,
 };
 use crate::targets::TargetMatcher;
 use crate::{Category, DetectError, DetectInput, Detector, Evidence, Signal, Target};
@@ -101,6 +102,7 @@ const DEHUMANISING_ALONE_FACTOR: f32 = 0.5;
 /// A violent verb alone ("kill time", "murder a pizza") is weak evidence: it stays below the
 /// 0.3 that policies treat as noise; the threat detector judges the structure around it.
 const VIOLENT_VERB_FACTOR: f32 = 0.4;
+const QUOTED_FACTOR: f32 = 0.5;
 
 /// A lexicon compiled into one automaton for all languages.
 pub struct Lexicon {
@@ -300,6 +302,11 @@ impl Detector for LexiconDetector {
             let mut weight = severity_weight(entry.severity);
             if entry.kind == TermKind::ViolentVerb {
                 weight *= VIOLENT_VERB_FACTOR;
+            }
+            // A word in quotation marks is more often mentioned than used ("calling them
+            // 'monkeys' is racist"); the classifier weighs the rest of the post.
+            if quoted(input.original, span.start as usize) {
+                weight *= QUOTED_FACTOR;
             }
             if entry.kind == TermKind::Dehumanising {
                 let named = *group_named.get_or_insert_with(|| {

@@ -299,3 +299,34 @@ pub(crate) fn digest<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     let hex = hasher.finalize().to_hex();
     hex.as_str().get(..12).unwrap_or("").to_owned()
 }
+
+/// Whether byte `at` of `original` lies inside quotation marks: a threat quoted is a threat
+/// reported ("he wrote 'I will kill you'"). Apostrophes count as quotes only at word edges, so
+/// "I'll" and "t'es" do not open anything.
+pub(crate) fn quoted(original: &str, at: usize) -> bool {
+    let mut inside = false;
+    let mut prev: Option<char> = None;
+    let mut chars = original.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if i >= at {
+            break;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+        match c {
+            '"' => inside = !inside,
+            '“' | '«' => inside = true,
+            '”' | '»' => inside = false,
+            '\'' | '‘' | '’' => {
+                if !alnum(prev) && alnum(next) {
+                    inside = true;
+                } else if !alnum(next) && inside {
+                    inside = false;
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    inside
+}

@@ -23,7 +23,8 @@ use serde::Deserialize;
 use vigie_text::{Lang, Normalized, Normalizer};
 
 use crate::phrases::{
-    PhraseSet, PhraseSetBuilder, digest, lang_applies, phrase_key, runs_compatible, tokens_span,
+    PhraseSet, PhraseSetBuilder, digest, lang_applies, phrase_key, quoted, runs_compatible,
+    tokens_span,
 };
 use crate::targets::{TargetMatcher, TargetMention, TargetRef};
 use crate::{Category, DetectError, DetectInput, Detector, Evidence, Signal, Target};
@@ -877,37 +878,6 @@ fn tokens_of_span(text: &Normalized, span: vigie_text::Span) -> Option<(u16, u16
 
 /// Emoji that mark banter; the text stage drops emoji, so they are looked for in the original.
 const JOKE_EMOJI: [char; 8] = ['😂', '🤣', '😆', '😜', '😝', '🙃', '😅', '😹'];
-
-/// Whether byte `at` of `original` lies inside quotation marks: a threat quoted is a threat
-/// reported ("he wrote 'I will kill you'"). Apostrophes count as quotes only at word edges, so
-/// "I'll" and "t'es" do not open anything.
-fn quoted(original: &str, at: usize) -> bool {
-    let mut inside = false;
-    let mut prev: Option<char> = None;
-    let mut chars = original.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if i >= at {
-            break;
-        }
-        let next = chars.peek().map(|&(_, n)| n);
-        let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
-        match c {
-            '"' => inside = !inside,
-            '“' | '«' => inside = true,
-            '”' | '»' => inside = false,
-            '\'' | '‘' | '’' => {
-                if !alnum(prev) && alnum(next) {
-                    inside = true;
-                } else if !alnum(next) && inside {
-                    inside = false;
-                }
-            }
-            _ => {}
-        }
-        prev = Some(c);
-    }
-    inside
-}
 
 impl PostView<'_> {
     /// Keeps the best candidate per category (slot 0: threat, slot 1: incitement), unless its

@@ -273,3 +273,21 @@ fn default_lexicons_are_large_and_load() {
         detector.lexicon().len()
     );
 }
+
+#[test]
+fn quoted_terms_weigh_less_than_used_ones() {
+    let detector = default_lexicon();
+    let used = max_score(
+        &lexicon_signals(&detector, "those kikes again", Some(Lang::En)),
+        Category::Hate,
+    );
+    let quoted = max_score(
+        &lexicon_signals(
+            &detector,
+            "calling them 'kikes' is antisemitic",
+            Some(Lang::En),
+        ),
+        Category::Hate,
+    );
+    assert!(quoted > 0.0 && quoted < used, "{quoted} vs {used}");
+}
