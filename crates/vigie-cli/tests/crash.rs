@@ -20,9 +20,21 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn start(store: &[String], port: u16, log: &Path) -> Child {
+/// A server child process, killed if the test fails before stopping it.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+fn start(store: &[String], port: u16, log: &Path) -> Server {
     let log = std::fs::File::create(log).unwrap();
-    Command::new(VIGIE)
+    let child = Command::new(VIGIE)
         .args([
             "serve",
             "--listen",
@@ -36,7 +48,8 @@ fn start(store: &[String], port: u16, log: &Path) -> Child {
         .stdout(Stdio::null())
         .stderr(log)
         .spawn()
-        .unwrap()
+        .unwrap();
+    Server(child)
 }
 
 async fn wait_ready(client: &reqwest::Client, base: &str, child: &mut Child) {
@@ -98,7 +111,7 @@ async fn crash_and_check(store: &[String], dir: &Path) {
     let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
     let mut server = start(store, port, &dir.join("first.log"));
-    wait_ready(&client, &base, &mut server).await;
+    wait_ready(&client, &base, &mut server.0).await;
 
     // Writers send posts one after another until the server dies, keeping what was ACKed.
     let dead = Arc::new(AtomicBool::new(false));
@@ -133,9 +146,9 @@ async fn crash_and_check(store: &[String], dir: &Path) {
         }));
     }
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    server.kill().unwrap(); // SIGKILL
+    server.0.kill().unwrap(); // SIGKILL
     dead.store(true, Ordering::Relaxed);
-    server.wait().unwrap();
+    server.0.wait().unwrap();
     let mut acked = Vec::new();
     for w in writers {
         acked.extend(w.await.unwrap());
@@ -147,7 +160,7 @@ async fn crash_and_check(store: &[String], dir: &Path) {
     );
 
     let mut server = start(store, port, &dir.join("second.log"));
-    wait_ready(&client, &base, &mut server).await;
+    wait_ready(&client, &base, &mut server.0).await;
     for (post_id, body) in &acked {
         let id = body["id"].as_str().unwrap();
         let resp = client
@@ -167,11 +180,11 @@ async fn crash_and_check(store: &[String], dir: &Path) {
     }
     // Graceful stop on SIGTERM.
     let status = Command::new("kill")
-        .args(["-TERM", &server.id().to_string()])
+        .args(["-TERM", &server.0.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
-    let exit = server.wait().unwrap();
+    let exit = server.0.wait().unwrap();
     assert!(exit.success(), "vigie serve exited with {exit} on SIGTERM");
 
     let verify = Command::new(VIGIE)
