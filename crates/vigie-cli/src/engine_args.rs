@@ -50,7 +50,8 @@ impl EngineArgs {
             b = b.watchlist(origin, text);
         }
         if let Some(p) = &self.model {
-            let bytes = std::fs::read(p).with_context(|| format!("reading model {}", p.display()))?;
+            let bytes =
+                std::fs::read(p).with_context(|| format!("reading model {}", p.display()))?;
             b = b.model(p.display().to_string(), bytes);
         }
         Ok(b)

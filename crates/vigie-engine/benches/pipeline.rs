@@ -8,8 +8,13 @@ use vigie_engine::{Engine, Post};
 use vigie_policy::PostContext;
 
 fn posts() -> Vec<String> {
-    let path = std::env::var("VIGIE_BENCH_CORPUS")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/examples/posts.jsonl").to_string());
+    let path = std::env::var("VIGIE_BENCH_CORPUS").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/examples/posts.jsonl"
+        )
+        .to_string()
+    });
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
     text.lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
@@ -36,7 +41,11 @@ fn pipeline(c: &mut Criterion) {
                 let mut flagged = 0usize;
                 for (i, text) in posts.iter().enumerate() {
                     let id = i.to_string();
-                    let d = engine.decide(&Post { id: &id, text, context: &context });
+                    let d = engine.decide(&Post {
+                        id: &id,
+                        text,
+                        context: &context,
+                    });
                     flagged += usize::from(d.action != vigie_policy::Action::Allow);
                 }
                 flagged

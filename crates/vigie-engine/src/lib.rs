@@ -37,7 +37,10 @@ pub enum EngineError {
     #[error(transparent)]
     Detect(#[from] DetectError),
     #[error("classifier model {origin}: {source}")]
-    Model { origin: String, source: vigie_classify::model::ModelError },
+    Model {
+        origin: String,
+        source: vigie_classify::model::ModelError,
+    },
 }
 
 /// The policy a platform gets when it brings none (`data/policies/default.toml`).
@@ -125,8 +128,12 @@ impl EngineBuilder {
                 Some((origin, bytes)) => (origin.as_str(), bytes.as_slice()),
                 None => (DEFAULT_MODEL_ORIGIN, DEFAULT_MODEL),
             };
-            let classifier = vigie_classify::Classifier::from_bytes(bytes)
-                .map_err(|source| EngineError::Model { origin: origin.to_string(), source })?;
+            let classifier = vigie_classify::Classifier::from_bytes(bytes).map_err(|source| {
+                EngineError::Model {
+                    origin: origin.to_string(),
+                    source,
+                }
+            })?;
             detectors.push(Box::new(classifier));
         }
         let detector_versions = detectors

@@ -14,7 +14,11 @@ fn engine() -> &'static Engine {
 }
 
 fn decide(engine: &Engine, text: &str) -> Decision {
-    engine.decide(&Post { id: "t", text, context: &PostContext::default() })
+    engine.decide(&Post {
+        id: "t",
+        text,
+        context: &PostContext::default(),
+    })
 }
 
 #[test]
@@ -23,7 +27,10 @@ fn every_decision_records_its_versions() {
     let d = decide(engine, "hello there");
     assert_eq!(d.policy_version, engine.policy().version());
     assert_eq!(d.policy_version.len(), 16);
-    assert!(!d.detectors.is_empty(), "detectors are listed with their versions");
+    assert!(
+        !d.detectors.is_empty(),
+        "detectors are listed with their versions"
+    );
     assert!(d.detectors.iter().all(|v| !v.version.is_empty()));
 }
 
@@ -36,7 +43,11 @@ fn clear_threats_are_acted_on_and_idioms_are_not() {
         "i w1ll k.i.l.l y0u",
     ] {
         let d = decide(engine, text);
-        assert!(d.action >= Action::HoldForReview, "{text:?} → {:?}", d.action);
+        assert!(
+            d.action >= Action::HoldForReview,
+            "{text:?} → {:?}",
+            d.action
+        );
         assert!(!d.evidence.is_empty(), "{text:?} has evidence");
     }
     for text in [
@@ -46,7 +57,13 @@ fn clear_threats_are_acted_on_and_idioms_are_not() {
         "In the game last night I killed the final boss on my first try.",
     ] {
         let d = decide(engine, text);
-        assert_eq!(d.action, Action::Allow, "{text:?} → {:?} {:?}", d.action, d.rules);
+        assert_eq!(
+            d.action,
+            Action::Allow,
+            "{text:?} → {:?} {:?}",
+            d.action,
+            d.rules
+        );
     }
 }
 
@@ -62,7 +79,11 @@ action = "remove"
 reason_code = "threat_trial"
 mode = "shadow"
 "#;
-    let engine = match Engine::builder().without_classifier().policy("test", policy).build() {
+    let engine = match Engine::builder()
+        .without_classifier()
+        .policy("test", policy)
+        .build()
+    {
         Ok(e) => e,
         Err(e) => panic!("{e}"),
     };
@@ -75,7 +96,10 @@ mode = "shadow"
 
 #[test]
 fn a_bad_policy_is_refused_with_its_origin() {
-    let err = match Engine::builder().policy("my-policy.toml", "[policy]\nname = 1").build() {
+    let err = match Engine::builder()
+        .policy("my-policy.toml", "[policy]\nname = 1")
+        .build()
+    {
         Ok(_) => panic!("must be refused"),
         Err(e) => e.to_string(),
     };
@@ -85,8 +109,15 @@ fn a_bad_policy_is_refused_with_its_origin() {
 fn check_spans(text: &str, d: &Decision) {
     for e in &d.evidence {
         let (s, t) = (e.start as usize, e.end as usize);
-        assert!(s <= t && t <= text.len(), "span {s}..{t} out of {}", text.len());
-        assert!(text.is_char_boundary(s) && text.is_char_boundary(t), "span {s}..{t} splits a char");
+        assert!(
+            s <= t && t <= text.len(),
+            "span {s}..{t} out of {}",
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(s) && text.is_char_boundary(t),
+            "span {s}..{t} splits a char"
+        );
         assert_eq!(e.text, text[s..t]);
     }
 }
@@ -128,13 +159,20 @@ fn the_default_engine_runs_the_builtin_classifier() {
     };
     let d = decide(&engine, "je vais te tuer");
     let classifier = d.detectors.iter().find(|v| v.name == "classifier");
-    assert!(classifier.is_some_and(|v| !v.version.is_empty()), "{:?}", d.detectors);
+    assert!(
+        classifier.is_some_and(|v| !v.version.is_empty()),
+        "{:?}",
+        d.detectors
+    );
     assert!(d.action >= Action::HoldForReview);
 }
 
 #[test]
 fn a_broken_model_is_refused_with_its_origin() {
-    let err = match Engine::builder().model("bad.vgm", b"not a model".to_vec()).build() {
+    let err = match Engine::builder()
+        .model("bad.vgm", b"not a model".to_vec())
+        .build()
+    {
         Ok(_) => panic!("must be refused"),
         Err(e) => e.to_string(),
     };
