@@ -99,6 +99,9 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     if let Some(w) = &args.engine.watchlist {
         config.watchlist = Some(w.clone());
     }
+    if let Some(m) = &args.engine.model {
+        config.model = Some(m.clone());
+    }
     config.no_classifier |= args.engine.no_classifier;
     init_logging(config.log_format);
     StoreArgs::runtime()?.block_on(async move {

@@ -45,6 +45,8 @@ pub struct ServerConfig {
     /// Extra lexicon files.
     pub lexicons: Vec<PathBuf>,
     pub watchlist: Option<PathBuf>,
+    /// Classifier model file instead of the embedded one.
+    pub model: Option<PathBuf>,
     pub no_classifier: bool,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
@@ -74,6 +76,7 @@ impl Default for ServerConfig {
             policy: None,
             lexicons: Vec::new(),
             watchlist: None,
+            model: None,
             no_classifier: false,
             max_body_bytes: 1 << 20,
             max_post_chars: 20_000,
@@ -95,6 +98,7 @@ const KEYS: &[&str] = &[
     "policy",
     "lexicons",
     "watchlist",
+    "model",
     "no_classifier",
     "max_body_bytes",
     "max_post_chars",

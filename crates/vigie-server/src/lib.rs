@@ -61,6 +61,7 @@ pub enum ServerError {
 pub struct EngineFactory {
     lexicons: Vec<(String, String)>,
     watchlist: Option<(String, String)>,
+    model: Option<(String, Vec<u8>)>,
     no_classifier: bool,
 }
 
@@ -78,6 +79,18 @@ impl EngineFactory {
         Ok(EngineFactory {
             lexicons: config.lexicons.iter().map(read).collect::<Result<_, _>>()?,
             watchlist: config.watchlist.as_ref().map(read).transpose()?,
+            model: config
+                .model
+                .as_ref()
+                .map(|path| {
+                    std::fs::read(path)
+                        .map(|bytes| (path.display().to_string(), bytes))
+                        .map_err(|source| ServerError::Read {
+                            path: path.clone(),
+                            source,
+                        })
+                })
+                .transpose()?,
             no_classifier: config.no_classifier,
         })
     }
@@ -86,6 +99,8 @@ impl EngineFactory {
         let mut b = Engine::builder().policy(policy_origin, policy_text);
         if self.no_classifier {
             b = b.without_classifier();
+        } else if let Some((origin, bytes)) = &self.model {
+            b = b.model(origin.as_str(), bytes.clone());
         }
         for (origin, text) in &self.lexicons {
             b = b.lexicon(origin.as_str(), text.as_str());
