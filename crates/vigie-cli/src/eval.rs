@@ -1,13 +1,20 @@
 //! `vigie eval`: scores a labelled file with a model and reports, per category and language,
 //! n, positives, precision, recall, F1 at the model's threshold, and AUPRC — as a table and as
 //! JSON. Labels are read as the source gives them (no derived labels, empty = not counted).
+//!
+//! Two modes: the classifier alone (default), and `--pipeline`, the whole engine as a platform
+//! runs it — each category's score is the highest any detector gave it (rule-based threat
+//! patterns, lexicons and the classifier), judged at the classifier's threshold for that
+//! category and language (0.5 where the classifier has none), and a row is "left alone" when
+//! the default policy's action is `allow`.
 
 use std::path::PathBuf;
 
 use anyhow::Context;
 use serde::Serialize;
 use vigie_classify::{Classifier, metrics};
-use vigie_engine::Engine;
+use vigie_engine::{Engine, Post};
+use vigie_policy::{Action, PostContext};
 use vigie_text::Lang;
 
 use crate::train::{LabelledRow, Split, analyze, read_pool, read_seeds};
@@ -24,6 +31,10 @@ pub struct EvalArgs {
     /// Also write the figures as JSON here.
     #[arg(long)]
     pub json: Option<PathBuf>,
+    /// Evaluate the whole engine (every detector, max score per category, default policy)
+    /// instead of the classifier alone.
+    #[arg(long)]
+    pub pipeline: bool,
 }
 
 #[derive(Serialize)]
@@ -52,6 +63,8 @@ struct LeftAlone {
 #[derive(Serialize)]
 struct Report {
     model_version: String,
+    /// "classifier" or "pipeline".
+    mode: String,
     file: String,
     split: String,
     rows: usize,
@@ -88,18 +101,32 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         .into_iter()
         .filter(|r| wanted.is_none_or(|s| r.split == s))
         .collect();
-    let engine = Engine::builder()
-        .without_classifier()
-        .build()
-        .context("building the rule-based engine")?;
-    let analysed = analyze(&engine, &rows, "analyze");
-    let scores: Vec<_> = analysed
-        .iter()
-        .map(|r| classifier.score(&r.text, &r.normalized, &r.prior))
-        .collect();
-    report_speed(&classifier, &analysed);
-
     let labels = classifier.labels().to_vec();
+    // Per row: one score per classifier label, and (pipeline only) whether the policy acted.
+    let (scores, acted): (Vec<Vec<f32>>, Option<Vec<bool>>) = if args.pipeline {
+        let engine = Engine::builder()
+            .model(args.model.display().to_string(), bytes)
+            .build()
+            .context("building the engine with the model")?;
+        let (scores, acted) = decide_all(&engine, &rows, &labels);
+        (scores, Some(acted))
+    } else {
+        let engine = Engine::builder()
+            .without_classifier()
+            .build()
+            .context("building the rule-based engine")?;
+        let analysed = analyze(&engine, &rows, "analyze");
+        let scores = analysed
+            .iter()
+            .map(|r| {
+                let s = classifier.score(&r.text, &r.normalized, &r.prior);
+                s.probabilities[..labels.len()].to_vec()
+            })
+            .collect();
+        report_speed(&classifier, &analysed);
+        (scores, None)
+    };
+
     let threshold = |li: usize, lang: Lang| {
         classifier
             .threshold(labels[li], lang)
@@ -117,9 +144,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                 .iter()
                 .zip(&scores)
                 .filter(|(r, _)| lang.is_none_or(|g| r.lang == g))
-                .filter_map(|(r, s)| {
-                    r.labels[l].map(|y| (s.probabilities[li] - threshold(li, r.lang), y))
-                })
+                .filter_map(|(r, s)| r.labels[l].map(|y| (s[li] - threshold(li, r.lang), y)))
                 .collect();
             if pairs.is_empty() {
                 continue;
@@ -129,7 +154,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                 .iter()
                 .zip(&scores)
                 .filter(|(r, _)| lang.is_none_or(|g| r.lang == g))
-                .filter_map(|(r, s)| r.labels[l].map(|y| (s.probabilities[li], y)))
+                .filter_map(|(r, s)| r.labels[l].map(|y| (s[li], y)))
                 .collect();
             figures.push(Row {
                 category: category.name().to_string(),
@@ -149,7 +174,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     let mut flagged_negatives: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for lang in [Some(Lang::En), Some(Lang::Fr), None] {
         let (mut negatives, mut alone) = (0u32, 0u32);
-        for (r, s) in rows.iter().zip(&scores) {
+        for (i, (r, s)) in rows.iter().zip(&scores).enumerate() {
             if lang.is_some_and(|g| r.lang != g) {
                 continue;
             }
@@ -158,7 +183,10 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                 continue;
             }
             negatives += 1;
-            let flagged = (0..labels.len()).any(|li| s.probabilities[li] >= threshold(li, r.lang));
+            let flagged = match &acted {
+                Some(acted) => acted[i],
+                None => (0..labels.len()).any(|li| s[li] >= threshold(li, r.lang)),
+            };
             alone += u32::from(!flagged);
             if flagged && lang.is_none() {
                 flagged_negatives
@@ -177,8 +205,13 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         }
     }
 
+    let mode = if args.pipeline {
+        "pipeline"
+    } else {
+        "classifier"
+    };
     println!(
-        "model {} on {} (split {}, {} rows)",
+        "{mode}: model {} on {} (split {}, {} rows)",
         classifier.model_version(),
         args.file.display(),
         args.split,
@@ -205,7 +238,12 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     }
     for l in &left {
         println!(
-            "all-negative rows left alone ({}): {}/{} = {:.1}%",
+            "all-negative rows {} ({}): {}/{} = {:.1}%",
+            if args.pipeline {
+                "allowed by the policy"
+            } else {
+                "left alone"
+            },
             l.lang,
             l.left_alone,
             l.negatives,
@@ -222,6 +260,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.json {
         let report = Report {
             model_version: classifier.model_version().to_string(),
+            mode: mode.to_string(),
             file: args.file.display().to_string(),
             split: args.split.clone(),
             rows: rows.len(),
@@ -232,6 +271,51 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
+}
+
+/// Runs every row through the whole engine: per classifier label, the highest score any
+/// detector gave that category (0 when none did), and whether the policy did anything but
+/// allow.
+fn decide_all(
+    engine: &Engine,
+    rows: &[LabelledRow],
+    labels: &[vigie_detect::Category],
+) -> (Vec<Vec<f32>>, Vec<bool>) {
+    let mut scores = Vec::with_capacity(rows.len());
+    let mut acted = Vec::with_capacity(rows.len());
+    let started = std::time::Instant::now();
+    for r in rows {
+        let context = PostContext {
+            lang: Some(r.lang.code().to_string()),
+            ..PostContext::default()
+        };
+        let decision = engine.decide(&Post {
+            id: &r.id,
+            text: &r.text,
+            context: &context,
+        });
+        scores.push(
+            labels
+                .iter()
+                .map(|c| {
+                    decision
+                        .categories
+                        .iter()
+                        .find(|s| s.category == *c)
+                        .map_or(0.0, |s| s.score)
+                })
+                .collect(),
+        );
+        acted.push(decision.action != Action::Allow);
+    }
+    if !rows.is_empty() {
+        eprintln!(
+            "pipeline: {:.0} ns/post wall (decide, whole engine) over {} posts",
+            started.elapsed().as_nanos() as f64 / rows.len() as f64,
+            rows.len()
+        );
+    }
+    (scores, acted)
 }
 
 /// CPU time this thread has run, in ns (Linux `schedstat`), so that the figure does not count
