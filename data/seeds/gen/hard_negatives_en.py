@@ -396,6 +396,36 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- round 3: near misses of the new threat wordings (plans, veiled, "beyond kill") -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "heading to your place rn with pizza, open the door",
+        "I'm outside your house, come down, the taxi's waiting", "I'm parked across from your office, come out when your shift ends and we'll grab lunch",
+        "Your daughter walks home alone on Tuesdays? Our carpool has a free seat if you want", "Tell your kids you love them tonight, they grow up fast",
+        "You won't see it coming, the surprise party is on saturday 🎉", "Enjoy the sunrise tomorrow, the forecast says it'll be stunning",
+        "Check under your car before you leave, the cat likes to sleep there", "One more word about spoilers and I'm muting you for a week", "Show up at my door again with cookies and I might marry you",
+        "If the verdict goes our way, drinks are on me", "If you don't pay me back by friday I'm telling your mum, simple as",
+    ], S, n=1),
+    G("news", CLEAN, [
+        "A man was arrested outside the councillor's home with a rifle, police said", "The suspect had posted that he was 'on his way to the school' minutes before",
+        "Court hears defendant told victim he would 'hang her from the tree in her yard'", "Police are treating the fire at the shop as arson",
+        "Three people were hospitalised after a fight broke out in the parking lot", "Judge received letters threatening her family, the ministry confirmed",
+    ], S, n=1),
+    G("condemnation", CLEAN, [
+        "People who post election workers' addresses are putting lives at risk. Stop.", "No, wishing cancer on someone is never ok, even if you disagree with them",
+        "Calls to 'hunt down' journalists should get accounts banned, full stop",
+    ], S, n=1),
+    G("fiction", CLEAN, [
+        "In chapter 12 the killer leaves a note: 'you won't see it coming'. Chills.", "The villain loads the shotgun and waits in the stairwell. Best scene of the season.",
+        "My D&D rogue just stabbed the goblin king in the ribs, natural 20", ], S, n=1),
+    G("hyperbole_friendly", CLEAN, [
+        "I'm going to hurt you so bad at Mario Kart tonight", "you're getting destroyed in the pub quiz, prepare yourself",
+        ], S, n=1),
+    G("tech", CLEAN, [
+        "Shoot the pod and let the deployment recreate it", "We need to hang the debugger on that thread before it dies", "Nuke the node_modules folder and reinstall",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

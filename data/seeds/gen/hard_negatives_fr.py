@@ -369,6 +369,40 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- 3e série : quasi-menaces des nouvelles tournures (plans, menaces voilées, verbes variés) -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Je suis devant chez toi, descends, le taxi attend", "Je suis garé en face de ton bureau, sors à la fin de ta journée on va déjeuner",
+        "J'ai le scotch, les cartons et les colliers. Déménagement demain !", "J'attends dans le hall de ton immeuble, prends ton temps",
+        "Ta fille rentre seule le mardi ? Il reste une place dans notre covoiturage", "Tu le verras pas venir, la fête surprise c'est samedi 🎉", "Profite du lever de soleil demain, la météo annonce un ciel magnifique",
+        "Regarde sous ta voiture avant de partir, le chat dort souvent là", "Encore un spoiler et je te mets en sourdine une semaine", "Reviens sonner chez moi avec des crêpes et je t'épouse",
+        "si tu me rembourses pas vendredi je le dis à ta mère, c simple",
+    ], S, n=1),
+    G("news", CLEAN, [
+        "Un homme armé d'une carabine a été interpellé devant le domicile de l'élu, selon la police",
+        "Le suspect avait écrit « je pars au lycée » quelques minutes avant son arrestation",
+        "Au procès, la victime raconte qu'il menaçait de « la pendre à l'arbre devant chez elle »",
+        "L'incendie de la boutique est traité comme un acte criminel", "Trois blessés après une bagarre sur le parking du centre commercial",
+        "La juge a reçu des lettres menaçant sa famille, confirme le ministère",
+    ], S, n=1),
+    G("condemnation", CLEAN, [
+        "Menacer de brûler quelqu'un, c'est pas de l'humour, c'est un délit. Signalez.",
+        "À celui qui envoie des « fais gaffe à toi » à ma collègue : c'est transmis à la police",
+        "Non, souhaiter un cancer à quelqu'un c'est jamais ok, même en plein désaccord",
+        "Les appels à « chasser » les journalistes devraient valoir un bannissement, point",
+    ], S, n=1),
+    G("fiction", CLEAN, [
+        "Le méchant charge le fusil et attend dans l'escalier. Meilleure scène de la saison.",
+        ], S, n=1),
+    G("hyperbole_friendly", CLEAN, [
+        "Je vais te défoncer à Mario Kart ce soir", "tu vas te faire massacrer au quiz du bar, prépare-toi",
+        "frérot je te casse les jambes si tu sèches encore la séance jambes mdr", ], S, n=1),
+    G("tech", CLEAN, [
+        "Flingue le pod, le déploiement le recrée", "Tue le worker bloqué puis crame le dossier de cache",
+        "Faut brancher le débogueur sur ce thread avant qu'il meure", "Atomise le dossier node_modules et réinstalle",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -526,6 +526,72 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- round 3: wordings beyond "kill", present-tense plans, veiled threats, typos/SMS -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "you're getting hospitalised the second you step outside",
+        "I'll make you disappear and nobody will even file a report", "gonna fuck you up so bad ur mom wont recognise u",
+        "I'm going to set you on fire and watch",
+        "you will end up in a ditch, {name}, I promise you that", "im gonna beat u with a crowbar till ur spine snaps", "I'll crush your windpipe with my boot",
+        "one more word and I'll rip your tongue out", "I'll knock every tooth out of your mouth and make you swallow them",
+        "I will personally put you in a body bag",
+        "you and me, parking lot, I'm bringing the machete this time", "I'll hang you from the tree in your own yard",
+        "keep it up and I'll break both your legs, see how you post then", "ill drown u in ur own pool {name}",
+        "i swear ill put a knife in ur ribs",
+    ], S, n=1),
+    G("plan", PLAN, [
+        "Loading the shotgun now. {name} gets what's coming tonight", "heading to your place rn with my bat, open the door",
+        "I'm outside your house. I can see your bedroom light. Come down.", "sharpening the knife as we speak, see you after your shift", "I'm in the car, 10 minutes from your door. Hope you said goodbye to your kids.",
+        "got the zip ties, got the duct tape, got your schedule. tonight's the night",
+        "Waiting in the stairwell of your building. You have to come home eventually.",
+        "I'm on my way to the school with my dad's guns. Nobody is stopping me this time.",
+    ], S, n=1),
+    G("conditional_threat", DIRECT, [
+        "If the verdict goes the wrong way, {official} won't live to see the appeal",
+        "Touch my sister again and they'll be scraping you off the pavement",
+        "Show up at my door again and you leave in an ambulance. Or a bag.",
+        "If you testify, you and your little girl are both done", "fire me and I'll come back with a gun, I mean it",
+        "Unless you take that video down, I'm coming to break your hands",
+    ], S, n=1),
+    G("veiled_threat", DIRECT, [
+        "Pretty quiet street you live on. Nobody would hear a thing.", "Your daughter walks home alone on Tuesdays, doesn't she",
+        "I'd check under your car before driving anywhere this week", "Funny how house fires start. Faulty wiring, they always say.",
+        "You won't see it coming, {name}. That's all I'll say.", "Tell your kids you love them tonight. Just in case.",
+        "Watch your back. Every day. For the rest of your short life.", "People go missing from that trail all the time, {name}",
+        "they'll find what's left of you in the river", "hope you enjoyed your coffee at the usual place this morning. see you tomorrow",
+        "Enjoy the sunrise tomorrow, it might be your last one",
+    ], S, n=1),
+    G("official_threat", DIRECT, [
+        "{official}, the people are coming for you and this time it's not with signs", "Hey {journalist}, write one more article and it'll be your obituary",
+        "{candidate} won't make it to election day, I'll see to it personally", "We have the judge's home address and a lot of ammunition. Rule wisely.",
+        "the council voted yes, so now each councilman gets a visit from me and my rifle",
+    ], S, n=1),
+    G("someone_should", CALL_IND, [
+        "Somebody needs to run {candidate} over at the next rally", "Can anyone local just go put {official} in the ground already",
+        "Whoever sees {official} first, don't let him walk away", "Someone please torch {journalist}'s house",
+        ], S, n=1),
+    G("deserves_violence", CALL_IND, [
+        "{candidate} needs a rope around the neck and a tall tree",
+        "{journalist} deserves to have her face smashed in", "{name} should have his throat cut, honestly", "The jury that freed him should be lined up and shot",
+    ], S, n=1),
+    G("call_to_action", CALL, [
+        "Everybody grab what you've got and meet at {place} {time}. No one from the council leaves alive.", "Bring {weapon}. We end this {time} at {place}.",
+        "Time for the pitchforks. Find them at home, not at the office.", "Doxx them, find them, hurt them. In that order.",
+        "Stop tweeting and start shooting, the traitors won't stop otherwise", "Burn every one of their offices to the ground, with staff inside if you can",
+        ], S, n=1),
+    G("group_threat", GROUP_C, [
+        "Every {group} you see, beat them. Every single one.", "Set the {place} on fire while the {group} are praying inside", "We need to start hunting {group} in the streets like the old days",
+        ], S, n=1),
+    G("group_threat", GROUP_T, [
+        "I'm going to shoot every {group} I can find at {place} {time}",
+        "Me and the boys will be waiting for the {group} after prayers. Bats ready.",
+    ], S, n=1),
+    G("death_wish", WISH, [
+        "I hope you get hit by a bus, {name}", "hope ur whole family dies in a fire", "I wish cancer on you and everyone you love",
+        "Can't wait to read your obituary", "the world would be better if you just died tonight", "hope u choke on it and die",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

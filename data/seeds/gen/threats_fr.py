@@ -488,6 +488,74 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- 3e série : verbes au-delà de "tuer", plans au présent, menaces voilées, SMS et fautes -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Je vais te casser les deux jambes, tu marcheras plus jamais", "tu vas finir à l'hosto dès que tu mets un pied dehors",
+        "je vais te faire disparaître et personne te cherchera", "jvais te defoncer ta gueule jusqu'à ce que ta mère te reconnaisse plus",
+        "Je vais te mettre le feu et te regarder cramer",
+        "tu vas finir dans un fossé {prenom}, je te le promets", "je vais te refaire le portrait au cutter",
+        "jte nik ta race a la batte jusqu'a ce que tu bouges plus", "je vais t'écraser la trachée avec ma botte",
+        "je vais te repeindre le salon avec ta cervelle", "un mot de plus et je t'arrache la langue",
+        "je vais t'enterrer vivant dans ton jardin", "t'inkiete je vais te planté dans les côtes sa va etre vite fait",
+        "je vais te noyer dans ta piscine {prenom}", "je vais te pendre à l'arbre devant chez toi", "je te mets dans un sac mortuaire moi-même",
+        "Je vais te brûler vif, toi et ta bagnole",
+    ], S, n=1),
+    G("plan", PLAN, [
+        "Je charge le fusil là. {prenom} va prendre ce qu'il mérite ce soir", "Je suis devant chez toi. Je vois la lumière de ta chambre. Descends.", "j'ai acheté le bidon et le briquet, ta boutique ouvrira pas demain",
+        "j'aiguise le couteau en ce moment même, à ta sortie du taf", "Je suis dans la voiture, à dix minutes de ta porte. J'espère que t'as dit au revoir à tes gosses.",
+        "j'ai les colliers de serrage, le scotch et ton emploi du temps. c'est ce soir",
+        "J'attends dans la cage d'escalier de ton immeuble. Faudra bien que tu rentres.",
+        "Je pars au lycée avec les armes de mon père. Personne m'arrêtera cette fois.",
+        "Les munitions sont achetées. {elu} parle à {lieu} {quand} et je serai au premier rang.",
+    ], S, n=1),
+    G("conditional_threat", DIRECT, [
+        "Si le verdict tombe mal, {elu} verra pas l'appel", "Touche encore à ma sœur et on te ramassera à la petite cuillère",
+        "si tu me rembourses pas vendredi tu te prends une balle, c simple", "Reviens sonner chez moi et tu repars en ambulance. Ou dans un sac.",
+        "Si tu témoignes, toi et ta petite c'est fini", "vire moi et je reviens avec un flingue, je rigole pas",
+        "Tant que la vidéo est en ligne, je viendrai te casser les mains",
+    ], S, n=1),
+    G("veiled_threat", DIRECT, [
+        "Elle est bien calme ta rue. Personne entendrait rien.", "Ta fille rentre seule le mardi, non ?",
+        "À ta place je regarderais sous ma voiture avant de démarrer cette semaine", "C'est fou comme un incendie démarre vite. Court-circuit, qu'ils disent toujours.",
+        "Tu le verras pas venir {prenom}. C'est tout ce que je dis.", "Dis à tes gosses que tu les aimes ce soir. On sait jamais.",
+        "Fais gaffe à toi. Tous les jours. Pour le peu de temps qu'il te reste.", "Y a des gens qui disparaissent sur ce chemin, {prenom}",
+        "on retrouvera ce qui reste de toi dans le canal", "bon café ce matin au même endroit que d'hab ? à demain",
+        "Profite bien du lever de soleil demain, c'est peut-être le dernier",
+    ], S, n=1),
+    G("official_threat", DIRECT, [
+        "Eh {journaliste}, encore un article et ce sera ta nécro",
+        "{candidat} verra pas le jour du vote, je m'en occupe personnellement", "On a l'adresse du juge et pas mal de munitions. Jugez bien.",
+        "le conseil a voté pour, alors chaque conseiller va recevoir ma visite avec le fusil",
+    ], S, n=1),
+    G("someone_should", CALL_IND, [
+        "Faut que quelqu'un écrase {candidat} au prochain meeting", "Personne du coin pour aller mettre {elu} six pieds sous terre ?",
+        "Une prime pour celui qui casse les mains de {journaliste}", "Le premier qui croise {elu}, le laissez pas repartir", "Quelqu'un peut aller cramer la baraque de {journaliste} svp",
+        ], S, n=1),
+    G("deserves_violence", CALL_IND, [
+        "{elu} mérite d'être traîné dehors et fusillé dans la rue", "{candidat}, une corde et un grand arbre, voilà ce qu'il lui faut",
+        "{journaliste} mérite qu'on lui explose la tête", "{prenom} devrait se faire égorger, franchement",
+        "Les jurés qui l'ont libéré, au poteau, tous",
+    ], S, n=1),
+    G("call_to_action", CALL, [
+        "Tout le monde prend ce qu'il a et rdv à {lieu} {quand}. Aucun élu ressort vivant.", "Ramenez {arme}. On règle ça {quand} à {lieu}.",
+        "Sortez les fourches. Allez les chercher chez eux, pas au bureau.", "Trouvez leurs adresses, trouvez-les, faites-leur mal. Dans cet ordre.",
+        "Arrêtez de tweeter et commencez à tirer, les traîtres s'arrêteront pas sinon", "Brûlez toutes leurs permanences, avec le personnel dedans si possible",
+        "Les patriotes : la greffière vit seule. Allez lui rendre une visite qu'elle oubliera pas.",
+    ], S, n=1),
+    G("group_threat", GROUP_C, [
+        "Chaque {groupe} que vous croisez, tabassez-le. Tous.", "Mettez le feu à {lieu} pendant qu'ils prient dedans", "Faut recommencer à chasser {groupe} dans les rues comme avant",
+        ], S, n=1),
+    G("group_threat", GROUP_T, [
+        "Avec mon équipe on va vider le quartier {groupe_de}, maison par maison", "Je vais tirer sur tous {groupe} que je trouve à {lieu} {quand}",
+        "Avec les gars on attend {groupe} à la sortie de la prière. Battes prêtes.",
+    ], S, n=1),
+    G("death_wish", WISH, [
+        "J'espère que tu vas te faire écraser par un bus, {prenom}", "Vivement que je lise ta nécro",
+        "le monde irait mieux si tu crevais ce soir", "j'espère que tu t'étouffes avec et que tu crèves",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
