@@ -3,8 +3,10 @@
 #
 # usage: scripts/bench-peers.sh [N_POSTS=200000] [PEERS...]
 #   PEERS default: rustrict censor stfu alt-profanity-check hatesonar noop-rust
-# env: RUNS=3 (medians), WORK=/tmp/vigie-bench, SHARED=<repo>/../shared, VIGIE_ARGS (extra
-#      arguments for `vigie bench`, e.g. "--no-classifier")
+# env: RUNS=3 (medians), WORK=/tmp/vigie-bench, SHARED=<repo>/../shared
+#
+# vigie is measured in two modes: the full pipeline with the built-in classifier (the default),
+# and rules only (`--no-classifier`: normalization, lexicons, threat patterns, policy).
 #
 # vigie is measured before and after the peers (noise spreads over both) with `vigie bench`,
 # which times the scoring loop only, like the peers' harness. The peers run on one thread:
@@ -21,13 +23,15 @@ CORPUS=$WORK/corpus-$N.jsonl
 [ -s "$CORPUS" ] || python3 "$SHARED/bench/make_corpus.py" "$CORPUS" "$N" >&2
 (cd "$ROOT" && cargo build --release --locked -p vigie-cli >&2)
 VIGIE=$ROOT/target/release/vigie
-# shellcheck disable=SC2086
-"$VIGIE" bench "$CORPUS" --runs "$RUNS" --peerstat ${VIGIE_ARGS:-} >"$WORK/vigie.1.out" 2>"$WORK/vigie.1.err"
+run_vigie() { # $1: round
+  "$VIGIE" bench "$CORPUS" --runs "$RUNS" --peerstat >"$WORK/vigie.classifier.$1.out" 2>"$WORK/vigie.classifier.$1.err"
+  "$VIGIE" bench "$CORPUS" --runs "$RUNS" --peerstat --no-classifier >"$WORK/vigie.rules.$1.out" 2>"$WORK/vigie.rules.$1.err"
+}
+run_vigie 1
 # shellcheck disable=SC2086
 RUNS=$RUNS WORK=$WORK/peers bash "$SHARED/bench/run_peers.sh" "$CORPUS" $PEERS >"$WORK/peers.md"
-# shellcheck disable=SC2086
-"$VIGIE" bench "$CORPUS" --runs "$RUNS" --peerstat ${VIGIE_ARGS:-} >"$WORK/vigie.2.out" 2>"$WORK/vigie.2.err"
-cat "$WORK/vigie.1.out"
+run_vigie 2
+cat "$WORK/vigie.classifier.1.out" "$WORK/vigie.rules.1.out"
 echo
 cat "$WORK/peers.md"
 echo
@@ -35,22 +39,23 @@ python3 - "$WORK" <<'PY'
 import json, re, statistics, sys
 work = sys.argv[1]
 vigie = {}
-for run in (1, 2):
-    for line in open(f"{work}/vigie.{run}.err"):
-        if line.startswith("PEERSTAT "):
-            st = json.loads(line[9:])
-            vigie.setdefault(st["threads"], []).append(st["posts_per_s"])
+for mode in ("classifier", "rules"):
+    for run in (1, 2):
+        for line in open(f"{work}/vigie.{mode}.{run}.err"):
+            if line.startswith("PEERSTAT "):
+                st = json.loads(line[9:])
+                vigie.setdefault((mode, st["threads"]), []).append(st["posts_per_s"])
 peers = {}
 for line in open(f"{work}/peers.md"):
     m = re.match(r"\| (\S+) \| (\d+) \| ([\d,]+) \|", line)
     if m:
         peers[m.group(1)] = float(m.group(3).replace(",", ""))
-one = statistics.median(vigie.get(1, [0]))
-print("| vigie threads | posts/s | per core | " + " | ".join(f"× {p}" for p in peers if p != "noop-rust") + " |")
-print("|---:|---:|---:|" + "---:|" * len([p for p in peers if p != "noop-rust"]))
-for t in sorted(vigie):
-    pps = statistics.median(vigie[t])
+others = [p for p in peers if p != "noop-rust" and peers[p] > 0]
+print("| vigie mode | threads | posts/s | per core | " + " | ".join(f"× {p}" for p in others) + " |")
+print("|---|---:|---:|---:|" + "---:|" * len(others))
+for (mode, t) in sorted(vigie):
+    pps = statistics.median(vigie[(mode, t)])
     per_core = pps / t
-    ratios = " | ".join(f"{per_core / v:.1f}" for p, v in peers.items() if p != "noop-rust" and v > 0)
-    print(f"| {t} | {pps:,.0f} | {per_core:,.0f} | {ratios} |")
+    ratios = " | ".join(f"{per_core / peers[p]:.1f}" for p in others)
+    print(f"| {mode} | {t} | {pps:,.0f} | {per_core:,.0f} | {ratios} |")
 PY
