@@ -103,7 +103,10 @@ pub struct Explanation {
 /// Scores as features arrive. Text features are buffered and summed in batches by a loop
 /// specialised on the label count: the weight loads of a batch are independent, so the CPU
 /// overlaps their cache misses instead of waiting for each in turn.
-struct Accumulator<'a> {
+///
+/// `log` also keeps the token of each text feature when the caller may need evidence, so that
+/// the per-token contributions come from the same pass instead of a second extraction.
+struct Accumulator<'a, L: TextLog> {
     weights: &'a [i8],
     n_labels: usize,
     buffer: [u32; BATCH],
@@ -111,6 +114,25 @@ struct Accumulator<'a> {
     text: [i32; MAX_LABELS],
     n_text: u32,
     context: [f32; MAX_LABELS],
+    log: &'a mut L,
+}
+
+/// Where the text features of a post go besides the score: nowhere (`()`, compiled away) or a
+/// list of `(bucket, token)` (for evidence).
+trait TextLog {
+    fn log(&mut self, bucket: u32, token: u32);
+}
+
+impl TextLog for () {
+    #[inline(always)]
+    fn log(&mut self, _bucket: u32, _token: u32) {}
+}
+
+impl TextLog for Vec<(u32, u32)> {
+    #[inline(always)]
+    fn log(&mut self, bucket: u32, token: u32) {
+        self.push((bucket, token));
+    }
 }
 
 const BATCH: usize = 128;
@@ -131,7 +153,7 @@ fn sum_rows<const N: usize>(weights: &[i8], buckets: &[u32], acc: &mut [i32; MAX
     }
 }
 
-impl Accumulator<'_> {
+impl<L: TextLog> Accumulator<'_, L> {
     fn flush(&mut self) {
         let buckets = &self.buffer[..self.buffered];
         let (w, acc) = (self.weights, &mut self.text);
@@ -149,15 +171,23 @@ impl Accumulator<'_> {
     }
 }
 
-impl FeatureSink for Accumulator<'_> {
+impl<L: TextLog> FeatureSink for Accumulator<'_, L> {
     #[inline(always)]
-    fn text(&mut self, bucket: u32, _origin: Origin) {
+    fn text(&mut self, bucket: u32, origin: Origin) {
         if self.buffered == BATCH {
             self.flush();
         }
         self.buffer[self.buffered] = bucket;
         self.buffered += 1;
         self.n_text += 1;
+        match origin {
+            Origin::Word { token }
+            | Origin::LangWord { token }
+            | Origin::Bigram { token }
+            | Origin::NegatedWord { token }
+            | Origin::Char { token, .. } => self.log.log(bucket, token),
+            _ => {}
+        }
     }
     #[inline(always)]
     fn context(&mut self, bucket: u32, value: f32, _origin: Origin) {
@@ -170,34 +200,50 @@ impl FeatureSink for Accumulator<'_> {
     }
 }
 
-/// Sums, per token, the weights of the text features that come from it (evidence for a signal).
-struct TokenContributions<'a> {
-    weights: &'a [i8],
+/// Sums, per token, the weights for `label` of the text features logged for it (evidence for a
+/// signal), into `per_token` (resized to `n_tokens`).
+fn label_contributions(
+    weights: &[i8],
     n_labels: usize,
-    per_token: Vec<[i32; MAX_LABELS]>,
-}
-
-impl FeatureSink for TokenContributions<'_> {
-    fn text(&mut self, bucket: u32, origin: Origin) {
-        let token = match origin {
-            Origin::Word { token }
-            | Origin::LangWord { token }
-            | Origin::Bigram { token }
-            | Origin::NegatedWord { token }
-            | Origin::Char { token, .. } => token as usize,
-            _ => return,
-        };
-        let at = bucket as usize * self.n_labels;
-        if let (Some(row), Some(acc)) = (
-            self.weights.get(at..at + self.n_labels),
-            self.per_token.get_mut(token),
+    label: usize,
+    n_tokens: usize,
+    log: &[(u32, u32)],
+    per_token: &mut Vec<i32>,
+) {
+    per_token.clear();
+    per_token.resize(n_tokens, 0);
+    for &(bucket, token) in log {
+        let at = bucket as usize * n_labels;
+        if let (Some(&w), Some(acc)) = (
+            weights
+                .get(at..at + n_labels)
+                .and_then(|row| row.get(label)),
+            per_token.get_mut(token as usize),
         ) {
-            for (a, &w) in acc.iter_mut().zip(row) {
-                *a += i32::from(w);
-            }
+            *acc += i32::from(w);
         }
     }
-    fn context(&mut self, _bucket: u32, _value: f32, _origin: Origin) {}
+}
+
+/// The `K` tokens with the largest positive sums, largest first, ties to the earlier token: the
+/// first `K` of a sort by (sum descending, token ascending), without sorting every token.
+fn top_tokens<const K: usize>(per_token: &[i32]) -> [Option<usize>; K] {
+    let mut top: [Option<(i32, usize)>; K] = [None; K];
+    for (t, &w) in per_token.iter().enumerate() {
+        if w <= 0 {
+            continue;
+        }
+        // Tokens come in ascending order, so a later token only passes entries with a smaller
+        // sum: equal sums keep the earlier token first.
+        let Some(at) = top.iter().position(|e| e.is_none_or(|(tw, _)| w > tw)) else {
+            continue;
+        };
+        for i in (at + 1..K).rev() {
+            top[i] = top[i - 1];
+        }
+        top[at] = Some((w, t));
+    }
+    top.map(|e| e.map(|(_, t)| t))
 }
 
 struct Recorder<'a> {
@@ -262,6 +308,16 @@ impl Classifier {
 
     /// Scores one post: raw logits and calibrated probabilities per label. Allocates nothing.
     pub fn score(&self, original: &str, normalized: &Normalized, prior: &[Signal]) -> Scores {
+        self.score_logged(original, normalized, prior, &mut ())
+    }
+
+    fn score_logged<L: TextLog>(
+        &self,
+        original: &str,
+        normalized: &Normalized,
+        prior: &[Signal],
+        log: &mut L,
+    ) -> Scores {
         let h = &self.model.header;
         let n = h.labels.len();
         let mut acc = Accumulator {
@@ -272,6 +328,7 @@ impl Classifier {
             text: [0; MAX_LABELS],
             n_text: 0,
             context: [0.0; MAX_LABELS],
+            log,
         };
         features::extract(
             &h.features,
@@ -491,47 +548,44 @@ impl Detector for Classifier {
     }
 
     fn detect(&self, input: &DetectInput<'_>, out: &mut Vec<Signal>) {
-        let scores = self.score(input.original, input.normalized, input.prior);
-        let lang = input.normalized.lang;
+        // Most posts here get evidence, so the tokens of the text features are logged in the
+        // scoring pass itself (a few KB per post) rather than extracted a second time.
+        let normalized = input.normalized;
+        let mut log: Vec<(u32, u32)> =
+            Vec::with_capacity(normalized.folded.len() * 3 + normalized.tokens.len() * 10);
+        let scores = self.score_logged(input.original, normalized, input.prior, &mut log);
+        let lang = normalized.lang;
         let h = &self.model.header;
-        // Evidence costs a second pass; only posts that cross a threshold (rare) pay it.
-        let flagged = (0..scores.len)
-            .any(|l| scores.probabilities[l] >= h.thresholds[l].for_lang(lang).value);
-        let mut tokens = TokenContributions {
-            weights: &self.model.weights,
-            n_labels: scores.len,
-            per_token: Vec::new(),
-        };
-        if flagged {
-            tokens.per_token = vec![[0; MAX_LABELS]; input.normalized.tokens.len()];
-            features::extract(
-                &h.features,
-                &self.markers,
-                input.original,
-                input.normalized,
-                input.prior,
-                &mut tokens,
-            );
-        }
+        // Per-token sums of one label at a time, and only for labels over their threshold
+        // (one or two on a flagged post): the other labels' sums would never be read.
+        let mut per_token: Vec<i32> = Vec::new();
         for l in 0..scores.len {
             let category = h.labels[l];
             let mut evidence = Vec::new();
             if scores.probabilities[l] >= h.thresholds[l].for_lang(lang).value {
-                let mut ranked: Vec<(i32, usize)> = tokens
-                    .per_token
-                    .iter()
-                    .enumerate()
-                    .map(|(t, acc)| (acc[l], t))
-                    .filter(|&(w, _)| w > 0)
-                    .collect();
-                ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                for &(_, t) in ranked.iter().take(EVIDENCE_FEATURES) {
+                label_contributions(
+                    &self.model.weights,
+                    scores.len,
+                    l,
+                    normalized.tokens.len(),
+                    &log,
+                    &mut per_token,
+                );
+                for t in top_tokens::<EVIDENCE_FEATURES>(&per_token)
+                    .into_iter()
+                    .flatten()
+                {
                     let token = t as u32;
                     if let Some(span) = token_span(input, token) {
-                        evidence.push(Evidence {
-                            span,
-                            matched: format!("classifier:{category}:{}", token_text(input, token)),
-                        });
+                        let word = token_text(input, token);
+                        let name = category.name();
+                        let mut matched =
+                            String::with_capacity("classifier::".len() + name.len() + word.len());
+                        matched.push_str("classifier:");
+                        matched.push_str(name);
+                        matched.push(':');
+                        matched.push_str(word);
+                        evidence.push(Evidence { span, matched });
                     }
                 }
                 evidence.sort_by_key(|e| e.span.start);
@@ -543,6 +597,43 @@ impl Detector for Classifier {
                 evidence,
                 targets: Vec::new(),
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::top_tokens;
+
+    /// The reference: every positive token sorted by (sum descending, token ascending).
+    fn sorted_top(per_token: &[i32], k: usize) -> Vec<usize> {
+        let mut ranked: Vec<(i32, usize)> = per_token
+            .iter()
+            .enumerate()
+            .map(|(t, &w)| (w, t))
+            .filter(|&(w, _)| w > 0)
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.into_iter().take(k).map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn top_tokens_picks_what_a_full_sort_picks() {
+        // A small deterministic generator: many ties, negatives and zeros.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..40 {
+            for _ in 0..50 {
+                let per_token: Vec<i32> = (0..len)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        (state % 9) as i32 - 3
+                    })
+                    .collect();
+                let got: Vec<usize> = top_tokens::<3>(&per_token).into_iter().flatten().collect();
+                assert_eq!(got, sorted_top(&per_token, 3), "{per_token:?}");
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Pure library. Default data (lexicons, patterns, policy, model) is embedded at compile time;
 //! a caller that reads its own files hands them in as strings through [`EngineBuilder`].
 
+use std::sync::Mutex;
 use std::time::Instant;
 
 use vigie_detect::{Category, DetectData, DetectError, DetectorSet, Signal};
@@ -26,6 +27,18 @@ pub struct Analysis {
     pub normalized: Normalized,
     pub signals: Vec<Signal>,
 }
+
+/// Buffers reused from one post to the next (normalized text, signals), so that deciding a post
+/// allocates only what the [`Decision`] keeps. One per thread: see [`Engine::decide_with`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    normalized: Normalized,
+    signals: Vec<Signal>,
+}
+
+/// How many idle scratches [`Engine::decide`] keeps; more threads than this still work, they
+/// just allocate their buffers.
+const SCRATCH_POOL_MAX: usize = 64;
 
 /// Errors building an engine from its data files.
 #[derive(Debug, thiserror::Error)]
@@ -148,6 +161,7 @@ impl EngineBuilder {
             detectors,
             detector_versions,
             policy,
+            scratch_pool: Mutex::new(Vec::new()),
         })
     }
 }
@@ -158,6 +172,9 @@ pub struct Engine {
     detectors: DetectorSet,
     detector_versions: Vec<DetectorVersion>,
     policy: Policy,
+    /// Idle scratches for [`Engine::decide`], so callers that do not keep their own still skip
+    /// the per-post allocations of the text and detection stages.
+    scratch_pool: Mutex<Vec<Scratch>>,
 }
 
 impl Engine {
@@ -188,15 +205,39 @@ impl Engine {
 
     /// Runs the whole pipeline on one post.
     pub fn decide(&self, post: &Post<'_>) -> Decision {
+        // A poisoned pool only means another thread panicked while holding it; a fresh scratch
+        // is as good as a pooled one.
+        let mut scratch = self
+            .scratch_pool
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_default();
+        let decision = self.decide_with(&mut scratch, post);
+        if let Ok(mut pool) = self.scratch_pool.lock()
+            && pool.len() < SCRATCH_POOL_MAX
+        {
+            pool.push(scratch);
+        }
+        decision
+    }
+
+    /// [`Engine::decide`] with buffers the caller keeps (one [`Scratch`] per thread).
+    pub fn decide_with(&self, scratch: &mut Scratch, post: &Post<'_>) -> Decision {
         let started = Instant::now();
         let hint = post.context.lang.as_deref().map(Lang::from_code);
-        let analysis = self.analyze(post.text, hint);
-        let mut categories = category_scores(&analysis.signals);
+        let Scratch {
+            normalized,
+            signals,
+        } = scratch;
+        self.normalizer.normalize_into(post.text, hint, normalized);
+        self.detectors.detect(post.text, normalized, signals);
+        let signals = &signals[..];
+        let mut categories = category_scores(signals);
         categories.sort_by(|a, b| b.score.total_cmp(&a.score));
-        let evidence = evidence_spans(post.text, &analysis.signals);
+        let evidence = evidence_spans(post.text, signals);
         let targets = {
-            let mut t: Vec<_> = analysis
-                .signals
+            let mut t: Vec<_> = signals
                 .iter()
                 .flat_map(|s| s.targets.iter().cloned())
                 .collect();
@@ -204,8 +245,8 @@ impl Engine {
             t
         };
         let verdict = self.policy.evaluate(&EvalInput {
-            signals: &analysis.signals,
-            lang: analysis.normalized.lang,
+            signals,
+            lang: normalized.lang,
             text_chars: post.text.chars().count(),
             context: post.context,
         });
@@ -218,8 +259,8 @@ impl Engine {
             evidence,
             targets,
             rules: verdict.fired,
-            lang: analysis.normalized.lang.code().to_string(),
-            lang_confidence: analysis.normalized.lang_confidence,
+            lang: normalized.lang.code().to_string(),
+            lang_confidence: normalized.lang_confidence,
             policy_version: self.policy.version().to_string(),
             detectors: self.detector_versions.clone(),
             latency_us: started.elapsed().as_micros() as u64,

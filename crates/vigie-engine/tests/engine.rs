@@ -178,3 +178,31 @@ fn a_broken_model_is_refused_with_its_origin() {
     };
     assert!(err.contains("bad.vgm"), "{err}");
 }
+
+/// Reused buffers must not carry anything from one post to the next: a long, flagged, French
+/// post then a short clean one decide exactly as they do with fresh buffers.
+#[test]
+fn a_reused_scratch_decides_like_a_fresh_one() {
+    let engine = engine();
+    let texts = [
+        "je vais te tuer sale c0nnard, je sais où tu habites et tes amis aussi, tous des rats",
+        "nice pic",
+        "I will kill you, you f*cking idiot",
+        "",
+        "what a lovely day at the beach with the kids",
+    ];
+    let mut scratch = vigie_engine::Scratch::default();
+    let context = PostContext::default();
+    for text in texts {
+        let post = Post {
+            id: "t",
+            text,
+            context: &context,
+        };
+        let mut reused = engine.decide_with(&mut scratch, &post);
+        let mut fresh = engine.decide_with(&mut vigie_engine::Scratch::default(), &post);
+        reused.latency_us = 0;
+        fresh.latency_us = 0;
+        assert_eq!(reused, fresh, "{text:?}");
+    }
+}

@@ -56,15 +56,15 @@ impl Lang {
     }
     /// Parses an ISO 639-1/-3 code or a BCP 47 tag ("en", "en-GB", "fra"); anything else is `Other`.
     pub fn from_code(code: &str) -> Lang {
-        let primary = code
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "en" | "eng" => Lang::En,
-            "fr" | "fra" | "fre" => Lang::Fr,
-            _ => Lang::Other,
+        // Called on every post that carries a language: compare without building a lowercase copy.
+        let primary = code.split(['-', '_']).next().unwrap_or("");
+        let is = |names: &[&str]| names.iter().any(|n| primary.eq_ignore_ascii_case(n));
+        if is(&["en", "eng"]) {
+            Lang::En
+        } else if is(&["fr", "fra", "fre"]) {
+            Lang::Fr
+        } else {
+            Lang::Other
         }
     }
 }
