@@ -7,7 +7,8 @@ use serde::Serialize;
 use sqlx::AnyPool;
 use sqlx::any::AnyRow;
 use tokio::sync::{mpsc, oneshot};
-use vigie_policy::{Decision, PostContext};
+use vigie_policy::{Action, Decision, PostContext};
+use vigie_review::{Case, ReviewConfig};
 
 use std::collections::{HashMap, HashSet};
 
@@ -172,6 +173,7 @@ impl Store {
                         what: "post context",
                         detail: e.to_string(),
                     })?,
+                    reach: p.context.reach,
                     decision: p.decision.clone(),
                 })
             })
@@ -296,6 +298,8 @@ struct OwnedPost {
     text: String,
     /// `PostContext` as JSON.
     context: String,
+    /// `context.reach`, for the priority of a case opened on the post.
+    reach: Option<u64>,
     decision: Decision,
 }
 
@@ -314,6 +318,7 @@ const MAX_GROUP_POSTS: usize = 512;
 pub(crate) async fn run_writer(
     pool: AnyPool,
     write_lock: Arc<tokio::sync::Mutex<()>>,
+    review: crate::SharedReviewConfig,
     mut jobs: mpsc::Receiver<WriteJob>,
 ) {
     while let Some(first) = jobs.recv().await {
@@ -329,7 +334,11 @@ pub(crate) async fn run_writer(
             }
         }
         let _guard = write_lock.lock().await;
-        match commit_group(&pool, &group).await {
+        let config = review
+            .read()
+            .map(|c| c.clone())
+            .unwrap_or_else(|p| std::sync::Arc::clone(&p.into_inner()));
+        match commit_group(&pool, &group, &config).await {
             Ok(results) => {
                 for (job, recorded) in group.into_iter().zip(results) {
                     // The caller may have stopped waiting; its posts are stored regardless.
@@ -342,7 +351,7 @@ pub(crate) async fn run_writer(
             Err(_) => {
                 // One job's failure must not fail the others: retry each on its own.
                 for job in group {
-                    let result = commit_group(&pool, std::slice::from_ref(&job))
+                    let result = commit_group(&pool, std::slice::from_ref(&job), &config)
                         .await
                         .map(|mut r| r.pop().unwrap_or_default());
                     let _ = job.reply.send(result);
@@ -379,7 +388,11 @@ pub(crate) fn values_clause(rows: usize, columns: usize) -> String {
 /// Stores every job's posts in one transaction, a few multi-row statements per table (one
 /// round trip each, which is what PostgreSQL's throughput depends on); one result list per
 /// job, in order.
-async fn commit_group(pool: &AnyPool, group: &[WriteJob]) -> Result<Vec<Vec<Recorded>>> {
+async fn commit_group(
+    pool: &AnyPool,
+    group: &[WriteJob],
+    config: &ReviewConfig,
+) -> Result<Vec<Vec<Recorded>>> {
     let mut tx = pool.begin().await.ctx("starting to store posts")?;
     // Taking the chain lock first also serialises post writers (of every process), so a
     // conflicting insert below always sees the other writer's committed decision.
@@ -487,6 +500,48 @@ async fn commit_group(pool: &AnyPool, group: &[WriteJob]) -> Result<Vec<Vec<Reco
                 .bind(d.created_at);
         }
         q.execute(&mut *tx).await.ctx("storing decisions")?;
+    }
+    // Decisions a person must look at open a case in the same transaction: a decision is
+    // never stored without the case that reviews it.
+    for (d, _) in &new_decisions {
+        if !matches!(
+            d.decision.action,
+            Action::HoldForReview | Action::EscalateUrgent | Action::Remove
+        ) {
+            continue;
+        }
+        let reach = posts
+            .iter()
+            .find(|(_, p)| p.platform == d.platform && p.post_id == d.post_id)
+            .and_then(|(_, p)| p.reach);
+        let case = Case::from_decision(
+            &random_id(),
+            &d.platform,
+            d.author.as_deref(),
+            d.decision.clone(),
+            reach,
+            config,
+            now,
+        );
+        if crate::review::insert_case(&mut tx, &case).await? {
+            entries.push(head.chain(
+                &AuditEvent {
+                    actor: "system".to_string(),
+                    kind: "case.open".to_string(),
+                    subject: format!("case:{}", case.id),
+                    policy_version: d.decision.policy_version.clone(),
+                    reason: format!("automated decision {}", d.decision.action.name()),
+                    details: serde_json::json!({
+                        "decision_id": d.id,
+                        "priority": case.priority.score,
+                        "urgent": case.priority.urgent,
+                    })
+                    .to_string(),
+                    ..AuditEvent::default()
+                },
+                now,
+            ));
+        }
     }
     insert_entries(&mut tx, &entries).await?;
 

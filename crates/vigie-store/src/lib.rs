@@ -14,6 +14,7 @@ mod audit;
 mod decisions;
 mod keys;
 mod policies;
+mod review;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
@@ -27,6 +28,11 @@ pub use audit::{AuditEntry, AuditEvent, Broken, VerifyReport};
 pub use decisions::{DecisionFilter, DecisionPage, NewPost, Recorded, StoredDecision, StoredPost};
 pub use keys::{ApiKey, CreatedKey, Scope};
 pub use policies::StoredPolicy;
+pub use review::{
+    Applied, CaseChange, CreatedUser, OutboxItem, ReportOutcome, User, subject_key,
+};
+/// The review workflow's types, as the store persists them.
+pub use vigie_review;
 
 /// Where the data lives.
 #[derive(Debug, Clone)]
@@ -70,6 +76,9 @@ pub enum StoreError {
     Closed,
     #[error("invalid {what}: {detail}")]
     Invalid { what: &'static str, detail: String },
+    /// The review workflow refused a transition; nothing was changed.
+    #[error(transparent)]
+    Review(#[from] vigie_review::ReviewError),
 }
 
 impl StoreError {
@@ -103,8 +112,10 @@ impl<T> QueryContext<T> for std::result::Result<T, sqlx::Error> {
 /// Our own small migration runner rather than `sqlx::migrate!`: the files must run unchanged
 /// on both engines through the `Any` driver, and a list of embedded files with a checksum
 /// table is all that needs.
-const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "0001_init", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "0001_init", include_str!("../migrations/0001_init.sql")),
+    (2, "0002_review", include_str!("../migrations/0002_review.sql")),
+];
 
 /// The database file inside a data directory.
 pub const SQLITE_FILE: &str = "vigie.db";
@@ -120,7 +131,12 @@ pub struct Store {
     write_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Posts go to the writer task, which commits concurrent calls together.
     writer: tokio::sync::mpsc::Sender<decisions::WriteJob>,
+    /// The review configuration cases are opened with (see `set_review_config`).
+    review: SharedReviewConfig,
 }
+
+pub(crate) type SharedReviewConfig =
+    std::sync::Arc<std::sync::RwLock<std::sync::Arc<vigie_review::ReviewConfig>>>;
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -183,9 +199,13 @@ impl Store {
             .map_err(|source| StoreError::Connect { what, source })?;
         let write_lock = std::sync::Arc::new(tokio::sync::Mutex::new(()));
         let (writer, jobs) = tokio::sync::mpsc::channel(1024);
+        let review: SharedReviewConfig = std::sync::Arc::new(std::sync::RwLock::new(
+            std::sync::Arc::new(vigie_review::ReviewConfig::example().unwrap_or_default()),
+        ));
         tokio::spawn(decisions::run_writer(
             pool.clone(),
             write_lock.clone(),
+            review.clone(),
             jobs,
         ));
         let store = Store {
@@ -193,6 +213,7 @@ impl Store {
             backend,
             write_lock,
             writer,
+            review,
         };
         store.migrate().await?;
         Ok(store)
