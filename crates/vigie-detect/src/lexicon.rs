@@ -10,7 +10,7 @@ use std::sync::Arc;
 use vigie_text::{Lang, Normalized, Normalizer};
 
 use crate::phrases::{
-    PhraseSet, PhraseSetBuilder, digest, lang_applies, phrase_key, quoted, runs_compatible,
+    PhraseSet, PhraseSetBuilder, QuoteScanner, digest, lang_applies, phrase_key, runs_compatible,
     tokens_span,
 };
 use crate::targets::TargetMatcher;
@@ -294,6 +294,7 @@ impl Detector for LexiconDetector {
         let mut miss = [1.0f32; Category::ALL.len()];
         let mut slot = [usize::MAX; Category::ALL.len()];
         let mut group_named: Option<bool> = None;
+        let mut quotes = QuoteScanner::new(input.original);
         self.lexicon.for_each_match(text, |entry, first, end| {
             let Some(span) = tokens_span(text, first, end) else {
                 return;
@@ -305,7 +306,7 @@ impl Detector for LexiconDetector {
             }
             // A word in quotation marks is more often mentioned than used ("calling them
             // 'monkeys' is racist"); the classifier weighs the rest of the post.
-            if quoted(input.original, span.start as usize) {
+            if quotes.quoted(span.start as usize) {
                 weight *= QUOTED_FACTOR;
             }
             if entry.kind == TermKind::Dehumanising {

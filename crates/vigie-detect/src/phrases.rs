@@ -304,29 +304,93 @@ pub(crate) fn digest<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 /// reported ("he wrote 'I will kill you'"). Apostrophes count as quotes only at word edges, so
 /// "I'll" and "t'es" do not open anything.
 pub(crate) fn quoted(original: &str, at: usize) -> bool {
-    let mut inside = false;
-    let mut prev: Option<char> = None;
-    let mut chars = original.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if i >= at {
-            break;
+    QuoteScanner::new(original).quoted(at)
+}
+
+/// [`quoted`] for many offsets of one text: asked in increasing order (as phrase hits come),
+/// it reads the text once instead of from the start for every hit; asked for an earlier
+/// offset, it starts over, so the answer never depends on the order of the questions.
+pub(crate) struct QuoteScanner<'a> {
+    original: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    /// Every char before this byte offset has been read.
+    read_to: usize,
+    inside: bool,
+    prev: Option<char>,
+}
+
+impl<'a> QuoteScanner<'a> {
+    pub(crate) fn new(original: &'a str) -> Self {
+        QuoteScanner {
+            original,
+            chars: original.char_indices().peekable(),
+            read_to: 0,
+            inside: false,
+            prev: None,
         }
-        let next = chars.peek().map(|&(_, n)| n);
-        let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
-        match c {
-            '"' => inside = !inside,
-            '“' | '«' => inside = true,
-            '”' | '»' => inside = false,
-            '\'' | '‘' | '’' => {
-                if !alnum(prev) && alnum(next) {
-                    inside = true;
-                } else if !alnum(next) && inside {
-                    inside = false;
-                }
-            }
-            _ => {}
-        }
-        prev = Some(c);
     }
-    inside
+
+    pub(crate) fn quoted(&mut self, at: usize) -> bool {
+        if at < self.read_to {
+            *self = QuoteScanner::new(self.original);
+        }
+        while let Some(&(i, c)) = self.chars.peek() {
+            if i >= at {
+                break;
+            }
+            self.chars.next();
+            let next = self.chars.peek().map(|&(_, n)| n);
+            let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+            match c {
+                '"' => self.inside = !self.inside,
+                '“' | '«' => self.inside = true,
+                '”' | '»' => self.inside = false,
+                '\'' | '‘' | '’' => {
+                    if !alnum(self.prev) && alnum(next) {
+                        self.inside = true;
+                    } else if !alnum(next) && self.inside {
+                        self.inside = false;
+                    }
+                }
+                _ => {}
+            }
+            self.prev = Some(c);
+        }
+        self.read_to = at;
+        self.inside
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{QuoteScanner, quoted};
+
+    /// One scanner asked about every offset, in increasing then in mixed order, answers as a
+    /// fresh scan from the start does.
+    #[test]
+    fn one_quote_scanner_answers_like_a_fresh_scan() {
+        let texts = [
+            "he wrote \"I will kill you\" and left",
+            "calling them 'monkeys' is racist, isn't it?",
+            "« sale rat » qu'il a dit, ‘quoted’ and “curly” then 'open",
+            "don't 'x' y' 'z ''a'' \"b",
+            "",
+        ];
+        for text in texts {
+            let offsets: Vec<usize> = (0..=text.len() + 1).collect();
+            let mut scanner = QuoteScanner::new(text);
+            let fresh: Vec<bool> = offsets.iter().map(|&at| quoted(text, at)).collect();
+            let increasing: Vec<bool> = offsets.iter().map(|&at| scanner.quoted(at)).collect();
+            assert_eq!(increasing, fresh, "{text:?}");
+            let mut mixed = QuoteScanner::new(text);
+            for (k, &at) in offsets.iter().enumerate().rev().step_by(3) {
+                assert_eq!(mixed.quoted(at), fresh[k], "{text:?} at {at}");
+                let again = offsets.len() - 1 - k;
+                assert_eq!(mixed.quoted(offsets[again]), fresh[again], "{text:?}");
+            }
+        }
+        // Inside quotes somewhere, or the test would not test anything.
+        assert!(quoted(texts[0], 12));
+        assert!(!quoted(texts[0], 30));
+    }
 }
