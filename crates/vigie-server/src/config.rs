@@ -64,6 +64,20 @@ pub struct ServerConfig {
     pub backtest_max_posts: u32,
     /// How often to check whether another server changed the stored policy (0: never).
     pub policy_poll_ms: u64,
+    /// The review workflow's TOML file (queues, leases, strikes, appeals, webhook retries);
+    /// without it the built-in example (`vigie-review/review.toml`).
+    pub review_config: Option<PathBuf>,
+    /// Where moderators' actions are sent (POST, JSON, signed); none: no webhooks.
+    pub webhook_url: Option<String>,
+    /// HMAC-SHA256 secret of the webhook signatures (better passed as VIGIE_WEBHOOK_SECRET).
+    pub webhook_secret: Option<String>,
+    /// A webhook attempt without an answer after this long counts as failed.
+    pub webhook_timeout_ms: u64,
+    /// How often the delivery task looks for webhooks due.
+    pub webhook_poll_ms: u64,
+    /// Tests only: the server's clock stands still and `POST /v1/test/clock` moves it.
+    /// Never in production: whoever holds an admin key could then move time.
+    pub test_clock: bool,
 }
 
 impl Default for ServerConfig {
@@ -86,6 +100,12 @@ impl Default for ServerConfig {
             rate_limit_burst: 400,
             backtest_max_posts: 10_000,
             policy_poll_ms: 5_000,
+            review_config: None,
+            webhook_url: None,
+            webhook_secret: None,
+            webhook_timeout_ms: 5_000,
+            webhook_poll_ms: 1_000,
+            test_clock: false,
         }
     }
 }
@@ -108,6 +128,12 @@ const KEYS: &[&str] = &[
     "rate_limit_burst",
     "backtest_max_posts",
     "policy_poll_ms",
+    "review_config",
+    "webhook_url",
+    "webhook_secret",
+    "webhook_timeout_ms",
+    "webhook_poll_ms",
+    "test_clock",
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -26,7 +26,10 @@ pub struct ErrorDetail {
     /// Stable: unauthorized, forbidden, not_found, rate_limited, empty_body, invalid_utf8,
     /// malformed_json, unknown_field, missing_field, invalid_field, body_too_large,
     /// post_too_long, batch_too_large, empty_batch, invalid_query, invalid_policy, timeout,
-    /// unavailable, method_not_allowed, internal.
+    /// unavailable, method_not_allowed, internal; review: not_author, not_appeal_reviewer,
+    /// same_moderator, lease_held, already_claimed, not_claimed, lease_expired, renewal_limit,
+    /// illegal_transition, nothing_to_appeal, appeal_window_closed, already_appealed,
+    /// no_eligible_reviewer, invalid_decision.
     pub code: String,
     /// For people; may change.
     pub message: String,
@@ -68,6 +71,7 @@ impl ApiError {
 impl From<vigie_store::StoreError> for ApiError {
     fn from(e: vigie_store::StoreError) -> ApiError {
         match e {
+            vigie_store::StoreError::Review(e) => review_error(&e),
             vigie_store::StoreError::Invalid { what, detail } => {
                 ApiError::bad_request("invalid_query", format!("invalid {what}: {detail}"))
             }
@@ -82,6 +86,30 @@ impl From<vigie_store::StoreError> for ApiError {
             other => ApiError::internal("database access", &other),
         }
     }
+}
+
+/// A refusal of the review rules: who may not do what (403), a case in the wrong state or
+/// held by someone else (409), a decision that does not make sense (422).
+pub fn review_error(e: &vigie_review::ReviewError) -> ApiError {
+    use vigie_review::ReviewError as E;
+    let (status, code) = match e {
+        E::Forbidden { .. } => (StatusCode::FORBIDDEN, "forbidden"),
+        E::NotAuthor { .. } => (StatusCode::FORBIDDEN, "not_author"),
+        E::NotAppealReviewer { .. } => (StatusCode::FORBIDDEN, "not_appeal_reviewer"),
+        E::SameModerator { .. } => (StatusCode::CONFLICT, "same_moderator"),
+        E::LeaseHeld { .. } => (StatusCode::CONFLICT, "lease_held"),
+        E::AlreadyClaimed { .. } => (StatusCode::CONFLICT, "already_claimed"),
+        E::NotClaimed { .. } => (StatusCode::CONFLICT, "not_claimed"),
+        E::LeaseExpired { .. } => (StatusCode::CONFLICT, "lease_expired"),
+        E::RenewalLimit { .. } => (StatusCode::CONFLICT, "renewal_limit"),
+        E::IllegalTransition { .. } => (StatusCode::CONFLICT, "illegal_transition"),
+        E::NothingToAppeal { .. } => (StatusCode::CONFLICT, "nothing_to_appeal"),
+        E::AppealWindowClosed { .. } => (StatusCode::CONFLICT, "appeal_window_closed"),
+        E::AlreadyAppealed { .. } => (StatusCode::CONFLICT, "already_appealed"),
+        E::NoEligibleReviewer { .. } => (StatusCode::CONFLICT, "no_eligible_reviewer"),
+        E::InvalidDecision { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_decision"),
+    };
+    ApiError::new(status, code, e.to_string())
 }
 
 impl IntoResponse for ApiError {

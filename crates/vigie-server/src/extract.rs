@@ -194,3 +194,118 @@ where
         })
     }
 }
+
+/// Whoever calls a review endpoint: a moderator's account (its own token, with a role) or an
+/// API key (a platform: ingest keys file reports and appeals for their users; admin keys act
+/// as an admin, read keys as an auditor).
+pub enum Caller {
+    Key(ApiKey),
+    User(vigie_store::User),
+}
+
+impl Caller {
+    /// How the caller appears in the audit log.
+    pub fn audit_name(&self) -> String {
+        match self {
+            Caller::Key(k) => format!("key:{}", k.id),
+            Caller::User(u) => format!("user:{}", u.name),
+        }
+    }
+
+    /// The caller as the review rules see it; ingest-only keys are no one there.
+    pub fn actor(&self) -> Option<vigie_review::Actor> {
+        use vigie_review::{Actor, Role};
+        match self {
+            Caller::User(u) => Some(Actor::new(u.name.clone(), u.role)),
+            Caller::Key(k) if k.allows(Scope::Admin) => {
+                Some(Actor::new(format!("key:{}", k.id), Role::Admin))
+            }
+            Caller::Key(k) if k.allows(Scope::Read) => {
+                Some(Actor::new(format!("key:{}", k.id), Role::Auditor))
+            }
+            Caller::Key(_) => None,
+        }
+    }
+
+    /// The caller's actor if its role grants `permission`, a 403 otherwise.
+    pub fn require(
+        &self,
+        permission: vigie_review::Permission,
+    ) -> Result<vigie_review::Actor, ApiError> {
+        match self.actor() {
+            Some(actor) if actor.allows(permission) => Ok(actor),
+            Some(actor) => Err(forbidden(format!(
+                "{} ({}) may not {permission}",
+                self.audit_name(),
+                actor.role
+            ))),
+            None => Err(forbidden(format!(
+                "{} may not {permission}: an account with a review role is needed",
+                self.audit_name()
+            ))),
+        }
+    }
+
+    /// Whether this is an API key holding `scope`.
+    pub fn is_key_with(&self, scope: Scope) -> bool {
+        matches!(self, Caller::Key(k) if k.allows(scope))
+    }
+}
+
+pub fn forbidden(message: String) -> ApiError {
+    metrics::counter!("vigie_denied_requests_total", "reason" => "missing_role").increment(1);
+    ApiError::new(StatusCode::FORBIDDEN, "forbidden", message)
+}
+
+impl FromRequestParts<Arc<AppState>> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, ApiError> {
+        let Some(token) = bearer_token(parts) else {
+            return Err(deny(
+                parts,
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "missing_key",
+                "a token is required: send `Authorization: Bearer <API key or user token>`"
+                    .to_string(),
+            ));
+        };
+        let caller = match crate::routes::timed_db("authenticate", state.store.authenticate(token))
+            .await?
+        {
+            Some(key) => Some(Caller::Key(key)),
+            None => {
+                crate::routes::timed_db("authenticate_user", state.store.authenticate_user(token))
+                    .await?
+                    .map(Caller::User)
+            }
+        };
+        let Some(caller) = caller else {
+            return Err(deny(
+                parts,
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "unknown_key",
+                "this token is unknown or was revoked".to_string(),
+            ));
+        };
+        if let Some(limiter) = &state.limiter
+            && limiter.check_key(&caller.audit_name()).is_err()
+        {
+            let mut e = deny(
+                parts,
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "rate_limited",
+                "too many requests for this token; slow down".to_string(),
+            );
+            e.retry_after = Some(1);
+            return Err(e);
+        }
+        Ok(caller)
+    }
+}

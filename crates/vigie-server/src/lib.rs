@@ -14,7 +14,9 @@ mod error;
 mod extract;
 mod metrics_layer;
 mod openapi;
+mod review;
 mod routes;
+mod webhooks;
 
 use std::future::Future;
 use std::num::NonZeroU32;
@@ -29,6 +31,7 @@ use axum::routing::{get, post};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use tokio::net::TcpListener;
 use vigie_engine::{DEFAULT_POLICY, Engine, EngineError};
+use vigie_review::{Clock, ManualClock, ReviewConfig, SystemClock};
 use vigie_store::{Location, Store, StoreError};
 
 pub use config::{ConfigError, LogFormat, ServerConfig};
@@ -49,6 +52,8 @@ pub enum ServerError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("review configuration: {0}")]
+    Review(#[from] vigie_review::ConfigError),
     #[error("listening on {addr}: {source}")]
     Listen {
         addr: String,
@@ -140,6 +145,11 @@ pub struct AppState {
     /// Serialises policy replacements so the engine in force is always the last one stored.
     policy_lock: tokio::sync::Mutex<()>,
     limiter: Option<KeyedLimiter>,
+    /// Where "now" comes from for the review workflow (leases, strikes, webhooks).
+    pub clock: Arc<dyn Clock>,
+    /// The same clock when `test_clock` is on, so that `POST /v1/test/clock` can move it.
+    pub manual_clock: Option<Arc<ManualClock>>,
+    pub review: Arc<ReviewConfig>,
 }
 
 impl AppState {
@@ -186,6 +196,24 @@ impl AppState {
                 )
                 .await?;
         }
+        let review = match &config.review_config {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| ServerError::Read {
+                    path: path.clone(),
+                    source,
+                })?;
+                ReviewConfig::from_toml(&path.display().to_string(), &text)?
+            }
+            None => ReviewConfig::example()?,
+        };
+        store.set_review_config(review.clone());
+        let manual_clock = config
+            .test_clock
+            .then(|| Arc::new(ManualClock::new(SystemClock.now())));
+        let clock: Arc<dyn Clock> = match &manual_clock {
+            Some(m) => m.clone(),
+            None => Arc::new(SystemClock),
+        };
         let limiter = NonZeroU32::new(config.rate_limit_per_second).map(|rate| {
             let burst = NonZeroU32::new(config.rate_limit_burst).unwrap_or(rate);
             RateLimiter::keyed(Quota::per_second(rate).allow_burst(burst))
@@ -197,6 +225,9 @@ impl AppState {
             current: ArcSwap::from_pointee(Current::new(engine)),
             policy_lock: tokio::sync::Mutex::new(()),
             limiter,
+            clock,
+            manual_clock,
+            review: Arc::new(review),
         }))
     }
 
@@ -260,6 +291,23 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route("/v1/policy:backtest", post(routes::backtest))
         .route("/v1/audit", get(routes::audit_log))
+        .route("/v1/reports", post(review::create_report))
+        .route("/v1/reports/{id}", get(review::get_report))
+        .route("/v1/queues", get(review::list_queues))
+        .route("/v1/queues/{name}", get(review::queue_cases))
+        .route("/v1/cases/{id}", get(review::get_case))
+        .route("/v1/cases/{id}/claim", post(review::claim))
+        .route("/v1/cases/{id}/renew", post(review::renew))
+        .route("/v1/cases/{id}/release", post(review::release))
+        .route("/v1/cases/{id}/escalate", post(review::escalate))
+        .route("/v1/cases/{id}/decisions", post(review::decide))
+        .route("/v1/cases/{id}/second-review", post(review::second_review))
+        .route("/v1/cases/{id}/appeal-decision", post(review::resolve_appeal))
+        .route("/v1/appeals", post(review::create_appeal))
+        .route("/v1/authors/{author}/strikes", get(review::author_strikes))
+        .route("/v1/webhooks", get(review::list_webhooks))
+        .route("/v1/webhooks/{key}/retry", post(review::retry_webhook))
+        .route("/v1/test/clock", post(review::move_clock))
         .route(
             "/v1alpha1/comments:analyze",
             post(compat::perspective_analyze),
@@ -313,12 +361,18 @@ pub async fn serve(
     tracing::info!(%addr, backend = ?state.store.backend(), "vigie serving");
     let store = state.store.clone();
     let follower = spawn_policy_follower(state.clone());
+    let deliveries = webhooks::spawn_delivery_task(state.clone());
     let served = axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await
         .map_err(|source| ServerError::Listen { addr, source });
     if let Some(f) = follower {
         f.abort();
+    }
+    if let Some(d) = deliveries {
+        // An attempt cut short stays reserved for a while, then is due again: the outbox is
+        // in the database, so nothing is lost, and the idempotency key covers a repeat.
+        d.abort();
     }
     served?;
     store.close().await;

@@ -431,6 +431,7 @@ async fn commit_group(
     let mut results: Vec<Option<Recorded>> = Vec::with_capacity(posts.len());
     let mut new_here: HashMap<(String, String), StoredDecision> = HashMap::new();
     let mut entries = Vec::new();
+    let mut events: Vec<(AuditEvent, serde_json::Value)> = Vec::new();
     let mut new_decisions = Vec::new();
     for (job, p) in &posts {
         let key = (p.platform.clone(), p.post_id.clone());
@@ -453,23 +454,22 @@ async fn commit_group(
             "action": d.action.name(),
             "category": d.category,
         });
-        entries.push(
-            head.chain(
-                &AuditEvent {
-                    actor: job.actor.clone(),
-                    kind: "decision".to_string(),
-                    subject: format!("decision:{}", stored.id),
-                    policy_version: d.policy_version.clone(),
-                    model_versions: job.model_versions.clone(),
-                    reason: d
-                        .reason_code
-                        .clone()
-                        .unwrap_or_else(|| "default_allow".to_string()),
-                    details: details.to_string(),
-                },
-                now,
-            ),
-        );
+        // Chained once the case (if any) is known, so that the entry names it.
+        events.push((
+            AuditEvent {
+                actor: job.actor.clone(),
+                kind: "decision".to_string(),
+                subject: format!("decision:{}", stored.id),
+                policy_version: d.policy_version.clone(),
+                model_versions: job.model_versions.clone(),
+                reason: d
+                    .reason_code
+                    .clone()
+                    .unwrap_or_else(|| "default_allow".to_string()),
+                details: String::new(),
+            },
+            details,
+        ));
         let json = serde_json::to_string(d).map_err(|e| StoreError::Invalid {
             what: "decision",
             detail: e.to_string(),
@@ -501,9 +501,9 @@ async fn commit_group(
         }
         q.execute(&mut *tx).await.ctx("storing decisions")?;
     }
-    // Decisions a person must look at open a case in the same transaction: a decision is
-    // never stored without the case that reviews it.
-    for (d, _) in &new_decisions {
+    // Decisions a person must look at open a case in the same transaction (a decision is
+    // never stored without the case that reviews it); the decision's audit entry names it.
+    for ((d, _), (_, details)) in new_decisions.iter().zip(events.iter_mut()) {
         if !matches!(
             d.decision.action,
             Action::HoldForReview | Action::EscalateUrgent | Action::Remove
@@ -523,25 +523,12 @@ async fn commit_group(
             config,
             now,
         );
-        if crate::review::insert_case(&mut tx, &case).await? {
-            entries.push(head.chain(
-                &AuditEvent {
-                    actor: "system".to_string(),
-                    kind: "case.open".to_string(),
-                    subject: format!("case:{}", case.id),
-                    policy_version: d.decision.policy_version.clone(),
-                    reason: format!("automated decision {}", d.decision.action.name()),
-                    details: serde_json::json!({
-                        "decision_id": d.id,
-                        "priority": case.priority.score,
-                        "urgent": case.priority.urgent,
-                    })
-                    .to_string(),
-                    ..AuditEvent::default()
-                },
-                now,
-            ));
-        }
+        let case_id = crate::review::open_or_join_case(&mut tx, case, config, now).await?;
+        details["case_id"] = serde_json::Value::String(case_id);
+    }
+    for (mut event, details) in events {
+        event.details = details.to_string();
+        entries.push(head.chain(&event, now));
     }
     insert_entries(&mut tx, &entries).await?;
 

@@ -28,9 +28,7 @@ pub use audit::{AuditEntry, AuditEvent, Broken, VerifyReport};
 pub use decisions::{DecisionFilter, DecisionPage, NewPost, Recorded, StoredDecision, StoredPost};
 pub use keys::{ApiKey, CreatedKey, Scope};
 pub use policies::StoredPolicy;
-pub use review::{
-    Applied, CaseChange, CreatedUser, OutboxItem, ReportOutcome, User, subject_key,
-};
+pub use review::{Applied, CaseChange, CreatedUser, OutboxItem, ReportOutcome, User, subject_key};
 /// The review workflow's types, as the store persists them.
 pub use vigie_review;
 
@@ -114,7 +112,11 @@ impl<T> QueryContext<T> for std::result::Result<T, sqlx::Error> {
 /// table is all that needs.
 const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "0001_init", include_str!("../migrations/0001_init.sql")),
-    (2, "0002_review", include_str!("../migrations/0002_review.sql")),
+    (
+        2,
+        "0002_review",
+        include_str!("../migrations/0002_review.sql"),
+    ),
 ];
 
 /// The database file inside a data directory.

@@ -173,7 +173,8 @@ fn strike_from_row(row: &AnyRow) -> Result<Strike> {
     Ok(strike)
 }
 
-const OUTBOX_COLUMNS: &str = "idempotency_key, case_id, endpoint, body, delivery, created_at, updated_at";
+const OUTBOX_COLUMNS: &str =
+    "idempotency_key, case_id, endpoint, body, delivery, created_at, updated_at";
 
 pub(crate) async fn insert_case(conn: &mut AnyConnection, case: &Case) -> Result<bool> {
     let c = case.columns();
@@ -203,6 +204,35 @@ pub(crate) async fn insert_case(conn: &mut AnyConnection, case: &Case) -> Result
     .ctx("storing a case")?
     .rows_affected();
     Ok(inserted == 1)
+}
+
+/// Stores a case opened by an automated decision; when its subject already has a case (users
+/// reported the post before it was recorded), the decision joins that case instead. Returns
+/// the id of the case that holds the decision.
+pub(crate) async fn open_or_join_case(
+    conn: &mut AnyConnection,
+    case: Case,
+    config: &ReviewConfig,
+    now: i64,
+) -> Result<String> {
+    if insert_case(conn, &case).await? {
+        return Ok(case.id);
+    }
+    let row = sqlx::query("SELECT version, body FROM cases WHERE subject_key = $1")
+        .bind(subject_key(&case.subject))
+        .fetch_one(&mut *conn)
+        .await
+        .ctx("finding the case of a subject")?;
+    let (mut existing, version) = case_from_row(&row)?;
+    if existing.automated.is_none() {
+        existing.lang = case.lang;
+        existing.automated = case.automated;
+        existing.reach = case.reach;
+        existing.updated_at = existing.updated_at.max(now);
+        existing.reprioritize(config, now);
+        update_case(conn, &existing, version).await?;
+    }
+    Ok(existing.id)
 }
 
 async fn update_case(conn: &mut AnyConnection, case: &Case, version: i64) -> Result<()> {
@@ -332,7 +362,10 @@ async fn apply_effects(
     }
     if let Some(author) = applied.strikes_added.first().map(|s| s.author.clone()) {
         let strikes = strikes_of(conn, &author).await?;
-        applied.proposal = change.config.strikes.evaluate(&author, &strikes, change.now);
+        applied.proposal = change
+            .config
+            .strikes
+            .evaluate(&author, &strikes, change.now);
     }
     Ok(applied)
 }
@@ -457,12 +490,11 @@ impl Store {
     }
 
     pub async fn list_users(&self) -> Result<Vec<User>> {
-        let rows = sqlx::query(
-            "SELECT id, name, role, created_at, disabled_at FROM users ORDER BY name",
-        )
-        .fetch_all(self.pool())
-        .await
-        .ctx("listing users")?;
+        let rows =
+            sqlx::query("SELECT id, name, role, created_at, disabled_at FROM users ORDER BY name")
+                .fetch_all(self.pool())
+                .await
+                .ctx("listing users")?;
         rows.iter().map(user_from_row).collect()
     }
 
@@ -542,7 +574,11 @@ impl Store {
         report.received_at = change.now;
         let receipt = report.id.clone();
         let _guard = self.write_lock.lock().await;
-        let mut tx = self.pool().begin().await.ctx("starting to store a report")?;
+        let mut tx = self
+            .pool()
+            .begin()
+            .await
+            .ctx("starting to store a report")?;
         let mut head = ChainHead::lock(&mut tx).await?;
         let existing = sqlx::query("SELECT version, body FROM cases WHERE subject_key = $1")
             .bind(subject_key(&subject))
@@ -556,13 +592,8 @@ impl Store {
                 (case, false)
             }
             None => {
-                let case = Case::from_report(
-                    &random_id(),
-                    subject,
-                    report,
-                    change.config,
-                    change.now,
-                );
+                let case =
+                    Case::from_report(&random_id(), subject, report, change.config, change.now);
                 insert_case(&mut tx, &case).await?;
                 (case, true)
             }
@@ -850,14 +881,13 @@ impl Store {
             else {
                 continue;
             };
-            let text: Option<String> = sqlx::query_scalar(
-                "SELECT text FROM posts WHERE platform = $1 AND post_id = $2",
-            )
-            .bind(platform)
-            .bind(post_id)
-            .fetch_optional(self.pool())
-            .await
-            .ctx("reading a post's text")?;
+            let text: Option<String> =
+                sqlx::query_scalar("SELECT text FROM posts WHERE platform = $1 AND post_id = $2")
+                    .bind(platform)
+                    .bind(post_id)
+                    .fetch_optional(self.pool())
+                    .await
+                    .ctx("reading a post's text")?;
             if let Some(row) = text.and_then(|t| training_row(&case, &t)) {
                 out.push(row);
             }
