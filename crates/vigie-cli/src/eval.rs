@@ -31,6 +31,13 @@ pub struct EvalArgs {
     /// Also write the figures as JSON here.
     #[arg(long)]
     pub json: Option<PathBuf>,
+    /// Also write every row's scores here (JSONL: id, lang, kind, labels, scores), to look at
+    /// the misses.
+    #[arg(long)]
+    pub rows_out: Option<PathBuf>,
+    /// Only rows of this pool source (e.g. `hatexplain`) or seed kind (e.g. `idiom`).
+    #[arg(long)]
+    pub kind: Option<String>,
     /// Evaluate the whole engine (every detector, max score per category, default policy)
     /// instead of the classifier alone.
     #[arg(long)]
@@ -86,7 +93,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
 
     let is_csv = args.file.extension().is_some_and(|e| e == "csv");
     let rows: Vec<LabelledRow> = if is_csv {
-        read_pool(&args.file, false)?
+        read_pool(&args.file, false, &Default::default())?
     } else {
         read_seeds(&args.file, crate::train::DEFAULT_SEED_WEIGHT)?
     };
@@ -100,6 +107,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     let rows: Vec<LabelledRow> = rows
         .into_iter()
         .filter(|r| wanted.is_none_or(|s| r.split == s))
+        .filter(|r| args.kind.as_ref().is_none_or(|k| &r.kind == k))
         .collect();
     let labels = classifier.labels().to_vec();
     // Per row: one score per classifier label, and (pipeline only) whether the policy acted.
@@ -132,6 +140,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
             .threshold(labels[li], lang)
             .map_or(0.5, |t| t.value)
     };
+    if let Some(path) = &args.rows_out {
+        write_rows(path, &rows, &scores, &labels)?;
+    }
     let mut figures = Vec::new();
     for (li, &category) in labels.iter().enumerate() {
         let Some(l) = vigie_classify::label_index(category) else {
@@ -270,6 +281,37 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         let json = serde_json::to_string_pretty(&report)?;
         std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?;
     }
+    Ok(())
+}
+
+/// One JSON line per row: what it is labelled and how each category scored.
+fn write_rows(
+    path: &std::path::Path,
+    rows: &[LabelledRow],
+    scores: &[Vec<f32>],
+    labels: &[vigie_detect::Category],
+) -> anyhow::Result<()> {
+    use std::io::Write;
+    let file =
+        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    for (r, s) in rows.iter().zip(scores) {
+        let mut known = serde_json::Map::new();
+        let mut scored = serde_json::Map::new();
+        for (li, c) in labels.iter().enumerate() {
+            if let Some(l) = vigie_classify::label_index(*c) {
+                known.insert(c.name().to_string(), r.labels[l].into());
+            }
+            scored.insert(c.name().to_string(), s[li].into());
+        }
+        let line = serde_json::json!({
+            "id": r.id, "lang": r.lang.code(), "kind": r.kind, "text": r.text,
+            "labels": known, "scores": scored,
+        });
+        writeln!(out, "{line}").with_context(|| format!("writing {}", path.display()))?;
+    }
+    out.flush()
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }
 

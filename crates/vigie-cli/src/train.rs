@@ -64,6 +64,55 @@ pub struct TrainArgs {
     /// Recorded in the model file (default: derived from the training data digest).
     #[arg(long)]
     pub model_version: Option<String>,
+    /// Weight of one pool source's label, replacing the built-in one (see [`pool_row`]), e.g.
+    /// `--source-weight davidson2017:hate=0.5`. 0 drops that label of that source (unknown, in
+    /// training and dev alike): for a source whose labelling scheme is not ours. Repeatable.
+    #[arg(long, value_parser = parse_source_weight)]
+    pub source_weight: Vec<SourceWeight>,
+    /// Pool sources whose "not hate" is only believed on rows they found harmless (toxicity
+    /// = 0): their scheme files insults against a group under "offensive"/"abusive", which
+    /// ours (and HateXplain's, MHS's) calls hate. On their offensive rows hate becomes unknown,
+    /// in training and dev; their hate positives and harmless rows stay. Repeatable.
+    #[arg(long)]
+    pub offensive_hate_unknown: Vec<String>,
+}
+
+/// How the pool's labels are mapped at training time (evaluation reads them as published).
+#[derive(Debug, Clone, Default)]
+pub struct PoolMapping {
+    pub source_weights: Vec<SourceWeight>,
+    pub offensive_hate_unknown: Vec<String>,
+}
+
+/// A pool source's label weight set on the command line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceWeight {
+    pub source: String,
+    pub category: Category,
+    pub weight: f32,
+}
+
+fn parse_source_weight(s: &str) -> Result<SourceWeight, String> {
+    let (key, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected SOURCE:CATEGORY=WEIGHT, got {s:?}"))?;
+    let (source, name) = key
+        .split_once(':')
+        .ok_or_else(|| format!("expected SOURCE:CATEGORY=WEIGHT, got {s:?}"))?;
+    let category =
+        Category::from_name(name.trim()).ok_or_else(|| format!("unknown category {name:?}"))?;
+    let weight: f32 = value
+        .trim()
+        .parse()
+        .map_err(|e| format!("weight {value:?}: {e}"))?;
+    if !weight.is_finite() || weight < 0.0 {
+        return Err(format!("weight {value:?} must be a finite number ≥ 0"));
+    }
+    Ok(SourceWeight {
+        source: source.trim().to_string(),
+        category,
+        weight,
+    })
 }
 
 fn parse_precision_for(s: &str) -> Result<(Category, f32), String> {
@@ -93,7 +142,7 @@ pub struct LabelledRow {
     pub id: String,
     pub text: String,
     pub lang: Lang,
-    /// Seed sets' `kind` (e.g. `idiom`, `direct_threat`), empty for the pool.
+    /// Seed sets' `kind` (e.g. `idiom`, `direct_threat`); for pool rows, their source.
     pub kind: String,
     pub labels: [Option<bool>; LABELS.len()],
     pub weights: [f32; LABELS.len()],
@@ -156,7 +205,10 @@ pub const DEFAULT_SEED_WEIGHT: f32 = 2.0;
 /// - hate = 0 and toxicity = 0 ⇒ harassment = violence_threat = incitement = 0: a post that
 ///   annotators found neither hateful nor even offensive is not a threat or abuse. This is an
 ///   implication of two known labels, not an empty label read as 0.
-fn pool_row(r: PoolRecord, derive: bool) -> anyhow::Result<LabelledRow> {
+///
+/// `mapping` replaces a source's weight for one label (0 = that label is unknown for that
+/// source, in every split) and reads some sources' hate = 0 as unknown on their offensive rows.
+fn pool_row(r: PoolRecord, derive: bool, mapping: &PoolMapping) -> anyhow::Result<LabelledRow> {
     let split = match r.split.as_str() {
         "train" => Split::Train,
         "dev" => Split::Dev,
@@ -176,6 +228,22 @@ fn pool_row(r: PoolRecord, derive: bool) -> anyhow::Result<LabelledRow> {
     let mut weights = [base; LABELS.len()];
     if r.source == "davidson2017" {
         weights[idx(Category::Hate)] *= DAVIDSON_HATE_WEIGHT;
+    }
+    if mapping.offensive_hate_unknown.contains(&r.source)
+        && labels[idx(Category::Hate)] == Some(false)
+        && labels[idx(Category::Toxicity)] == Some(true)
+    {
+        labels[idx(Category::Hate)] = None;
+    }
+    for o in mapping
+        .source_weights
+        .iter()
+        .filter(|o| o.source == r.source)
+    {
+        if o.weight == 0.0 {
+            labels[idx(o.category)] = None;
+        }
+        weights[idx(o.category)] = base * o.weight;
     }
     // Dev and test keep the sources' own labels: thresholds are set on what people labelled.
     if derive && split == Split::Train {
@@ -202,20 +270,26 @@ fn pool_row(r: PoolRecord, derive: bool) -> anyhow::Result<LabelledRow> {
         id: r.uid,
         text: r.text,
         lang,
-        kind: String::new(),
+        kind: r.source,
         labels,
         weights,
         split,
     })
 }
 
-pub fn read_pool(path: &Path, derive: bool) -> anyhow::Result<Vec<LabelledRow>> {
+pub fn read_pool(
+    path: &Path,
+    derive: bool,
+    mapping: &PoolMapping,
+) -> anyhow::Result<Vec<LabelledRow>> {
     let mut reader =
         csv::Reader::from_path(path).with_context(|| format!("opening {}", path.display()))?;
     let mut rows = Vec::new();
     for (i, record) in reader.deserialize::<PoolRecord>().enumerate() {
         let record = record.with_context(|| format!("{}: record {}", path.display(), i + 1))?;
-        rows.push(pool_row(record, derive).with_context(|| format!("{}", path.display()))?);
+        rows.push(
+            pool_row(record, derive, mapping).with_context(|| format!("{}", path.display()))?,
+        );
     }
     Ok(rows)
 }
@@ -419,7 +493,14 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let mut rows = Vec::new();
     if let Some(pool) = &args.pool {
-        let pool_rows = read_pool(pool, true)?;
+        let pool_rows = read_pool(
+            pool,
+            true,
+            &PoolMapping {
+                source_weights: args.source_weight.clone(),
+                offensive_hate_unknown: args.offensive_hate_unknown.clone(),
+            },
+        )?;
         eprintln!("pool: {} rows from {}", pool_rows.len(), pool.display());
         rows.extend(pool_rows);
     }
