@@ -426,6 +426,19 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- round 4: harmless look-alikes of veiled threats and threats without a violent verb -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Nice little house on Birch Lane! Real shame it's off the market already.", "I'd start sleeping with earplugs if I were you, the neighbours are renovating",
+        "You've got a lot to lose if you skip the exam review tomorrow", "Don't bother locking the door tonight, I'll be back by ten with the keys", "There won't be a second warning: the library closes at 8 sharp",
+        "ur dead bro, you slept through the whole lecture 😂", "you're done, finished, congrats on submitting the thesis!!",
+        "Tomorrow is the day. Everyone at the office will see my cake skills", "Call the cops if you see anyone near the car, it got broken into last week", ], S, n=1),
+    G("reported_speech", CLEAN, [
+        "He told her 'you won't see the end of the week' and she called the police. Good for her.",
+        "The letter said 'there won't be a second warning'. We reported it and the account is gone.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -403,6 +403,20 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- 4e série : sosies inoffensifs des menaces voilées et des menaces sans verbe violent -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "À ta place je dormirais avec des bouchons d'oreille, les voisins font des travaux",
+        "T'as beaucoup à perdre si tu sèches la révision demain", "N'oublie pas : je connais ton trajet, je te récupère après la soirée",
+        "Pas la peine de fermer à clé ce soir, je rentre à 22h avec les clés", "Y aura pas de deuxième avertissement : la médiathèque ferme à 20h pile",
+        "t'es mort frère, t'as dormi pendant tout le cours 😂", "t'es fini, bravo pour le rendu du mémoire !!",
+        "Compte à rebours : dans 3 jours je cours mon premier marathon",
+        "Si je perds le pari je paie les pizzas à tout le monde",
+    ], S, n=1),
+    G("reported_speech", CLEAN, [
+        ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -592,6 +592,32 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- round 4: more veiled threats, threats without a violent verb, informal registers -----
+GROUPS += [
+    G("veiled_threat", DIRECT, [
+        "Nice little house on Birch Lane. Real shame if it caught fire with everyone asleep.", "I'd start sleeping with one eye open if I were you, {name}",
+        "Keep that up and your kids will be growing up without a dad",
+        "Remember: I know your route home, your gym, and your kid's school.", "Ask {name} what happened last time someone crossed me. Oh wait, you can't.",
+        "You'll be a headline by friday. Local man found in river.", "Don't bother locking your door tonight, it won't help",
+        "There won't be a second warning.",
+        "people like you have accidents. it's a known thing", "i'd say goodbye to the people you love. just a suggestion",
+    ], S, n=1),
+    G("direct_threat", DIRECT, [
+        "ur dead bro, dead. wait till monday", "youre done. finished. they'll need a closed casket",
+        "Ima put you in the dirt, watch", "ur gonna get smoked on sight fr",
+        "say one more thing about my mom and you're eating through a straw", "catch you outside and you're leaving on a stretcher",
+        "i'll end you, {name}. slowly.", "You're going to regret the day you were born when I get hold of you",
+    ], S, n=1),
+    G("plan", PLAN, [
+        "Tomorrow is the day. Everyone at that office will pay for what they did to me.", "I've written the letter, I've got the gun. Monday morning, the whole department.",
+        "Countdown: 3 days until I make the headlines at {place}", "been scoping out {place} all week. exits, cameras, guards. almost ready",
+    ], S, n=1),
+    G("conditional_threat", DIRECT, [
+        "Vote yes on this and you won't be safe anywhere in this town", "You come near my kids again and you'll never see yours again",
+        "If I lose custody, the judge and my ex both die. Simple.", "call the cops and your brother is the first one I shoot",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

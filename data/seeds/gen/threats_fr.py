@@ -556,6 +556,26 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- 4e série : menaces voilées, menaces sans verbe violent, registres familiers -----
+GROUPS += [
+    G("veiled_threat", DIRECT, [
+        "Jolie maison rue des Bouleaux. Ce serait dommage qu'elle brûle pendant que tout le monde dort.", "Y en a qui comprennent que trop tard. Toi tu vas comprendre bientôt.", "T'as beaucoup à perdre, {prenom}. Pense à ce que t'aimes le plus.", "Belle voiture. Dommage si les freins lâchaient sur l'autoroute.",
+        "N'oublie pas : je connais ton trajet, ta salle de sport et l'école de ton fils.", "Demande à {prenom} ce qui arrive à ceux qui me cherchent. Ah non, il peut plus parler.",
+        "Ta mère habite toujours rue des Chênes ? Passe-lui le bonjour. Pour l'instant.", ], S, n=1),
+    G("direct_threat", DIRECT, [
+        "t'es fini. ils devront fermer le cercueil",
+        "jvais t'enterrer, tu vas voir", "on va te fumer dès qu'on te voit, wallah",
+        "encore un mot sur ma mère et tu manges à la paille", "je vais te finir, {prenom}. lentement.", "Tu vas regretter d'être né quand je vais te choper",
+        "tkt on va te retrouver et tu vas saigner", ], S, n=1),
+    G("plan", PLAN, [
+        "Demain c'est le jour. Tout le monde dans ce bureau va payer pour ce qu'ils m'ont fait.", "La lettre est écrite, j'ai le flingue. Lundi matin, tout le service.",
+        ], S, n=1),
+    G("conditional_threat", DIRECT, [
+        "Vote cette loi et tu seras plus en sécurité nulle part dans cette ville", "Approche encore mes enfants et tu reverras jamais les tiens",
+        "Si je perds la garde, le juge et mon ex y passent. Point.", "appelle les flics et ton frère c'est le premier que je bute",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
