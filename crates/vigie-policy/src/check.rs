@@ -187,7 +187,7 @@ fn score_reference(expr: &IdedExpr) -> Option<Category> {
 }
 
 /// `a.b.c` as its segments, root first; `None` for anything else (calls, indexes, `has()`).
-fn qualified_name(expr: &IdedExpr) -> Option<Vec<&str>> {
+pub(crate) fn qualified_name(expr: &IdedExpr) -> Option<Vec<&str>> {
     let mut segments = Vec::new();
     let mut expr = expr;
     loop {

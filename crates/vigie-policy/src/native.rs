@@ -23,6 +23,7 @@ use cel::common::ast::operators;
 use cel::common::ast::{ComprehensionExpr, Expr, IdedExpr, LiteralValue};
 use vigie_detect::{Category, Target};
 
+use crate::check::qualified_name;
 use crate::vars::{PostVars, category_of_segment};
 
 /// A scalar a condition reads.
@@ -402,25 +403,6 @@ fn operand(expr: &IdedExpr) -> Option<Operand> {
             Field::of(&qualified_name(expr)?).map(Operand::Field)
         }
         _ => None,
-    }
-}
-
-fn qualified_name(expr: &IdedExpr) -> Option<Vec<&str>> {
-    let mut segments = Vec::new();
-    let mut expr = expr;
-    loop {
-        match &expr.expr {
-            Expr::Ident(name) => {
-                segments.push(name.as_str());
-                segments.reverse();
-                return Some(segments);
-            }
-            Expr::Select(select) if !select.test => {
-                segments.push(select.field.as_str());
-                expr = &select.operand;
-            }
-            _ => return None,
-        }
     }
 }
 
