@@ -638,3 +638,87 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(source: &str, hate: &str, toxicity: &str) -> PoolRecord {
+        PoolRecord {
+            uid: format!("{source}:1"),
+            text: "some post".to_string(),
+            source: source.to_string(),
+            lang: "en".to_string(),
+            hate: Some(hate.to_string()),
+            violence_threat: None,
+            incitement: None,
+            harassment: None,
+            toxicity: Some(toxicity.to_string()),
+            sexual: None,
+            self_harm: None,
+            split: "dev".to_string(),
+        }
+    }
+
+    #[test]
+    fn source_weights_parse_and_reject_nonsense() {
+        let w = parse_source_weight("davidson2017:hate=0.25").expect("valid");
+        assert_eq!(w.source, "davidson2017");
+        assert_eq!(w.category, Category::Hate);
+        assert_eq!(w.weight, 0.25);
+        for bad in [
+            "davidson2017:hate",
+            "davidson2017=0.5",
+            "davidson2017:nothing=1",
+            "davidson2017:hate=-1",
+            "davidson2017:hate=NaN",
+        ] {
+            assert!(parse_source_weight(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn offensive_hate_unknown_keeps_harmless_and_hateful_rows() {
+        let mapping = PoolMapping {
+            source_weights: Vec::new(),
+            offensive_hate_unknown: vec!["mlma_en".to_string()],
+        };
+        let h = idx(Category::Hate);
+        let offensive = pool_row(record("mlma_en", "0", "1"), true, &mapping).expect("row");
+        assert_eq!(offensive.labels[h], None, "offensive: hate unknown");
+        let normal = pool_row(record("mlma_en", "0", "0"), true, &mapping).expect("row");
+        assert_eq!(normal.labels[h], Some(false), "harmless: not hate");
+        let hateful = pool_row(record("mlma_en", "1", "1"), true, &mapping).expect("row");
+        assert_eq!(hateful.labels[h], Some(true));
+        let other = pool_row(record("hatexplain", "0", "1"), true, &mapping).expect("row");
+        assert_eq!(other.labels[h], Some(false), "other sources untouched");
+        assert_eq!(other.kind, "hatexplain", "pool rows carry their source");
+    }
+
+    #[test]
+    fn source_weight_replaces_or_drops_a_label() {
+        let h = idx(Category::Hate);
+        let mapping = |weight| PoolMapping {
+            source_weights: vec![SourceWeight {
+                source: "davidson2017".to_string(),
+                category: Category::Hate,
+                weight,
+            }],
+            offensive_hate_unknown: Vec::new(),
+        };
+        let builtin = pool_row(
+            record("davidson2017", "1", "1"),
+            true,
+            &PoolMapping::default(),
+        )
+        .expect("row");
+        assert_eq!(builtin.weights[h], DAVIDSON_HATE_WEIGHT);
+        let scaled = pool_row(record("davidson2017", "1", "1"), true, &mapping(0.2)).expect("row");
+        assert_eq!(scaled.weights[h], 0.2);
+        assert_eq!(scaled.labels[h], Some(true));
+        let dropped = pool_row(record("davidson2017", "1", "1"), true, &mapping(0.0)).expect("row");
+        assert_eq!(dropped.labels[h], None);
+        let toxicity = idx(Category::Toxicity);
+        assert_eq!(dropped.labels[toxicity], Some(true), "other labels kept");
+    }
+}

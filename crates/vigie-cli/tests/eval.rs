@@ -1,0 +1,100 @@
+//! `vigie eval` in both modes, as a user runs it: the real binary, the shipped model, a small
+//! labelled file.
+
+use std::process::Command;
+
+fn model() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/vigie-enfr.vgm").to_string()
+}
+
+const ROWS: &str = r#"{"id": "t-1", "text": "I will kill you tonight, I know where you live", "lang": "en", "hate": 0, "violence_threat": 1, "incitement": 0, "harassment": 1, "toxicity": 1, "kind": "direct_threat", "split": "test"}
+{"id": "t-2", "text": "Lovely weather for a picnic by the river today", "lang": "en", "hate": 0, "violence_threat": 0, "incitement": 0, "harassment": 0, "toxicity": 0, "kind": "clean", "split": "test"}
+{"id": "t-3", "text": "Je vais te tuer ce soir, je sais où tu habites", "lang": "fr", "hate": 0, "violence_threat": 1, "incitement": 0, "harassment": 1, "toxicity": 1, "kind": "direct_threat", "split": "test"}
+{"id": "t-4", "text": "this one is for training only", "lang": "en", "hate": 0, "violence_threat": 0, "incitement": 0, "harassment": 0, "toxicity": 0, "kind": "clean", "split": "train"}
+"#;
+
+fn run_eval(dir: &std::path::Path, extra: &[&str]) -> serde_json::Value {
+    let seeds = dir.join("rows.jsonl");
+    std::fs::write(&seeds, ROWS).expect("write rows");
+    let json = dir.join("report.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["eval", "--model", &model()])
+        .arg(&seeds)
+        .args(["--split", "test", "--json"])
+        .arg(&json)
+        .args(extra)
+        .output()
+        .expect("the vigie binary runs");
+    assert!(
+        out.status.success(),
+        "eval failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(&std::fs::read_to_string(&json).expect("report written"))
+        .expect("report is JSON")
+}
+
+fn figure<'a>(report: &'a serde_json::Value, category: &str, lang: &str) -> &'a serde_json::Value {
+    report["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .find(|f| f["category"] == category && f["lang"] == lang)
+        .unwrap_or_else(|| panic!("no figure for {category}/{lang}"))
+}
+
+#[test]
+fn pipeline_mode_judges_the_whole_engine_on_the_chosen_split() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = run_eval(dir.path(), &["--pipeline"]);
+    assert_eq!(report["mode"], "pipeline");
+    assert_eq!(report["rows"], 3, "split=train rows are left out");
+    let threat = figure(&report, "violence_threat", "all");
+    assert_eq!(threat["n"], 3);
+    assert_eq!(threat["positives"], 2);
+    // Plain first-person death threats with an address: the engine must catch both, and
+    // must not call the picnic a threat.
+    assert_eq!(threat["recall"], 1.0);
+    assert_eq!(threat["precision"], 1.0);
+    let alone = report["negatives_left_alone"]
+        .as_array()
+        .expect("left-alone figures")
+        .iter()
+        .find(|l| l["lang"] == "en")
+        .expect("English negatives");
+    assert_eq!(alone["negatives"], 1);
+    assert_eq!(alone["left_alone"], 1, "the picnic post is allowed");
+}
+
+#[test]
+fn classifier_mode_writes_per_row_scores_for_the_chosen_rows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rows_out = dir.path().join("scores.jsonl");
+    let rows_arg = rows_out.display().to_string();
+    let report = run_eval(
+        dir.path(),
+        &["--rows-out", &rows_arg, "--kind", "direct_threat"],
+    );
+    assert_eq!(report["mode"], "classifier");
+    assert_eq!(
+        report["rows"], 2,
+        "only the direct threats of the test split"
+    );
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&rows_out)
+        .expect("scores written")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    let ids: Vec<&str> = lines.iter().filter_map(|l| l["id"].as_str()).collect();
+    assert_eq!(ids, ["t-1", "t-3"]);
+    for l in &lines {
+        let score = l["scores"]["violence_threat"]
+            .as_f64()
+            .expect("a threat score");
+        assert!(
+            (0.0..=1.0).contains(&score),
+            "probability out of range: {score}"
+        );
+        assert_eq!(l["labels"]["violence_threat"], true);
+    }
+}
