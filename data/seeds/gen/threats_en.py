@@ -618,6 +618,23 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- round 5: eliminationist calls against groups, calls phrased as "time to", threats as fact -----
+GROUPS += [
+    G("group_threat", GROUP_C, [
+        "Wipe out the {group}, every last one, no exceptions", "Cleanse this country of {group}. By any means.", "Exterminate the {group} before they breed us out",
+        "Go door to door and drag the {group} out", "The {group} are only good dead, so get to work",
+        "Torch their shops, torch their homes, run the {group} out of town", "Hang the {group} from every lamppost on main street",
+        "Start with the {group} on your own street, then move to the next", "Someone needs to gas the {group}, seriously",
+    ], S, n=1),
+    G("call_to_action", CALL, [
+        "The tree of liberty needs watering. You know with what. Start with the senators.", "Open season on politicians starts now. Spread the word.",
+        "Grab a bat, find a banker, you know the rest", "Put the traitors in the ground, starting with the governor's staff",
+    ], S, n=1),
+    G("official_threat", DIRECT, [
+        "{official} is a dead man walking. I'll handle it myself.", "Clock's ticking, {candidate}. I'll be the one to stop it.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -576,6 +576,28 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- 5e série : appels éliminationnistes contre des groupes, "il est temps de…", menaces énoncées comme un fait -----
+GROUPS += [
+    G("group_threat", GROUP_C, [
+        "Faut éliminer {groupe}, jusqu'au dernier, aucune exception", "Il est temps de finir ce qui a été commencé en 40. En commençant par {groupe}.",
+        "Exterminez {groupe} avant qu'ils nous remplacent",
+        "Allez de porte en porte et sortez {groupe} de chez eux", "{groupe}, c'est bien que morts, alors au boulot",
+        "Cramez leurs boutiques, cramez leurs maisons, virez {groupe} de la ville", "Pendez {groupe} à chaque lampadaire de la grand-rue",
+        "Faudrait gazer {groupe}, sérieux",
+    ], S, n=1),
+    G("call_to_action", CALL, [
+        "Il est temps de tirer sur les flics nous aussi. Visez la tête.",
+        "L'arbre de la liberté a besoin d'être arrosé. Vous savez avec quoi. Commencez par les sénateurs.", "La chasse aux politiques est ouverte. Faites tourner.",
+        "Une batte, un banquier, vous connaissez la suite", ], S, n=1),
+    G("official_threat", DIRECT, [
+        "{elu} est un homme mort. Je m'en occupe moi-même.", "Ce juge verra pas Noël. Je m'en charge.",
+        "{journaliste} a écrit son dernier article, crois-moi", "Le compte à rebours tourne, {candidat}. C'est moi qui vais l'arrêter.",
+    ], S, n=1),
+    G("veiled_threat", DIRECT, [
+        "Les accidents de voiture, ça arrive vite sur ta route, {prenom}", "T'as de la chance d'être encore debout. Ça va pas durer.", "Regarde bien derrière toi en rentrant ce soir",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
