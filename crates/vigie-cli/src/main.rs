@@ -5,6 +5,7 @@ mod bench;
 mod engine_args;
 mod eval;
 mod explain;
+mod export;
 mod input;
 mod keys;
 mod out;
@@ -12,6 +13,7 @@ mod policy_cmd;
 mod scan;
 mod serve;
 mod train;
+mod users;
 
 use clap::{Parser, Subcommand};
 
@@ -49,6 +51,12 @@ enum Command {
     /// Create, list and revoke API keys.
     #[command(subcommand)]
     Keys(keys::KeysCommand),
+    /// Create and list moderators' accounts (roles: triage, moderator, admin, auditor).
+    #[command(subcommand)]
+    Users(users::UsersCommand),
+    /// Export moderators' decisions (training rows for `vigie train`).
+    #[command(subcommand)]
+    Export(export::ExportCommand),
 }
 
 fn main() {
@@ -81,5 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve::run(&args),
         Command::Audit(cmd) => audit::run(&cmd),
         Command::Keys(cmd) => keys::run(&cmd),
+        Command::Users(cmd) => users::run(&cmd),
+        Command::Export(cmd) => export::run(&cmd),
     }
 }

@@ -4,7 +4,7 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{compat, error, routes};
+use crate::{compat, error, review, routes};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -26,13 +26,29 @@ use crate::{compat, error, routes};
         routes::metrics,
         compat::perspective_analyze,
         compat::openai_moderations,
+        review::create_report,
+        review::get_report,
+        review::list_queues,
+        review::queue_cases,
+        review::get_case,
+        review::claim,
+        review::renew,
+        review::release,
+        review::escalate,
+        review::decide,
+        review::second_review,
+        review::create_appeal,
+        review::resolve_appeal,
+        review::author_strikes,
+        review::list_webhooks,
+        review::retry_webhook,
     ),
     components(schemas(error::ErrorBody, error::ErrorDetail)),
     modifiers(&BearerKey)
 )]
 pub struct ApiDoc;
 
-/// API keys go in `Authorization: Bearer <key>`.
+/// API keys and moderators' tokens (`vigie users create`) go in `Authorization: Bearer …`.
 struct BearerKey;
 
 impl Modify for BearerKey {
@@ -40,6 +56,10 @@ impl Modify for BearerKey {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "api_key",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "user",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
     }

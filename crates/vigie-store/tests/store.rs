@@ -283,6 +283,164 @@ async fn reopening_keeps_everything(store: Store) {
     assert!(again.replayed);
 }
 
+async fn accounts_sign_in_by_password_and_token(store: Store) {
+    use vigie_store::vigie_review::Role;
+    let created = store
+        .create_user("mona", Role::Moderator, "a long passphrase", "test")
+        .await
+        .unwrap();
+    assert_eq!(created.user.role, Role::Moderator);
+    let by_token = store.authenticate_user(&created.token).await.unwrap();
+    assert_eq!(by_token.map(|u| u.name), Some("mona".to_string()));
+    assert!(
+        store
+            .authenticate_user("vigieu_nope")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // A user token is not an API key, and the other way round.
+    assert!(store.authenticate(&created.token).await.unwrap().is_none());
+    let ok = store
+        .check_password("mona", "a long passphrase")
+        .await
+        .unwrap();
+    assert_eq!(ok.map(|u| u.role), Some(Role::Moderator));
+    assert!(
+        store
+            .check_password("mona", "a long passphrasf")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .check_password("nobody", "a long passphrase")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .create_user("mona", Role::Admin, "another one!", "test")
+            .await
+            .is_err()
+    );
+    assert!(
+        store
+            .create_user("short", Role::Admin, "1234567", "test")
+            .await
+            .is_err()
+    );
+    let names: Vec<String> = store
+        .list_users()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    assert_eq!(names, ["mona"]);
+    let audit = store.audit_entries(0, 100).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.kind == "user.create" && e.subject == "user:mona")
+    );
+    // The audit log never holds the password or the token.
+    assert!(
+        audit
+            .iter()
+            .all(|e| !e.details.contains("passphrase") && !e.details.contains(&created.token))
+    );
+}
+
+async fn reviewed_decisions_become_training_rows(store: Store) {
+    use vigie_store::vigie_review::{Actor, DecisionInput, ModeratorAction, ReviewConfig, Role};
+    let config = ReviewConfig::example().unwrap();
+    store.set_review_config(config.clone());
+    record(&store, "web", "held", "u1", Action::HoldForReview).await;
+    record(&store, "web", "fine", "u2", Action::Allow).await;
+    let now = vigie_store::now_micros();
+    let general = config.queue("general").unwrap();
+    let queued = store.list_queue(general, now, 100).await.unwrap();
+    assert_eq!(queued.len(), 1, "only the held post opens a case");
+    let case_id = queued[0].id.clone();
+    // The decision's audit entry names the case it opened.
+    let audit = store.audit_entries(0, 100).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.kind == "decision" && e.details.contains(&case_id))
+    );
+
+    let mod_actor = Actor::new("mona", Role::Moderator);
+    let change = vigie_store::CaseChange {
+        actor: "user:mona",
+        kind: "case.claim",
+        now,
+        config: &config,
+        webhook_endpoint: Some("http://127.0.0.1:9/hook"),
+    };
+    store
+        .change_case(&case_id, &change, |c| {
+            c.claim(&mod_actor, now, &config.lease)?;
+            Ok(((), vec![]))
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    let decided = vigie_store::CaseChange {
+        kind: "case.decide",
+        now: now + 1,
+        ..change
+    };
+    let (case, _, applied) = store
+        .change_case(&case_id, &decided, |c| {
+            let input = DecisionInput {
+                action: ModeratorAction::Remove,
+                reason_code: "harassment.targeted".into(),
+                note: None,
+                categories: vec![vigie_detect::Category::Harassment],
+            };
+            match c.decide(&mod_actor, input, &config, now + 1)? {
+                vigie_store::vigie_review::DecideOutcome::Resolved { effects, .. } => {
+                    Ok(((), effects))
+                }
+                other => panic!("{other:?}"),
+            }
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.status.name(), "resolved");
+    assert_eq!(applied.strikes_added.len(), 1);
+    assert_eq!(applied.notifications.len(), 1);
+    assert_eq!(store.strikes("u1").await.unwrap().len(), 1);
+    let outbox = store.outbox(Some("pending"), 10).await.unwrap();
+    assert_eq!(outbox.len(), 1);
+    assert_eq!(outbox[0].idempotency_key, applied.notifications[0]);
+    // A refused transition changes nothing and records nothing.
+    let before = store.audit_entries(0, 1000).await.unwrap().len();
+    let refused = store
+        .change_case(&case_id, &decided, |c| {
+            c.claim(&mod_actor, now + 2, &config.lease)?;
+            Ok(((), vec![]))
+        })
+        .await;
+    assert!(
+        matches!(refused, Err(vigie_store::StoreError::Review(_))),
+        "{refused:?}"
+    );
+    assert_eq!(store.audit_entries(0, 1000).await.unwrap().len(), before);
+
+    let rows = store.training_rows(0).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].text, "some text");
+    assert_eq!(rows[0].harassment, Some(1));
+    assert!(store.training_rows(now + 10).await.unwrap().is_empty());
+    assert!(store.verify_audit().await.unwrap().broken.is_none());
+}
+
 type Scenario = fn(Store) -> Pin<Box<dyn Future<Output = ()> + Send>>;
 
 macro_rules! scenarios {
@@ -301,6 +459,8 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     deleted_last_entry_is_caught,
     reordered_entries_are_caught,
     reopening_keeps_everything,
+    accounts_sign_in_by_password_and_token,
+    reviewed_decisions_become_training_rows,
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
