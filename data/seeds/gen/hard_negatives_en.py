@@ -439,6 +439,14 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- round 6: the same registers, harmless -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "gg ez, you got absolutely shot to pieces in that last round",
+        "on my mama this burger is killer, you gotta slide thru", "The next cyclist who cuts me off gets a very stern bell ring", "Any landlord who fixes the heating this month gets a thank-you card from me",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

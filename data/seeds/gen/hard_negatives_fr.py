@@ -417,6 +417,15 @@ GROUPS += [
         ], S, n=1),
 ]
 
+# ----- 6e série : les mêmes registres, sans danger -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Soyons clairs : si tu reparles de la surprise à ma femme, elle va tout deviner et je t'en voudrai à vie 😂",
+        "Après cette réunion je rentre en morceaux, franchement. Réveillez-moi pour le point de 15h.", "gg ez, tu t'es fait découper à la dernière manche",
+        "sur la tête de ma mère ce burger est une tuerie, passe goûter", "Le prochain cycliste qui me coupe la route aura droit à un coup de sonnette bien senti", "Le proprio qui répare le chauffage ce mois-ci aura une carte de remerciement",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -635,6 +635,27 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- round 6: other registers (formal, workplace, domestic, gamer, slang) and longer posts -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Let me be perfectly clear, {name}: if you contact my wife again, I will end your life and I will not lose a minute of sleep over it.",
+        "After what you did in that meeting, I'm going to make sure you go home in pieces. See you at the 3pm standup.",
+        "You think the restraining order protects you? Paper doesn't stop bullets, sweetheart.",
+        "gg ez, now I'm gonna find your address from your IP and shoot you irl",
+        "you owe me. pay up or they'll be fishing you out the canal",
+        "Bitch I will cut your face so no one ever looks at you again", "Im not joking anymore. I will strangle you with my bare hands next time I see you",
+        "My brothers and I are going to beat you to death. Count the days.",
+    ], S, n=1),
+    G("group_threat", GROUP_T, [
+        "I'm going to make every {group} in this town pay with their lives", "Me and my rifle are going hunting for {group} this weekend",
+        "We will burn the {group} out of their homes, and we'll start next week",
+    ], S, n=1),
+    G("nonprotected_threat", PLAN, [
+        "The next cyclist who cuts me off is going under my wheels, on purpose", "The next telemarketer who calls me gets a visit and a bullet",
+        "Any landlord who shows up for rent this month leaves in a body bag",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

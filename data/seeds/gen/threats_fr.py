@@ -598,6 +598,24 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- 6e série : autres registres (soutenu, travail, conjugal, jeux en ligne, argot) et posts plus longs -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Soyons clairs, {prenom} : si tu recontactes ma femme, je mettrai fin à tes jours et je n'en perdrai pas une minute de sommeil.",
+        "Après ce que tu as fait en réunion, je vais m'assurer que tu rentres chez toi en morceaux. À 15h au point d'équipe.",
+        "Tu crois que l'ordonnance d'éloignement te protège ? Le papier arrête pas les balles, ma belle.",
+        "gg ez, maintenant je trouve ton adresse avec ton IP et je te bute en vrai",
+        "sur la tête de ma mère tu vas te prendre une bastos la prochaine fois que tu passes", "tu me dois. paie ou on te repêche dans le canal",
+        "Salope je vais te taillader le visage pour que plus personne te regarde", "J'y ai beaucoup réfléchi et j'ai décidé que tu ne vivrais pas, {prenom}", ], S, n=1),
+    G("group_threat", GROUP_T, [
+        "Je vais faire payer de leur vie tous {groupe} de cette ville", "Ce week-end moi et mon fusil on part à la chasse {aux}",
+        "On va brûler {groupe} dans leurs maisons, et on commence la semaine prochaine",
+    ], S, n=1),
+    G("nonprotected_threat", PLAN, [
+        "Le prochain cycliste qui me coupe la route passe sous mes roues, exprès", "Le proprio qui vient chercher le loyer ce mois-ci repart dans une housse mortuaire",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
