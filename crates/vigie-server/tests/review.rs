@@ -119,12 +119,14 @@ impl Backend {
         let read = key(Scope::Read).await;
         let mut users = BTreeMap::new();
         for (name, role) in USERS {
-            let created = state
+            // On a database opened again the accounts exist already (and keep their tokens).
+            if let Ok(created) = state
                 .store
                 .create_user(name, role, "correct horse battery", "test")
                 .await
-                .unwrap();
-            users.insert(name, created.token);
+            {
+                users.insert(name, created.token);
+            }
         }
         let listener = vigie_server::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -872,6 +874,38 @@ async fn webhooks_reach_a_failing_receiver_once(backend: Backend) {
     s.stop().await;
 }
 
+/// The outbox is in the database: a delivery still failing when the server stops is sent by
+/// the next server on the same database, once.
+async fn deliveries_survive_a_restart(backend: Backend) {
+    let (url, receiver) = start_receiver(vec!["500"; 1000]).await;
+    let s = backend.start(false, Some(url.clone())).await;
+    let (_, case) = s.report("restart1", "u11", "r1").await;
+    assert_eq!(s.claim(&case, "alice").await.0, StatusCode::OK);
+    assert_eq!(
+        s.decide(&case, "alice", json!({"type": "warn"})).await.0,
+        StatusCode::OK
+    );
+    assert!(
+        wait_for(10, || !receiver.lock().unwrap().requests.is_empty()).await,
+        "no attempt before the restart"
+    );
+    s.stop().await;
+    assert!(receiver.lock().unwrap().accepted.is_empty());
+    receiver.lock().unwrap().script.clear();
+
+    let s = backend.start(false, Some(url)).await;
+    assert!(
+        wait_for(10, || receiver.lock().unwrap().accepted.len() == 1).await,
+        "the delivery was lost in the restart"
+    );
+    let (_, all) = s.get("/v1/webhooks", &s.admin).await;
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["delivery"]["state"]["state"], "delivered", "{all:?}");
+    assert!(all[0]["delivery"]["attempts"].as_u64().unwrap() >= 2);
+    s.stop().await;
+}
+
 /// Posts the engine holds, removes or escalates open a case when they are recorded.
 async fn automated_decisions_open_cases(backend: Backend) {
     let s = backend.start(false, None).await;
@@ -933,6 +967,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     every_role_is_held_to_its_endpoints,
     the_test_clock_is_off_by_default,
     webhooks_reach_a_failing_receiver_once,
+    deliveries_survive_a_restart,
     automated_decisions_open_cases,
 ];
 
