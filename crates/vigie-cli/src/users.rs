@@ -87,7 +87,7 @@ pub fn run(cmd: &UsersCommand) -> anyhow::Result<()> {
                         "{:<16}  {:<24}  {:<10}  {:<27}  {}",
                         u.id,
                         u.name,
-                        u.role,
+                        u.role.name(),
                         format_time(u.created_at),
                         u.disabled_at
                             .map(format_time)
