@@ -656,6 +656,21 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- round 7: euphemistic and question-form calls, calls to repeat past attacks, bounties -----
+GROUPS += [
+    G("someone_should", CALL_IND, [
+        "If {official} had a little 'accident' on the way home, nobody would cry. Any volunteers?", "Who's got the guts to pay {journalist} a visit she won't walk away from?",
+        "Would be a real shame if nobody in this town did something permanent about {candidate}", "Bounty: one month's rent to whoever puts {name} in intensive care",
+        ], S, n=1),
+    G("call_to_action", CALL, [
+        "Do what they did in Oklahoma City. The federal building on 3rd is just as easy.", "We need a new John Brown, today, with a rifle, at the statehouse", "Anyone still waiting for the courts is a coward. Go to their homes.",
+        "Make the councillors afraid to leave their houses. You know how.", "Armed patriots to {place} {time}, and don't come back until it's done",
+    ], S, n=1),
+    G("group_threat", GROUP_C, [
+        "It'd be a shame if nobody burned down the {group} centre this weekend. A real shame.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -616,6 +616,22 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- 7e série : appels par euphémisme ou en question, appels à refaire un attentat, primes -----
+GROUPS += [
+    G("someone_should", CALL_IND, [
+        "Si {elu} avait un petit « accident » en rentrant, personne pleurerait. Des volontaires ?", "Qui a les couilles d'aller rendre une visite à {journaliste} dont il se relèvera pas ?",
+        "Prime : un mois de loyer à celui qui envoie {prenom} en réanimation",
+        "Quelqu'un du coin, svp. {elu}. Ce soir. Vous savez quoi faire.", "personne va s'occuper de {candidat} à l'ancienne ? une corde ça coûte rien",
+    ], S, n=1),
+    G("call_to_action", CALL, [
+        "Il nous faut un nouveau Ravaillac, aujourd'hui, avec un couteau, à l'Élysée", "Ceux qui attendent encore la justice sont des lâches. Allez chez eux.",
+        ], S, n=1),
+    G("group_threat", GROUP_C, [
+        "Qui a le courage de faire à {groupe} ce qu'on aurait dû leur faire depuis longtemps ?", "Faites comme au Rwanda, {groupe} l'ont bien cherché",
+        "Ce serait dommage que personne crame le centre culturel {groupe_de} ce week-end. Vraiment dommage.",
+    ], S, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
