@@ -326,7 +326,9 @@ pub async fn queue_cases(
     let limit = q.limit.unwrap_or(50).clamp(1, 500);
     let cases = timed_db(
         "list_queue",
-        state.store.list_queue(queue, state.clock.now(), limit),
+        state
+            .store
+            .list_queue(queue, &state.review, state.clock.now(), limit),
     )
     .await?;
     Ok(Json(QueueCasesOut {

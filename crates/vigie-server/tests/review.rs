@@ -911,6 +911,7 @@ async fn automated_decisions_open_cases(backend: Backend) {
     let s = backend.start(false, None).await;
     let texts = [
         "I will kill you tomorrow, you are dead",
+        "I am going to shoot you in the head tonight, I know where you live",
         "we should burn down their houses and kill them all",
         "have a nice day",
     ];
@@ -939,6 +940,11 @@ async fn automated_decisions_open_cases(backend: Backend) {
                 )
                 .await;
             assert_eq!(c["case"]["automated"]["action"], action);
+            // Threat to life goes to the urgent queue, with the urgency explained.
+            if action == "escalate_urgent" {
+                assert_eq!(c["queue"], "urgent", "{c}");
+                assert_eq!(c["case"]["priority"]["urgent"], true);
+            }
         }
         if i == 0 {
             assert!(

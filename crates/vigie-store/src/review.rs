@@ -677,10 +677,16 @@ impl Store {
         Ok(Some((case, outcome, applied)))
     }
 
-    /// The cases a queue shows at `now`, in its order, at most `limit`. Claims that expired
-    /// count as released. The status (and urgency, escalation) are filtered in SQL, the rest
+    /// The cases a queue shows at `now`, in its order (priorities computed at `now`), at most
+    /// `limit`. Claims that expired count as released. The status (and urgency, escalation) are filtered in SQL, the rest
     /// with `Queue::accepts`, the reference semantics.
-    pub async fn list_queue(&self, queue: &Queue, now: i64, limit: usize) -> Result<Vec<Case>> {
+    pub async fn list_queue(
+        &self,
+        queue: &Queue,
+        config: &ReviewConfig,
+        now: i64,
+        limit: usize,
+    ) -> Result<Vec<Case>> {
         let filter = &queue.filter;
         let mut statuses: Vec<&str> = filter.statuses.iter().map(|s| s.name()).collect();
         // A case whose claim expired is back in the queues of open (or escalated) cases.
@@ -705,6 +711,8 @@ impl Store {
         for row in &rows {
             let (mut case, _) = case_from_row(row)?;
             case.expire_lease(now);
+            // Deadlines come nearer while a case waits: the order is today's, not the stored one.
+            case.reprioritize(config, now);
             if queue.accepts(&case) {
                 cases.push(case);
             }

@@ -362,7 +362,7 @@ async fn reviewed_decisions_become_training_rows(store: Store) {
     record(&store, "web", "fine", "u2", Action::Allow).await;
     let now = vigie_store::now_micros();
     let general = config.queue("general").unwrap();
-    let queued = store.list_queue(general, now, 100).await.unwrap();
+    let queued = store.list_queue(general, &config, now, 100).await.unwrap();
     assert_eq!(queued.len(), 1, "only the held post opens a case");
     let case_id = queued[0].id.clone();
     // The decision's audit entry names the case it opened.
