@@ -7,6 +7,11 @@
 //!
 //! [`AppState::open`] opens the store and puts the right policy in force; [`router`] builds
 //! the API; [`serve`] runs it until a shutdown signal, then drains in-flight requests.
+//!
+//! The review workflow (`vigie-review`'s rules) is served under `/v1/reports`, `/v1/queues`,
+//! `/v1/cases`, `/v1/appeals`, `/v1/authors/{author}/strikes` and `/v1/webhooks`, for
+//! moderators' accounts (their own token, a role) and API keys; [`serve`] also runs the
+//! webhook delivery task over the outbox table. Times come from [`AppState::clock`].
 
 mod compat;
 mod config;

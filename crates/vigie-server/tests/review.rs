@@ -944,6 +944,13 @@ async fn automated_decisions_open_cases(backend: Backend) {
             if action == "escalate_urgent" {
                 assert_eq!(c["queue"], "urgent", "{c}");
                 assert_eq!(c["case"]["priority"]["urgent"], true);
+                // Any decision on an urgent case waits for a second moderator.
+                let id = r["case_id"].as_str().unwrap();
+                assert_eq!(s.claim(id, "alice").await.0, StatusCode::OK);
+                let (status, d) = s.decide(id, "alice", json!({"type": "remove"})).await;
+                assert_eq!(status, StatusCode::OK, "{d}");
+                assert_eq!(d["case"]["status"], "pending_second_review");
+                assert!(d["applied"]["notifications"].as_array().unwrap().is_empty());
             }
         }
         if i == 0 {
