@@ -591,7 +591,7 @@ impl Detector for Classifier {
                 evidence.sort_by_key(|e| e.span.start);
             }
             out.push(Signal {
-                detector: "classifier".to_string(),
+                detector: "classifier".into(),
                 category,
                 score: scores.probabilities[l],
                 evidence,

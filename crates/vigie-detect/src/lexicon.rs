@@ -326,7 +326,7 @@ impl Detector for LexiconDetector {
             if slot[c] == usize::MAX {
                 slot[c] = out.len();
                 out.push(Signal {
-                    detector: "lexicon".to_owned(),
+                    detector: "lexicon".into(),
                     category,
                     score: 0.0,
                     evidence: Vec::new(),

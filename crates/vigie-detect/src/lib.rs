@@ -20,6 +20,8 @@
 //! platform's own lexicon after them (it extends and overrides), `with_watchlist` its watchlist.
 //! Each detector's `version()` is a digest of the data it was built from.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use vigie_text::{Normalized, Span};
 
@@ -122,7 +124,8 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Signal {
     /// Name of the detector that produced it (`lexicon`, `threat_pattern`, `classifier`…).
-    pub detector: String,
+    /// Borrowed for the built-in detectors: a signal then costs no allocation for its name.
+    pub detector: Cow<'static, str>,
     pub category: Category,
     /// In [0, 1]; detectors calibrate so that 0.5 means "more likely than not".
     pub score: f32,
@@ -171,21 +174,32 @@ impl DetectorSet {
 
     /// Runs every detector; `out` is cleared first and holds all signals after.
     pub fn detect(&self, original: &str, normalized: &Normalized, out: &mut Vec<Signal>) {
+        self.detect_with(original, normalized, out, &mut Vec::new());
+    }
+
+    /// [`DetectorSet::detect`] with a buffer the caller keeps from post to post (`spare`, left
+    /// empty), so that collecting each detector's signals allocates nothing.
+    pub fn detect_with(
+        &self,
+        original: &str,
+        normalized: &Normalized,
+        out: &mut Vec<Signal>,
+        spare: &mut Vec<Signal>,
+    ) {
         out.clear();
         for d in &self.detectors {
-            let (prior, _) = out.split_at(out.len());
             // Detectors only read the signals of earlier detectors; collect this one's apart so
             // the borrow of `prior` does not overlap the push.
-            let mut mine = Vec::new();
+            spare.clear();
             d.detect(
                 &DetectInput {
                     original,
                     normalized,
-                    prior,
+                    prior: out,
                 },
-                &mut mine,
+                spare,
             );
-            out.append(&mut mine);
+            out.append(spare);
         }
     }
 }

@@ -1055,7 +1055,7 @@ impl ThreatDetector {
             }
         }
         Some(Signal {
-            detector: "threat_pattern".to_owned(),
+            detector: "threat_pattern".into(),
             category: c.category,
             score: c.score.clamp(0.0, 1.0),
             evidence,

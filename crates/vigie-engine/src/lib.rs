@@ -34,6 +34,8 @@ pub struct Analysis {
 pub struct Scratch {
     normalized: Normalized,
     signals: Vec<Signal>,
+    /// Where each detector's own signals are collected before joining `signals`.
+    detector_signals: Vec<Signal>,
 }
 
 /// How many idle scratches [`Engine::decide`] keeps; more threads than this still work, they
@@ -229,9 +231,11 @@ impl Engine {
         let Scratch {
             normalized,
             signals,
+            detector_signals,
         } = scratch;
         self.normalizer.normalize_into(post.text, hint, normalized);
-        self.detectors.detect(post.text, normalized, signals);
+        self.detectors
+            .detect_with(post.text, normalized, signals, detector_signals);
         let signals = &signals[..];
         let mut categories = category_scores(signals);
         categories.sort_by(|a, b| b.score.total_cmp(&a.score));

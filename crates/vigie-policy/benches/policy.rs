@@ -13,7 +13,7 @@ const DEFAULT_POLICY: &str = include_str!("../../../data/policies/default.toml")
 
 fn signal(category: Category, score: f32, targets: Vec<Target>) -> Signal {
     Signal {
-        detector: "classifier".to_string(),
+        detector: "classifier".into(),
         category,
         score,
         evidence: Vec::new(),

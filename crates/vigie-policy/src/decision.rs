@@ -1,6 +1,8 @@
 //! The types that leave the pipeline: what a caller passes in about a post, and the
 //! [`Decision`] that comes out. `Decision` is stable on the wire: fields are only ever added.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use vigie_detect::{Category, Target};
 use vigie_text::Span;
@@ -118,7 +120,8 @@ pub struct CategoryScore {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceSpan {
     pub category: Category,
-    pub detector: String,
+    /// Borrowed from the signal when it names a built-in detector (no allocation per span).
+    pub detector: Cow<'static, str>,
     /// Byte offsets into the original text, `[start, end)`.
     pub start: u32,
     pub end: u32,

@@ -364,7 +364,7 @@ impl Native {
                     List::Targets => {
                         signals.any(|s| s.targets.iter().any(|t| test.passes(target_parts(t))))
                     }
-                    List::Detectors => signals.any(|s| test.passes((&s.detector, "", ""))),
+                    List::Detectors => signals.any(|s| test.passes((s.detector.as_ref(), "", ""))),
                 })
             }
             Native::And(a, b) => {

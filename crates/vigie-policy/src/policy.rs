@@ -601,7 +601,7 @@ fn trial_evaluation(env: &Arc<Env>, program: &Program) -> Result<(), RuleProblem
     let full_signals: Vec<Signal> = Category::ALL
         .iter()
         .map(|&category| Signal {
-            detector: "trial".to_string(),
+            detector: "trial".into(),
             category,
             score: 0.5,
             evidence: Vec::new(),

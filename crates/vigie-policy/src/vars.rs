@@ -113,8 +113,8 @@ impl PostVars<'_> {
     fn detectors(&self, category: Category) -> Value {
         let mut seen: Vec<&str> = Vec::new();
         for signal in self.signals.iter().filter(|s| s.category == category) {
-            if !seen.contains(&signal.detector.as_str()) {
-                seen.push(&signal.detector);
+            if !seen.contains(&signal.detector.as_ref()) {
+                seen.push(signal.detector.as_ref());
             }
         }
         Value::List(Arc::new(seen.into_iter().map(Value::from).collect()))

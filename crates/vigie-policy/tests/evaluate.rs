@@ -115,9 +115,9 @@ fn shadow_rules_fire_and_are_recorded_but_never_change_the_action() {
 fn highest_score_across_detectors_is_used() {
     let policy = load(LADDER);
     let mut low = signal(Category::Hate, 0.3);
-    low.detector = "lexicon".to_string();
+    low.detector = "lexicon".into();
     let mut high = signal(Category::Hate, 0.85);
-    high.detector = "classifier".to_string();
+    high.detector = "classifier".into();
     let verdict = eval(
         &policy,
         &[low.clone(), high.clone()],
@@ -218,7 +218,7 @@ reason_code = "hate_group"
 "#,
     );
     let mut hate = signal_on(Category::Hate, 0.7, vec![group("muslims")]);
-    hate.detector = "lexicon".to_string();
+    hate.detector = "lexicon".into();
     let threat = signal_on(
         Category::ViolenceThreat,
         0.7,

@@ -153,7 +153,7 @@ fn arb_signal() -> impl Strategy<Value = Signal> {
         prop::sample::select(vec!["lexicon", "classifier", "threat_pattern"]),
     )
         .prop_map(|(category, score, targets, detector)| Signal {
-            detector: detector.to_string(),
+            detector: detector.to_string().into(),
             category,
             score,
             evidence: Vec::new(),

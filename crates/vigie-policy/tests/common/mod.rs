@@ -23,7 +23,7 @@ pub fn load(text: &str) -> Policy {
 
 pub fn signal(category: Category, score: f32) -> Signal {
     Signal {
-        detector: "test".to_string(),
+        detector: "test".into(),
         category,
         score,
         evidence: Vec::new(),
