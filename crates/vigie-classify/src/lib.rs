@@ -128,10 +128,42 @@ impl TextLog for () {
     fn log(&mut self, _bucket: u32, _token: u32) {}
 }
 
-impl TextLog for Vec<(u32, u32)> {
+/// The log of a post's text features: on the stack for posts of ordinary length, spilling to
+/// the heap past that. A heap buffer of this size would be a "large" allocation for the system
+/// allocator, which then consolidates its free lists on every post.
+struct FeatureLog {
+    inline: [(u32, u32); INLINE_LOG],
+    len: usize,
+    spill: Vec<(u32, u32)>,
+}
+
+/// Text features of a ~250-character post.
+const INLINE_LOG: usize = 768;
+
+impl FeatureLog {
+    fn new() -> Self {
+        FeatureLog {
+            inline: [(0, 0); INLINE_LOG],
+            len: 0,
+            spill: Vec::new(),
+        }
+    }
+
+    fn entries(&self) -> impl Iterator<Item = &(u32, u32)> {
+        self.inline[..self.len].iter().chain(&self.spill)
+    }
+}
+
+impl TextLog for FeatureLog {
     #[inline(always)]
     fn log(&mut self, bucket: u32, token: u32) {
-        self.push((bucket, token));
+        match self.inline.get_mut(self.len) {
+            Some(slot) => {
+                *slot = (bucket, token);
+                self.len += 1;
+            }
+            None => self.spill.push((bucket, token)),
+        }
     }
 }
 
@@ -207,12 +239,12 @@ fn label_contributions(
     n_labels: usize,
     label: usize,
     n_tokens: usize,
-    log: &[(u32, u32)],
+    log: &FeatureLog,
     per_token: &mut Vec<i32>,
 ) {
     per_token.clear();
     per_token.resize(n_tokens, 0);
-    for &(bucket, token) in log {
+    for &(bucket, token) in log.entries() {
         let at = bucket as usize * n_labels;
         if let (Some(&w), Some(acc)) = (
             weights
@@ -549,10 +581,9 @@ impl Detector for Classifier {
 
     fn detect(&self, input: &DetectInput<'_>, out: &mut Vec<Signal>) {
         // Most posts here get evidence, so the tokens of the text features are logged in the
-        // scoring pass itself (a few KB per post) rather than extracted a second time.
+        // scoring pass itself (see `FeatureLog`) rather than extracted a second time.
         let normalized = input.normalized;
-        let mut log: Vec<(u32, u32)> =
-            Vec::with_capacity(normalized.folded.len() * 3 + normalized.tokens.len() * 10);
+        let mut log = FeatureLog::new();
         let scores = self.score_logged(input.original, normalized, input.prior, &mut log);
         let lang = normalized.lang;
         let h = &self.model.header;
