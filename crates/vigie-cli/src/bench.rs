@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use vigie_engine::{Engine, Post};
+use vigie_engine::{Engine, Post, Scratch};
 use vigie_policy::Action;
 
 use crate::engine_args::EngineArgs;
@@ -117,20 +117,25 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Decides every post; returns how many were not allowed.
+/// Decides every post; returns how many were not allowed. Each thread keeps its own scratch
+/// buffers, as a platform's worker would.
 fn score_all(engine: &Engine, posts: &[Owned], threads: usize) -> usize {
-    let decide = |p: &Owned| {
-        let d = engine.decide(&Post {
-            id: &p.id,
-            text: &p.text,
-            context: &p.context,
-        });
+    let decide = |scratch: &mut Scratch, p: &Owned| {
+        let d = engine.decide_with(
+            scratch,
+            &Post {
+                id: &p.id,
+                text: &p.text,
+                context: &p.context,
+            },
+        );
         usize::from(d.action != Action::Allow)
     };
     if threads <= 1 {
-        posts.iter().map(decide).sum()
+        let mut scratch = Scratch::default();
+        posts.iter().map(|p| decide(&mut scratch, p)).sum()
     } else {
-        posts.par_iter().map(decide).sum()
+        posts.par_iter().map_init(Scratch::default, decide).sum()
     }
 }
 

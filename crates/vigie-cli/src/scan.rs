@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use rayon::prelude::*;
 use vigie_detect::Category;
-use vigie_engine::{Engine, Post};
+use vigie_engine::{Engine, Post, Scratch};
 use vigie_policy::Action;
 
 use crate::engine_args::EngineArgs;
@@ -221,7 +221,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<()> {
                 || {
                     current
                         .par_iter()
-                        .map(|r| decide(&engine, r))
+                        .map_init(Scratch::default, |scratch, r| decide(&engine, scratch, r))
                         .collect_into_vec(&mut outcomes)
                 },
             )
@@ -307,7 +307,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn decide(engine: &Engine, record: &Record) -> Outcome {
+fn decide(engine: &Engine, scratch: &mut Scratch, record: &Record) -> Outcome {
     let post = match record {
         Record::Json { line, bytes } => match parse_json_line(bytes) {
             Ok(p) => p,
@@ -328,11 +328,14 @@ fn decide(engine: &Engine, record: &Record) -> Outcome {
         }
     };
     let started = Instant::now();
-    let decision = engine.decide(&Post {
-        id: &post.id,
-        text: &post.text,
-        context: &post.context,
-    });
+    let decision = engine.decide_with(
+        scratch,
+        &Post {
+            id: &post.id,
+            text: &post.text,
+            context: &post.context,
+        },
+    );
     let pipeline = started.elapsed();
     let mut flagged = 0u16;
     for c in &decision.categories {
