@@ -36,11 +36,12 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<()> {
     if args.json {
         crate::outln!("{}", serde_json::to_string_pretty(&decision)?)?;
     } else {
-        crate::out::print(&render(
-            &args.text,
-            &decision,
-            std::io::stdout().is_terminal(),
-        ))?;
+        let mut text = render(&args.text, &decision, std::io::stdout().is_terminal());
+        let hint = args.lang.as_deref().map(vigie_text::Lang::from_code);
+        text.push_str(&render_classifier(
+            &engine.explain_classifier(&args.text, hint, 3),
+        ));
+        crate::out::print(&text)?;
     }
     Ok(())
 }
@@ -155,5 +156,29 @@ pub fn render(text: &str, d: &Decision, color: bool) -> String {
         .collect();
     out.push_str(&format!("detectors   {}\n", dets.join(", ")));
     out.push_str(&format!("latency     {} µs\n", d.latency_us));
+    out
+}
+
+/// The classifier's reasons, for the categories it scored at 0.2 or more.
+pub fn render_classifier(explanations: &[vigie_classify::Explanation]) -> String {
+    let shown: Vec<_> = explanations.iter().filter(|e| e.score >= 0.2).collect();
+    if shown.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("classifier (top features, + raise / − lower the score)\n");
+    for e in shown {
+        out.push_str(&format!(
+            "  {:<16} {:.2} (threshold {:.2})\n",
+            e.category.name(),
+            e.score,
+            e.threshold
+        ));
+        for c in &e.positive {
+            out.push_str(&format!("    + {:<32} {:+.2}\n", c.feature, c.weight));
+        }
+        for c in &e.negative {
+            out.push_str(&format!("    − {:<32} {:+.2}\n", c.feature, c.weight));
+        }
+    }
     out
 }

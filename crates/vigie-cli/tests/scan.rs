@@ -190,3 +190,16 @@ fn policy_check_names_the_broken_rule() {
     assert!(ok.status.success());
     assert!(String::from_utf8_lossy(&ok.stdout).contains("is valid"));
 }
+
+#[test]
+fn explain_shows_the_classifier_features() {
+    let out = vigie(&["explain", "I will kill you tomorrow"], b"");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("classifier (top features"), "{text}");
+    assert!(text.contains("violence_threat"), "{text}");
+    assert!(
+        text.contains("    + "),
+        "at least one feature raising a score: {text}"
+    );
+}

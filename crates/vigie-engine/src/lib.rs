@@ -3,10 +3,10 @@
 //! Pure library. Default data (lexicons, patterns, policy, model) is embedded at compile time;
 //! a caller that reads its own files hands them in as strings through [`EngineBuilder`].
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use vigie_detect::{Category, DetectData, DetectError, DetectorSet, Signal};
+use vigie_detect::{Category, DetectData, DetectError, Detector, DetectorSet, Signal};
 use vigie_policy::{
     CategoryScore, Decision, DetectorVersion, EvalInput, EvidenceSpan, Policy, PolicyError,
     PostContext,
@@ -137,6 +137,7 @@ impl EngineBuilder {
             data = data.with_watchlist(&w.origin, &w.text);
         }
         let mut detectors = vigie_detect::standard_detector_set(&data)?;
+        let mut shared_classifier = None;
         if !self.without_classifier {
             // After the rule-based detectors: the classifier reads their signals as features.
             let (origin, bytes) = match &self.model {
@@ -149,7 +150,9 @@ impl EngineBuilder {
                     source,
                 }
             })?;
-            detectors.push(Box::new(classifier));
+            let classifier = Arc::new(classifier);
+            detectors.push(Box::new(SharedClassifier(Arc::clone(&classifier))));
+            shared_classifier = Some(classifier);
         }
         let detector_versions = detectors
             .iter()
@@ -163,8 +166,25 @@ impl EngineBuilder {
             detectors,
             detector_versions,
             policy,
+            classifier: shared_classifier,
             scratch_pool: Mutex::new(Vec::new()),
         })
+    }
+}
+
+/// The classifier as a pipeline stage, shared with [`Engine::explain_classifier`], which needs
+/// the concrete type to list the features behind a score.
+struct SharedClassifier(Arc<vigie_classify::Classifier>);
+
+impl vigie_detect::Detector for SharedClassifier {
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+    fn version(&self) -> &str {
+        self.0.version()
+    }
+    fn detect(&self, input: &vigie_detect::DetectInput<'_>, out: &mut Vec<Signal>) {
+        self.0.detect(input, out)
     }
 }
 
@@ -174,6 +194,7 @@ pub struct Engine {
     detectors: DetectorSet,
     detector_versions: Vec<DetectorVersion>,
     policy: Policy,
+    classifier: Option<Arc<vigie_classify::Classifier>>,
     /// Idle scratches for [`Engine::decide`], so callers that do not keep their own still skip
     /// the per-post allocations of the text and detection stages.
     scratch_pool: Mutex<Vec<Scratch>>,
@@ -193,6 +214,34 @@ impl Engine {
             normalized,
             signals,
         }
+    }
+
+    /// Why the classifier scored a text as it did: per category, the `k` features that pushed
+    /// the score up and the `k` that pulled it down. Empty when the engine runs without it.
+    pub fn explain_classifier(
+        &self,
+        text: &str,
+        lang_hint: Option<Lang>,
+        k: usize,
+    ) -> Vec<vigie_classify::Explanation> {
+        let Some(classifier) = &self.classifier else {
+            return Vec::new();
+        };
+        let analysis = self.analyze(text, lang_hint);
+        // The classifier saw only the signals of the detectors before it.
+        let prior: Vec<Signal> = analysis
+            .signals
+            .into_iter()
+            .filter(|s| s.detector != classifier.name())
+            .collect();
+        classifier.explain(
+            &vigie_detect::DetectInput {
+                original: text,
+                normalized: &analysis.normalized,
+                prior: &prior,
+            },
+            k,
+        )
     }
 
     /// Versions of the detectors, as recorded in each decision.
