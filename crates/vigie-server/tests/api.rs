@@ -1,8 +1,6 @@
 //! The real server on 127.0.0.1 (random port), over HTTP, against embedded SQLite and against
 //! a real PostgreSQL that the test starts. Every scenario runs on both backends.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
 use reqwest::{Client, StatusCode};
@@ -10,7 +8,9 @@ use serde_json::{Value, json};
 use tokio::sync::oneshot;
 use vigie_server::{AppState, ServerConfig};
 use vigie_store::Scope;
-use vigie_store::test_support::TempPostgres;
+mod common;
+
+use common::{Backend, Scenario, run_on_postgres, run_on_sqlite};
 
 /// A running server with one key per scope.
 struct Server {
@@ -22,13 +22,6 @@ struct Server {
     read: String,
     stop: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<Result<(), vigie_server::ServerError>>>,
-}
-
-/// Where a scenario's database lives; `config` gives a fresh configuration on it.
-#[derive(Clone)]
-struct Backend {
-    data_dir: Option<std::path::PathBuf>,
-    database_url: Option<String>,
 }
 
 impl Backend {
@@ -1131,14 +1124,6 @@ async fn mangled_bodies_never_break_the_server(backend: Backend) {
     s.stop().await;
 }
 
-type Scenario = fn(Backend) -> Pin<Box<dyn Future<Output = ()> + Send>>;
-
-macro_rules! scenarios {
-    ($($name:ident),* $(,)?) => {
-        &[$((stringify!($name), (|b| Box::pin($name(b))) as Scenario)),*]
-    };
-}
-
 const SCENARIOS: &[(&str, Scenario)] = scenarios![
     ingest_is_idempotent_and_readable,
     batches_are_bounded,
@@ -1155,27 +1140,10 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn api_on_sqlite() {
-    for (name, scenario) in SCENARIOS {
-        eprintln!("sqlite: {name}");
-        let dir = tempfile::tempdir().unwrap();
-        scenario(Backend {
-            data_dir: Some(dir.path().to_path_buf()),
-            database_url: None,
-        })
-        .await;
-    }
+    run_on_sqlite(SCENARIOS).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn api_on_postgres() {
-    let pg = TempPostgres::start().unwrap();
-    for (i, (name, scenario)) in SCENARIOS.iter().enumerate() {
-        eprintln!("postgres: {name}");
-        let url = pg.create_database(&format!("api{i}")).unwrap();
-        scenario(Backend {
-            data_dir: None,
-            database_url: Some(url),
-        })
-        .await;
-    }
+    run_on_postgres("api", SCENARIOS).await;
 }

@@ -3,8 +3,6 @@
 //! second review, strikes, appeals, roles and webhooks delivered to a receiver that fails.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -14,7 +12,9 @@ use tokio::sync::oneshot;
 use vigie_review::{MICROS_PER_SECOND, Role, SIGNATURE_HEADER, verify_signature};
 use vigie_server::{AppState, ServerConfig};
 use vigie_store::Scope;
-use vigie_store::test_support::TempPostgres;
+mod common;
+
+use common::{Backend, Scenario, run_on_postgres, run_on_sqlite};
 
 const SECRET: &str = "whsec_test_secret";
 
@@ -66,12 +66,6 @@ struct Server {
     stop: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<Result<(), vigie_server::ServerError>>>,
     _dir: tempfile::TempDir,
-}
-
-#[derive(Clone)]
-struct Backend {
-    data_dir: Option<std::path::PathBuf>,
-    database_url: Option<String>,
 }
 
 /// The accounts every scenario has.
@@ -963,14 +957,6 @@ async fn automated_decisions_open_cases(backend: Backend) {
     s.stop().await;
 }
 
-type Scenario = fn(Backend) -> Pin<Box<dyn Future<Output = ()> + Send>>;
-
-macro_rules! scenarios {
-    ($($name:ident),* $(,)?) => {
-        &[$((stringify!($name), (|b| Box::pin($name(b))) as Scenario)),*]
-    };
-}
-
 const SCENARIOS: &[(&str, Scenario)] = scenarios![
     a_case_lives_from_report_to_reversal,
     two_moderators_race_for_a_claim,
@@ -986,27 +972,10 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn review_on_sqlite() {
-    for (name, scenario) in SCENARIOS {
-        eprintln!("sqlite: {name}");
-        let dir = tempfile::tempdir().unwrap();
-        scenario(Backend {
-            data_dir: Some(dir.path().to_path_buf()),
-            database_url: None,
-        })
-        .await;
-    }
+    run_on_sqlite(SCENARIOS).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn review_on_postgres() {
-    let pg = TempPostgres::start().unwrap();
-    for (i, (name, scenario)) in SCENARIOS.iter().enumerate() {
-        eprintln!("postgres: {name}");
-        let url = pg.create_database(&format!("review{i}")).unwrap();
-        scenario(Backend {
-            data_dir: None,
-            database_url: Some(url),
-        })
-        .await;
-    }
+    run_on_postgres("review", SCENARIOS).await;
 }
