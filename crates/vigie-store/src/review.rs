@@ -99,7 +99,7 @@ fn corrupt(what: &'static str, e: impl std::fmt::Display) -> StoreError {
     }
 }
 
-fn to_json<T: Serialize>(what: &'static str, value: &T) -> Result<String> {
+pub(crate) fn to_json<T: Serialize>(what: &'static str, value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| StoreError::Invalid {
         what,
         detail: e.to_string(),
@@ -146,7 +146,7 @@ fn user_from_row(row: &AnyRow) -> Result<User> {
     })
 }
 
-fn case_from_row(row: &AnyRow) -> Result<(Case, i64)> {
+pub(crate) fn case_from_row(row: &AnyRow) -> Result<(Case, i64)> {
     let body: String = get(row, "body")?;
     let case = serde_json::from_str(&body).map_err(|e| corrupt("case", e))?;
     Ok((case, get(row, "version")?))
@@ -235,7 +235,7 @@ pub(crate) async fn open_or_join_case(
     Ok(existing.id)
 }
 
-async fn update_case(conn: &mut AnyConnection, case: &Case, version: i64) -> Result<()> {
+pub(crate) async fn update_case(conn: &mut AnyConnection, case: &Case, version: i64) -> Result<()> {
     let c = case.columns();
     let changed = sqlx::query(
         "UPDATE cases SET status = $1, lang = $2, urgent = $3, escalated = $4, categories = $5,
@@ -272,7 +272,7 @@ async fn update_case(conn: &mut AnyConnection, case: &Case, version: i64) -> Res
     }
 }
 
-async fn load_case(conn: &mut AnyConnection, id: &str) -> Result<Option<(Case, i64)>> {
+pub(crate) async fn load_case(conn: &mut AnyConnection, id: &str) -> Result<Option<(Case, i64)>> {
     let row = sqlx::query("SELECT version, body FROM cases WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *conn)
