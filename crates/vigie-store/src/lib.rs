@@ -11,6 +11,7 @@
 //! its audit entry) committed, so an acknowledged decision survives a crash or power loss.
 
 mod audit;
+mod console;
 mod decisions;
 mod keys;
 mod policies;
@@ -25,6 +26,9 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor, Row};
 
 pub use audit::{AuditEntry, AuditEvent, Broken, VerifyReport};
+pub use console::{
+    AuditFilter, AuthorDecision, ConsoleSession, Dashboard, DecisionCursor, NewConsoleSession,
+};
 pub use decisions::{DecisionFilter, DecisionPage, NewPost, Recorded, StoredDecision, StoredPost};
 pub use keys::{ApiKey, CreatedKey, Scope};
 pub use policies::StoredPolicy;
@@ -116,6 +120,16 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         2,
         "0002_review",
         include_str!("../migrations/0002_review.sql"),
+    ),
+    (
+        6,
+        "0006_console",
+        include_str!("../migrations/0006_console.sql"),
+    ),
+    (
+        4,
+        "0004_notices",
+        include_str!("../migrations/0004_notices.sql"),
     ),
 ];
 
