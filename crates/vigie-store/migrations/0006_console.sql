@@ -1,0 +1,18 @@
+-- The moderator console (vigie-server's /console): sign-in sessions, and the index the case
+-- view's author history reads.
+--
+-- Sessions live in the database rather than in the server's memory so that they survive a
+-- restart and work when several servers share one PostgreSQL. Only a BLAKE3 hash of the
+-- session token is stored: someone who reads the table cannot sign in with it.
+
+CREATE TABLE console_sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    csrf_token TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_seen_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+);
+CREATE INDEX console_sessions_expiry ON console_sessions (expires_at);
+
+CREATE INDEX console_cases_author ON cases (author, created_at);
