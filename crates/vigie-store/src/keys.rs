@@ -16,16 +16,19 @@ pub enum Scope {
     Read,
     /// Change the policy, run backtests; implies the other scopes.
     Admin,
+    /// Send notices as the notifier the key is bound to (`notifier_keys`, see notices.rs).
+    Notify,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 3] = [Scope::Ingest, Scope::Read, Scope::Admin];
+    pub const ALL: [Scope; 4] = [Scope::Ingest, Scope::Read, Scope::Admin, Scope::Notify];
 
     pub fn name(self) -> &'static str {
         match self {
             Scope::Ingest => "ingest",
             Scope::Read => "read",
             Scope::Admin => "admin",
+            Scope::Notify => "notify",
         }
     }
 }
@@ -44,7 +47,7 @@ impl std::str::FromStr for Scope {
             .find(|c| c.name() == s)
             .ok_or_else(|| StoreError::Invalid {
                 what: "scope",
-                detail: format!("{s:?} (expected ingest, read or admin)"),
+                detail: format!("{s:?} (expected ingest, read, admin or notify)"),
             })
     }
 }
