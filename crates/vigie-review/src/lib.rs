@@ -75,6 +75,7 @@ pub mod config;
 pub mod decision;
 pub mod error;
 pub mod lease;
+pub mod notice;
 pub mod priority;
 pub mod queue;
 pub mod roles;
@@ -92,7 +93,11 @@ pub use decision::{
 };
 pub use error::ReviewError;
 pub use lease::{Lease, LeaseConfig};
-pub use priority::{Priority, PriorityConfig, PriorityPart};
+pub use notice::{
+    ClockState, ClockStep, DeadlineSource, DeadlineStatus, HostReport, HostReportRow, NoticeConfig,
+    NoticeError, NotifierKind,
+};
+pub use priority::{DeadlineBand, Priority, PriorityConfig, PriorityPart};
 pub use queue::{Queue, QueueDef, QueueFilter, QueueOrder, route};
 pub use roles::{Actor, Permission, Role};
 pub use strikes::{Strike, StrikePolicy, StrikeProposal, StrikeThreshold};
