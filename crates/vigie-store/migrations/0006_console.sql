@@ -1,5 +1,5 @@
--- The moderator console (vigie-server's /console): sign-in sessions, and the index the case
--- view's author history reads.
+-- The moderator console (vigie-server's /console): sign-in sessions, and the indexes the case
+-- view reads (the author's history, the webhooks of a case).
 --
 -- Sessions live in the database rather than in the server's memory so that they survive a
 -- restart and work when several servers share one PostgreSQL. Only a BLAKE3 hash of the
@@ -16,3 +16,4 @@ CREATE TABLE console_sessions (
 CREATE INDEX console_sessions_expiry ON console_sessions (expires_at);
 
 CREATE INDEX console_cases_author ON cases (author, created_at);
+CREATE INDEX console_outbox_case ON webhook_outbox (case_id, created_at);

@@ -43,6 +43,18 @@ pub struct AuthorDecision {
     pub created_at: i64,
 }
 
+/// A webhook delivery of a case, as the case view lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseWebhook {
+    pub idempotency_key: String,
+    /// pending, delivered or dead_letter.
+    pub state: String,
+    pub attempts: u32,
+    /// The event type from the body (`action.applied`…).
+    pub event: String,
+    pub created_at: i64,
+}
+
 /// Which audit entries to show, newest first.
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
@@ -289,6 +301,40 @@ impl Store {
                     post_id: get(row, "post_id")?,
                     action: get(row, "action")?,
                     reason_code: reason.reason_code,
+                    created_at: get(row, "created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The webhook deliveries queued for a case, oldest first, at most `limit`.
+    pub async fn case_webhooks(&self, case_id: &str, limit: i64) -> Result<Vec<CaseWebhook>> {
+        let rows = sqlx::query(
+            "SELECT idempotency_key, state, attempts, body, created_at FROM webhook_outbox
+             WHERE case_id = $1 ORDER BY created_at, idempotency_key LIMIT $2",
+        )
+        .bind(case_id)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .ctx("reading a case's webhooks")?;
+        rows.iter()
+            .map(|row| {
+                let body: String = get(row, "body")?;
+                let event = serde_json::from_str::<serde_json::Value>(&body)
+                    .ok()
+                    .and_then(|v| {
+                        ["type", "event", "event_type"]
+                            .iter()
+                            .find_map(|k| v.get(k).and_then(|t| t.as_str()).map(str::to_string))
+                    })
+                    .unwrap_or_default();
+                let attempts: i64 = get(row, "attempts")?;
+                Ok(CaseWebhook {
+                    idempotency_key: get(row, "idempotency_key")?,
+                    state: get(row, "state")?,
+                    attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
+                    event,
                     created_at: get(row, "created_at")?,
                 })
             })

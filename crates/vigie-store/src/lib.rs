@@ -27,12 +27,16 @@ use sqlx::{AnyPool, Executor, Row};
 
 pub use audit::{AuditEntry, AuditEvent, Broken, VerifyReport};
 pub use console::{
-    AuditFilter, AuthorDecision, ConsoleSession, Dashboard, DecisionCursor, NewConsoleSession,
+    AuditFilter, AuthorDecision, CaseWebhook, ConsoleSession, Dashboard, DecisionCursor,
+    NewConsoleSession,
 };
 pub use decisions::{DecisionFilter, DecisionPage, NewPost, Recorded, StoredDecision, StoredPost};
 pub use keys::{ApiKey, CreatedKey, Scope};
 pub use policies::StoredPolicy;
-pub use review::{Applied, CaseChange, CreatedUser, OutboxItem, ReportOutcome, User, subject_key};
+pub use review::{
+    Applied, CaseChange, CreatedUser, OutboxItem, QueueCursor, QueuePage, ReportOutcome, User,
+    subject_key,
+};
 /// The review workflow's types, as the store persists them.
 pub use vigie_review;
 
@@ -120,6 +124,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         2,
         "0002_review",
         include_str!("../migrations/0002_review.sql"),
+    ),
+    (
+        3,
+        "0003_queue_members",
+        include_str!("../migrations/0003_queue_members.sql"),
     ),
     (
         6,
