@@ -15,6 +15,7 @@
 
 mod compat;
 mod config;
+mod console;
 mod error;
 mod extract;
 mod metrics_layer;
@@ -318,6 +319,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             post(compat::perspective_analyze),
         )
         .route("/v1/moderations", post(compat::openai_moderations))
+        .merge(console::router())
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .route("/metrics", get(routes::metrics))

@@ -213,7 +213,12 @@ impl Store {
     }
 
     /// Records activity on a session and moves its expiry (sliding idle timeout).
-    pub async fn touch_console_session(&self, token: &str, now: i64, expires_at: i64) -> Result<()> {
+    pub async fn touch_console_session(
+        &self,
+        token: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
         let _guard = self.write_lock.lock().await;
         sqlx::query(
             "UPDATE console_sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3",
@@ -377,7 +382,10 @@ impl Store {
             q = q.bind(b);
         }
         q = q.bind(limit);
-        let rows = q.fetch_all(self.pool()).await.ctx("searching the audit log")?;
+        let rows = q
+            .fetch_all(self.pool())
+            .await
+            .ctx("searching the audit log")?;
         rows.iter().map(audit_from_row).collect()
     }
 
@@ -474,11 +482,16 @@ impl Store {
             }
             sql.push_str(" FROM cases WHERE created_at >= $1 AND created_at < $2");
             // Safe: fixed fragments and placeholders only; every value is bound.
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(since).bind(until);
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(since)
+                .bind(until);
             for c in categories {
                 q = q.bind(format!("%,{c},%"));
             }
-            let row = q.fetch_one(self.pool()).await.ctx("counting cases by category")?;
+            let row = q
+                .fetch_one(self.pool())
+                .await
+                .ctx("counting cases by category")?;
             for (i, c) in categories.iter().enumerate() {
                 let n: i64 = row.try_get(i).ctx("reading a category count")?;
                 out.cases_by_category.push(((*c).to_string(), count(n)));

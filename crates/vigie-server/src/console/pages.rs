@@ -1,0 +1,1765 @@
+//! The console's handlers: one per page and per form. Forms post back here and are answered
+//! with a redirect to the page that shows the outcome (POST → 303 → GET), so reloading a page
+//! never repeats an action.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use serde::Deserialize;
+use vigie_detect::Category;
+use vigie_policy::Mode;
+use vigie_review::priority::human_count;
+use vigie_review::{
+    Actor, AppealOutcome, Case, CaseStatus, DecideOutcome, DecisionInput, ModeratorAction,
+    Permission, Queue, QueueDef, ReviewError, ReviewerCandidate, Role, SecondReviewVerdict,
+    Subject, route,
+};
+use vigie_store::{AuditEntry, AuditFilter, CaseChange, DecisionCursor};
+
+use super::view::{self, Chart, Chrome, Segment, countdown, duration, render, when};
+use super::{
+    ABSOLUTE_TIMEOUT, ConsoleError, IDLE_TIMEOUT, LOGIN_CSRF_COOKIE, SESSION_COOKIE, Session,
+    constant_time_eq, cookie, form_urlencode, is_secure, set_cookie,
+};
+use crate::AppState;
+
+type PageResult = Result<Response, ConsoleError>;
+
+const MAX_FIELD_CHARS: usize = 5_000;
+const QUEUE_PAGE: usize = 50;
+
+fn chrome(s: &Session, current: &'static str, done: Option<&str>) -> Chrome {
+    Chrome {
+        user: s.name().to_string(),
+        role: s.role().name().to_string(),
+        csrf: s.session.csrf_token.clone(),
+        current,
+        can_audit: s.can(Permission::ReadAudit),
+        can_claim: s.can(Permission::Claim),
+        can_escalate: s.can(Permission::Escalate),
+        can_manage_policy: s.can(Permission::ManagePolicy),
+        flash: done.and_then(flash_text).map(str::to_string),
+    }
+}
+
+/// Outcomes are passed to the next page as a code, never as text from the request.
+fn flash_text(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "claimed" => "Claimed: the case is yours until the lease runs out.",
+        "released" => "Released: the case is back in its queue.",
+        "escalated" => "Escalated.",
+        "decided" => "Decision recorded; the platform is notified by webhook.",
+        "pending" => "Decision recorded: it waits for a second moderator.",
+        "second_review" => "Second review recorded.",
+        "appeal_filed" => "Appeal filed and assigned.",
+        "appeal_resolved" => "Appeal decided; the platform is notified by webhook.",
+        "signed_out" => "Signed out.",
+        _ => return None,
+    })
+}
+
+fn check_len(field: &str, value: &str) -> Result<(), ConsoleError> {
+    if value.chars().count() > MAX_FIELD_CHARS {
+        return Err(ConsoleError::Invalid(format!(
+            "{field} is longer than {MAX_FIELD_CHARS} characters"
+        )));
+    }
+    Ok(())
+}
+
+fn see_other(path: &str) -> Response {
+    Redirect::to(path).into_response()
+}
+
+fn case_url(id: &str, done: &str) -> String {
+    format!("/console/cases/{}?done={done}", form_urlencode(id))
+}
+
+fn change<'a>(state: &'a AppState, actor: &'a str, kind: &'a str) -> CaseChange<'a> {
+    CaseChange {
+        actor,
+        kind,
+        now: state.clock.now(),
+        config: &state.review,
+        webhook_endpoint: state.config.webhook_url.as_deref(),
+    }
+}
+
+/// Runs one transition like the review API does (case, effects and audit entry in one
+/// transaction).
+async fn run_change<R: serde::Serialize>(
+    state: &AppState,
+    case_id: &str,
+    session: &Session,
+    kind: &str,
+    transition: impl FnOnce(&mut Case) -> Result<(R, Vec<vigie_review::Effect>), ReviewError>,
+) -> Result<(Case, R), ConsoleError> {
+    let actor = session.audit_name();
+    let change = change(state, &actor, kind);
+    match state
+        .store
+        .change_case(case_id, &change, transition)
+        .await?
+    {
+        Some((case, outcome, _applied)) => Ok((case, outcome)),
+        None => Err(ConsoleError::NotFound(format!(
+            "no case with id {case_id:?}"
+        ))),
+    }
+}
+
+// ---------------------------------------------------------------- sign-in
+
+pub async fn home() -> Response {
+    see_other("/console/queues")
+}
+
+#[derive(Template)]
+#[template(path = "console/login.html")]
+struct LoginPage {
+    csrf: String,
+    next: String,
+    error: Option<String>,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginQuery {
+    next: Option<String>,
+    done: Option<String>,
+}
+
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        // Only our own pages: `//host` or `/\host` would leave the console.
+        Some(n)
+            if n.starts_with("/console")
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && !n.starts_with("/console/login") =>
+        {
+            n.to_string()
+        }
+        _ => "/console/queues".to_string(),
+    }
+}
+
+fn random_hex() -> String {
+    let bytes: [u8; 16] = rand::random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn login_page(
+    headers: &HeaderMap,
+    next: String,
+    error: Option<String>,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Response {
+    let csrf = random_hex();
+    let mut r = render(&LoginPage {
+        csrf: csrf.clone(),
+        next,
+        error,
+        notice,
+    });
+    *r.status_mut() = status;
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(LOGIN_CSRF_COOKIE, &csrf, 3600, is_secure(headers)),
+    );
+    r
+}
+
+pub async fn login_form(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(q): Query<LoginQuery>,
+) -> Response {
+    if let Some(token) = cookie(&headers, SESSION_COOKIE)
+        && let Ok(Some(_)) = state.store.console_session(token, state.clock.now()).await
+    {
+        return see_other(&safe_next(q.next.as_deref()));
+    }
+    let notice = q.done.as_deref().and_then(flash_text).map(str::to_string);
+    login_page(
+        &headers,
+        safe_next(q.next.as_deref()),
+        None,
+        notice,
+        StatusCode::OK,
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginForm {
+    name: String,
+    password: String,
+    csrf: Option<String>,
+    next: Option<String>,
+}
+
+pub async fn login(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> PageResult {
+    // Double-submit: the token in the form must be the one this browser got as a cookie,
+    // which another site can neither read nor set.
+    let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    let sent = form.csrf.as_deref().unwrap_or_default();
+    if expected.is_empty() || !constant_time_eq(expected.as_bytes(), sent.as_bytes()) {
+        return Err(ConsoleError::Csrf);
+    }
+    let next = safe_next(form.next.as_deref());
+    if form.name.len() > 128 || form.password.len() > 1024 {
+        return Ok(login_page(
+            &headers,
+            next,
+            Some("Wrong name or password.".into()),
+            None,
+            StatusCode::UNAUTHORIZED,
+        ));
+    }
+    let Some(user) = state
+        .store
+        .check_password(form.name.trim(), &form.password)
+        .await?
+    else {
+        tracing::warn!(name = %form.name.trim(), "console sign-in refused");
+        metrics::counter!("vigie_denied_requests_total", "reason" => "console_login").increment(1);
+        return Ok(login_page(
+            &headers,
+            next,
+            Some("Wrong name or password.".into()),
+            None,
+            StatusCode::UNAUTHORIZED,
+        ));
+    };
+    let now = state.clock.now();
+    let expires = (now + IDLE_TIMEOUT).min(now + ABSOLUTE_TIMEOUT);
+    let created = state
+        .store
+        .create_console_session(&user, now, expires)
+        .await?;
+    state
+        .store
+        .append_audit(&vigie_store::AuditEvent {
+            actor: format!("user:{}", user.name),
+            kind: "console.login".into(),
+            subject: format!("user:{}", user.name),
+            reason: "signed in to the console".into(),
+            ..Default::default()
+        })
+        .await?;
+    let secure = is_secure(&headers);
+    let mut r = see_other(&next);
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(
+            SESSION_COOKIE,
+            &created.token,
+            ABSOLUTE_TIMEOUT / vigie_review::MICROS_PER_SECOND,
+            secure,
+        ),
+    );
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(LOGIN_CSRF_COOKIE, "", 0, secure),
+    );
+    Ok(r)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CsrfForm {
+    csrf: Option<String>,
+}
+
+pub async fn logout(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Form(form): Form<CsrfForm>,
+) -> PageResult {
+    session.check_csrf(form.csrf.as_deref())?;
+    state.store.end_console_session(&session.token).await?;
+    state
+        .store
+        .append_audit(&vigie_store::AuditEvent {
+            actor: session.audit_name(),
+            kind: "console.logout".into(),
+            subject: session.audit_name(),
+            reason: "signed out of the console".into(),
+            ..Default::default()
+        })
+        .await?;
+    let mut r = see_other("/console/login?done=signed_out");
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, "", 0, session.secure),
+    );
+    Ok(r)
+}
+
+// ---------------------------------------------------------------- queues
+
+struct QueueTab {
+    name: String,
+    description: String,
+    current: bool,
+}
+
+struct QueueRow {
+    id: String,
+    url: String,
+    priority: i64,
+    urgent: bool,
+    status: String,
+    categories: String,
+    lang: String,
+    reach: String,
+    deadline: Option<String>,
+    deadline_at: i64,
+    overdue: bool,
+    reports: usize,
+    age: String,
+    holder: Option<String>,
+    subject: String,
+    evidence: String,
+    explanation: String,
+    claimable: bool,
+}
+
+#[derive(Template)]
+#[template(path = "console/queues.html")]
+struct QueuesPage {
+    chrome: Chrome,
+    tabs: Vec<QueueTab>,
+    queue: String,
+    description: String,
+    rows: Vec<QueueRow>,
+    categories: Vec<(String, bool)>,
+    languages: Vec<(String, bool)>,
+    now: i64,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct QueuesQuery {
+    queue: Option<String>,
+    category: Option<String>,
+    lang: Option<String>,
+    done: Option<String>,
+}
+
+fn subject_text(subject: &Subject) -> String {
+    match subject {
+        Subject::Post {
+            platform,
+            post_id,
+            author,
+        } => match author {
+            Some(a) => format!("post {platform}/{post_id} by {a}"),
+            None => format!("post {platform}/{post_id}"),
+        },
+        Subject::Account {
+            platform,
+            account_id,
+        } => format!("account {platform}/{account_id}"),
+    }
+}
+
+fn category_names(categories: &[Category]) -> String {
+    categories
+        .iter()
+        .map(|c| c.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A queue narrowed by the page's filters (the filters only ever narrow it).
+fn narrowed(queue: &Queue, category: Option<Category>, lang: Option<&str>) -> Queue {
+    let mut q = queue.clone();
+    if let Some(c) = category {
+        q.filter.categories = Some(match &queue.filter.categories {
+            Some(list) if !list.contains(&c) => Vec::new(),
+            _ => vec![c],
+        });
+    }
+    if let Some(l) = lang {
+        q.filter.languages = Some(match &queue.filter.languages {
+            Some(list) if !list.iter().any(|x| x == l) => Vec::new(),
+            _ => vec![l.to_string()],
+        });
+    }
+    q
+}
+
+pub async fn queues(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Query(q): Query<QueuesQuery>,
+) -> PageResult {
+    session.require(Permission::ViewQueues)?;
+    let queues = &state.review.queues;
+    let name = q
+        .queue
+        .clone()
+        .or_else(|| queues.first().map(|x| x.name.clone()))
+        .unwrap_or_default();
+    let queue = state
+        .review
+        .queue(&name)
+        .ok_or_else(|| ConsoleError::NotFound(format!("no queue named {name:?}")))?;
+    let category = q
+        .category
+        .as_deref()
+        .filter(|c| !c.is_empty())
+        .and_then(|c| Category::ALL.into_iter().find(|x| x.name() == c));
+    let lang = q
+        .lang
+        .as_deref()
+        .filter(|l| !l.is_empty() && l.len() <= 8 && l.bytes().all(|b| b.is_ascii_lowercase()));
+    let listed = narrowed(queue, category, lang);
+    let now = state.clock.now();
+    let cases = state
+        .store
+        .list_queue(&listed, &state.review, now, QUEUE_PAGE)
+        .await?;
+    let me = session.name().to_string();
+    let rows = cases
+        .iter()
+        .map(|c| {
+            let deadline = c.nearest_deadline();
+            let evidence = c
+                .automated
+                .as_ref()
+                .map(|d| {
+                    let mut seen = BTreeSet::new();
+                    d.evidence
+                        .iter()
+                        .filter(|e| seen.insert(e.text.clone()))
+                        .take(3)
+                        .map(|e| format!("«{}»", e.text.chars().take(40).collect::<String>()))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default();
+            let holder = c.holder(now).map(str::to_string);
+            QueueRow {
+                url: format!("/console/cases/{}", form_urlencode(&c.id)),
+                id: c.id.clone(),
+                priority: c.priority.score,
+                urgent: c.priority.urgent,
+                status: c.status.name().to_string(),
+                categories: category_names(&c.flagged_categories()),
+                lang: c.lang.clone().unwrap_or_else(|| "other".into()),
+                reach: c.reach.map(human_count).unwrap_or_else(|| "–".into()),
+                deadline: deadline.map(|d| countdown(d, now)),
+                deadline_at: deadline.unwrap_or(0) / 1000,
+                overdue: deadline.is_some_and(|d| d < now),
+                reports: c.distinct_reports(),
+                age: duration(now - c.created_at),
+                claimable: holder.as_deref().is_none_or(|h| h == me)
+                    && matches!(
+                        c.status,
+                        CaseStatus::Open
+                            | CaseStatus::Escalated
+                            | CaseStatus::PendingSecondReview
+                            | CaseStatus::Assigned
+                    ),
+                holder,
+                subject: subject_text(&c.subject),
+                evidence,
+                explanation: c.priority.explanation(),
+            }
+        })
+        .collect();
+    let page = QueuesPage {
+        chrome: chrome(&session, "queues", q.done.as_deref()),
+        tabs: queues
+            .iter()
+            .map(|x| QueueTab {
+                name: x.name.clone(),
+                description: x.description.clone().unwrap_or_default(),
+                current: x.name == name,
+            })
+            .collect(),
+        description: queue.description.clone().unwrap_or_default(),
+        queue: name,
+        rows,
+        categories: Category::ALL
+            .iter()
+            .map(|c| (c.name().to_string(), Some(*c) == category))
+            .collect(),
+        languages: ["en", "fr", "other"]
+            .iter()
+            .map(|l| (l.to_string(), Some(*l) == lang))
+            .collect(),
+        now: now / 1000,
+    };
+    Ok(render(&page))
+}
+
+// ---------------------------------------------------------------- case
+
+struct SignalRow {
+    category: String,
+    score: String,
+    width: u32,
+}
+
+struct RuleRow {
+    id: String,
+    action: String,
+    mode: String,
+    reason_code: String,
+}
+
+struct EvidenceRow {
+    n: usize,
+    category: String,
+    detector: String,
+    text: String,
+    matched: String,
+    span: String,
+}
+
+struct HistoryRow {
+    when: String,
+    what: String,
+    detail: String,
+    url: Option<String>,
+}
+
+struct DecisionRow {
+    by: String,
+    when: String,
+    action: String,
+    reason_code: String,
+    note: String,
+    confirmed_by: String,
+    reversed: bool,
+}
+
+struct AppealRow {
+    appellant: String,
+    statement: String,
+    filed: String,
+    assigned_to: String,
+    outcome: String,
+}
+
+struct WebhookRow {
+    key: String,
+    state: String,
+    attempts: u32,
+    event: String,
+}
+
+#[derive(Template)]
+#[template(path = "console/case.html")]
+struct CasePage {
+    chrome: Chrome,
+    id: String,
+    action_url: String,
+    subject: String,
+    status: String,
+    queue: String,
+    lang: String,
+    reach: String,
+    priority: i64,
+    explanation: String,
+    deadline: Option<String>,
+    deadline_at: i64,
+    holder: Option<String>,
+    lease_left: Option<String>,
+    held_by_me: bool,
+    text: Option<Vec<Segment>>,
+    automated_action: String,
+    automated_reason: String,
+    signals: Vec<SignalRow>,
+    rules: Vec<RuleRow>,
+    evidence: Vec<EvidenceRow>,
+    reports: Vec<HistoryRow>,
+    notices: Vec<HistoryRow>,
+    escalation: Option<String>,
+    pending: Option<DecisionRow>,
+    decisions: Vec<DecisionRow>,
+    appeals: Vec<AppealRow>,
+    author: Option<String>,
+    strikes_live: usize,
+    strikes: Vec<HistoryRow>,
+    proposal: Option<String>,
+    history: Vec<HistoryRow>,
+    webhooks: Vec<WebhookRow>,
+    reasons: Vec<String>,
+    can_claim_now: bool,
+    can_decide_now: bool,
+    can_second_review: bool,
+    can_escalate_now: bool,
+    can_file_appeal: bool,
+    can_decide_appeal: bool,
+    now: i64,
+}
+
+fn decision_row(d: &vigie_review::ModeratorDecision) -> DecisionRow {
+    DecisionRow {
+        by: d.decided_by.clone(),
+        when: when(d.decided_at),
+        action: d.action.to_string(),
+        reason_code: d.reason_code.clone(),
+        note: d.note.clone().unwrap_or_default(),
+        confirmed_by: d.confirmed_by.clone().unwrap_or_default(),
+        reversed: d.reversed_at.is_some(),
+    }
+}
+
+/// The policy's reason codes, offered (not imposed) in the decision form.
+fn policy_reasons(state: &AppState) -> Vec<String> {
+    let current = state.current();
+    let mut reasons: Vec<String> = current
+        .engine
+        .policy()
+        .rules()
+        .iter()
+        .map(|r| r.reason_code().to_string())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    reasons.push("no_violation".into());
+    reasons
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+pub async fn case_page(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> PageResult {
+    session.require(Permission::ViewCases)?;
+    let mut case = state
+        .store
+        .case(&id)
+        .await?
+        .ok_or_else(|| ConsoleError::NotFound(format!("no case with id {id:?}")))?;
+    let now = state.clock.now();
+    case.expire_lease(now);
+    let text = match &case.subject {
+        Subject::Post {
+            platform, post_id, ..
+        } => state.store.post_text(platform, post_id).await?,
+        Subject::Account { .. } => None,
+    };
+    let author = case.subject.author().map(str::to_string);
+    let (strikes, author_decisions, author_cases) = match &author {
+        Some(a) => (
+            state.store.strikes(a).await?,
+            state.store.author_decisions(a, 10).await?,
+            state.store.author_cases(a, 11).await?,
+        ),
+        None => (Vec::new(), Vec::new(), Vec::new()),
+    };
+    let webhooks = state.store.case_webhooks(&case.id, 20).await?;
+    let me = session.name();
+    let holder = case.holder(now).map(str::to_string);
+    let held_by_me = holder.as_deref() == Some(me);
+    let decided_pending_by_me = case.pending.as_ref().is_some_and(|p| p.decided_by == me);
+    let automated = case.automated.as_ref();
+    let mut history: Vec<HistoryRow> = author_decisions
+        .iter()
+        .map(|d| HistoryRow {
+            when: when(d.created_at),
+            what: format!("vigie: {}", d.action),
+            detail: format!(
+                "post {}/{} {}",
+                d.platform,
+                d.post_id,
+                d.reason_code.clone().unwrap_or_default()
+            ),
+            url: None,
+        })
+        .collect();
+    history.extend(
+        author_cases
+            .iter()
+            .filter(|c| c.id != case.id)
+            .take(10)
+            .map(|c| {
+                let decided = c.decisions.last();
+                HistoryRow {
+                    when: when(c.created_at),
+                    what: format!("case {}", c.status),
+                    detail: decided
+                        .map(|d| format!("{} ({})", d.action, d.reason_code))
+                        .unwrap_or_else(|| category_names(&c.flagged_categories())),
+                    url: Some(format!("/console/cases/{}", form_urlencode(&c.id))),
+                }
+            }),
+    );
+    let page = CasePage {
+        chrome: chrome(&session, "queues", q.done.as_deref()),
+        action_url: format!("/console/cases/{}", form_urlencode(&case.id)),
+        id: case.id.clone(),
+        subject: subject_text(&case.subject),
+        status: case.status.name().to_string(),
+        queue: route(&state.review.queues, &case)
+            .map(|x| x.name.clone())
+            .unwrap_or_default(),
+        lang: case.lang.clone().unwrap_or_else(|| "other".into()),
+        reach: case
+            .reach
+            .map(human_count)
+            .unwrap_or_else(|| "unknown".into()),
+        priority: case.priority.score,
+        explanation: case.priority.explanation(),
+        deadline: case.nearest_deadline().map(|d| countdown(d, now)),
+        deadline_at: case.nearest_deadline().unwrap_or(0) / 1000,
+        lease_left: case
+            .lease
+            .as_ref()
+            .filter(|l| l.is_active(now))
+            .map(|l| duration(l.expires_at - now)),
+        holder: holder.clone(),
+        held_by_me,
+        text: text.map(|t| {
+            let evidence = automated.map(|d| d.evidence.as_slice()).unwrap_or(&[]);
+            view::highlight(&t, evidence)
+        }),
+        automated_action: automated
+            .map(|d| d.action.name().to_string())
+            .unwrap_or_else(|| "none (reported by users)".into()),
+        automated_reason: automated
+            .and_then(|d| d.reason_code.clone())
+            .unwrap_or_default(),
+        signals: automated
+            .map(|d| {
+                d.categories
+                    .iter()
+                    .map(|s| SignalRow {
+                        category: s.category.name().to_string(),
+                        score: format!("{:.2}", s.score),
+                        width: (s.score.clamp(0.0, 1.0) * 100.0).round() as u32,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        rules: automated
+            .map(|d| {
+                d.rules
+                    .iter()
+                    .map(|r| RuleRow {
+                        id: r.id.clone(),
+                        action: r.action.name().to_string(),
+                        mode: match r.mode {
+                            Mode::Enforce => "enforced".into(),
+                            Mode::Shadow => "shadow".into(),
+                        },
+                        reason_code: r.reason_code.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        evidence: automated
+            .map(|d| {
+                d.evidence
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| EvidenceRow {
+                        n: i + 1,
+                        category: e.category.name().to_string(),
+                        detector: e.detector.to_string(),
+                        text: e.text.clone(),
+                        matched: e.matched.clone(),
+                        span: format!("{}–{}", e.start, e.end),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        reports: case
+            .reports
+            .iter()
+            .map(|r| HistoryRow {
+                when: when(r.received_at),
+                what: r
+                    .category
+                    .map(|c| c.name().to_string())
+                    .unwrap_or_else(|| "report".into()),
+                detail: format!(
+                    "{}{}",
+                    r.reporter
+                        .as_deref()
+                        .map(|x| format!("by {x}: "))
+                        .unwrap_or_default(),
+                    r.reason.clone().unwrap_or_default()
+                ),
+                url: None,
+            })
+            .collect(),
+        notices: case
+            .notices
+            .iter()
+            .map(|n| HistoryRow {
+                when: when(n.received_at),
+                what: n.authority.clone(),
+                detail: format!(
+                    "{} deadline {}{}",
+                    n.reference.clone().unwrap_or_default(),
+                    countdown(n.deadline, now),
+                    if n.threat_to_life {
+                        " — threat to life"
+                    } else {
+                        ""
+                    }
+                ),
+                url: None,
+            })
+            .collect(),
+        escalation: case
+            .escalation
+            .as_ref()
+            .map(|e| format!("by {} ({}): {}", e.by, when(e.at), e.reason)),
+        pending: case.pending.as_ref().map(decision_row),
+        decisions: case.decisions.iter().map(decision_row).collect(),
+        appeals: case
+            .appeals
+            .iter()
+            .map(|a| AppealRow {
+                appellant: a.appellant.clone(),
+                statement: a.statement.clone(),
+                filed: when(a.filed_at),
+                assigned_to: a.assigned_to.clone().unwrap_or_else(|| "nobody yet".into()),
+                outcome: match a.outcome {
+                    Some(AppealOutcome::Upheld) => "upheld".into(),
+                    Some(AppealOutcome::Reversed) => "reversed".into(),
+                    None => "open".into(),
+                },
+            })
+            .collect(),
+        strikes_live: strikes.iter().filter(|s| s.is_live(now)).count(),
+        strikes: strikes
+            .iter()
+            .rev()
+            .take(10)
+            .map(|s| HistoryRow {
+                when: when(s.issued_at),
+                what: if s.reversed_at.is_some() {
+                    "strike (reversed)".into()
+                } else if s.is_live(now) {
+                    "strike".into()
+                } else {
+                    "strike (expired)".into()
+                },
+                detail: s.reason_code.clone(),
+                url: None,
+            })
+            .collect(),
+        proposal: author.as_deref().and_then(|a| {
+            state
+                .review
+                .strikes
+                .evaluate(a, &strikes, now)
+                .map(|p| p.explanation)
+        }),
+        author,
+        history,
+        webhooks: webhooks
+            .into_iter()
+            .map(|w| WebhookRow {
+                key: w.idempotency_key,
+                state: w.state,
+                attempts: w.attempts,
+                event: w.event,
+            })
+            .collect(),
+        reasons: policy_reasons(&state),
+        can_claim_now: session.can(Permission::Claim)
+            && holder.is_none()
+            && matches!(
+                case.status,
+                CaseStatus::Open | CaseStatus::Escalated | CaseStatus::PendingSecondReview
+            ),
+        can_decide_now: session.can(Permission::Decide)
+            && held_by_me
+            && case.status == CaseStatus::Assigned
+            && case.pending.is_none(),
+        can_second_review: session.can(Permission::Decide)
+            && case.status == CaseStatus::PendingSecondReview
+            && held_by_me
+            && !decided_pending_by_me,
+        can_escalate_now: session.can(Permission::Escalate)
+            && matches!(case.status, CaseStatus::Open | CaseStatus::Assigned)
+            && (holder.is_none() || held_by_me),
+        can_file_appeal: session.role() == Role::Admin
+            && case.status == CaseStatus::Resolved
+            && case.final_decision().is_some_and(|d| d.action.is_adverse()),
+        can_decide_appeal: session.can(Permission::ReviewAppeals)
+            && case.status == CaseStatus::Appealed
+            && case.open_appeal().is_some_and(|a| {
+                a.assigned_to.as_deref() == Some(me) || session.role() == Role::Admin
+            }),
+        now: now / 1000,
+    };
+    Ok(render(&page))
+}
+
+pub async fn claim(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> PageResult {
+    session.check_csrf(form.csrf.as_deref())?;
+    let actor = session.require(Permission::Claim)?;
+    let lease = state.review.lease;
+    let now = state.clock.now();
+    run_change(&state, &id, &session, "case.claim", move |case| {
+        case.claim(&actor, now, &lease)?;
+        Ok(((), Vec::new()))
+    })
+    .await?;
+    Ok(see_other(&case_url(&id, "claimed")))
+}
+
+pub async fn release(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> PageResult {
+    session.check_csrf(form.csrf.as_deref())?;
+    let actor = session.require(Permission::Claim)?;
+    let now = state.clock.now();
+    run_change(&state, &id, &session, "case.release", move |case| {
+        case.release(&actor, now)?;
+        Ok(((), Vec::new()))
+    })
+    .await?;
+    Ok(see_other("/console/queues?done=released"))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EscalateForm {
+    csrf: Option<String>,
+    reason: String,
+}
+
+pub async fn escalate(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Path(id): Path<String>,
+    Form(form): Form<EscalateForm>,
+) -> PageResult {
+    session.check_csrf(form.csrf.as_deref())?;
+    let actor = session.require(Permission::Escalate)?;
+    let reason = form.reason.trim().to_string();
+    if reason.is_empty() {
+        return Err(ConsoleError::Invalid(
+            "say why the case is escalated".into(),
+        ));
+    }
+    check_len("reason", &reason)?;
+    let now = state.clock.now();
+    let config = state.review.clone();
+    run_change(&state, &id, &session, "case.escalate", move |case| {
+        case.escalate(&actor, &reason, &config, now)?;
+        Ok(((), Vec::new()))
+    })
+    .await?;
+    Ok(see_other(&case_url(&id, "escalated")))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DecideForm {
+    csrf: Option<String>,
+    action: String,
+    reason_code: String,
+    #[serde(default)]
+    note: Option<String>,
+    /// For suspensions: days; empty for a permanent one.
+    #[serde(default)]
+    suspend_days: Option<String>,
+    /// Second review only: `confirm` or `override`.
+    #[serde(default)]
+    verdict: Option<String>,
+}
+
+/// The decision a form asks for; the case's flagged categories are added in the transition.
+fn decision_input(form: &DecideForm, now: i64) -> Result<DecisionInput, ConsoleError> {
+    let reason_code = form.reason_code.trim().to_string();
+    if reason_code.is_empty() || reason_code.len() > 256 {
+        return Err(ConsoleError::Invalid(
+            "a decision needs a policy reason (1 to 256 bytes)".into(),
+        ));
+    }
+    let note = form
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
+    if let Some(n) = &note {
+        check_len("note", n)?;
+    }
+    let action = match form.action.as_str() {
+        "remove" => ModeratorAction::Remove,
+        "restore" => ModeratorAction::Restore,
+        "label" => ModeratorAction::Label,
+        "demote" => ModeratorAction::Demote,
+        "age_restrict" => ModeratorAction::AgeRestrict,
+        "warn" => ModeratorAction::Warn,
+        "no_action" => ModeratorAction::NoAction,
+        "suspend_account" => {
+            let days = form
+                .suspend_days
+                .as_deref()
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(|d| {
+                    d.parse::<u32>()
+                        .ok()
+                        .filter(|&d| (1..=3650).contains(&d))
+                        .ok_or_else(|| {
+                            ConsoleError::Invalid("suspension days: 1 to 3650, or empty".into())
+                        })
+                })
+                .transpose()?;
+            ModeratorAction::SuspendAccount {
+                until: days.map(|d| now + i64::from(d) * vigie_review::MICROS_PER_DAY),
+            }
+        }
+        other => return Err(ConsoleError::Invalid(format!("unknown action {other:?}"))),
+    };
+    Ok(DecisionInput {
+        action,
+        reason_code,
+        note,
+        categories: Vec::new(),
+    })
+}
+
+pub async fn decide(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Path(id): Path<String>,
+    Form(form): Form<DecideForm>,
+) -> PageResult {
+    session.check_csrf(form.csrf.as_deref())?;
+    let actor = session.require(Permission::Decide)?;
+    let now = state.clock.now();
+    let config = state.review.clone();
+    let mut input = decision_input(&form, now)?;
+    let (_, outcome) = run_change(&state, &id, &session, "case.decide", move |case| {
+        // The moderator's decision covers what the case was flagged for: those categories
+        // become the training labels (positives or negatives) of the export.
+        input.categories = case.flagged_categories();
+        Ok(outcome_effects(case.decide(&actor, input, &config, now)?))
+    })
+    .await?;
+    let done = match outcome {
+        DecideOutcome::PendingSecondReview { .. } => "pending",
+        _ => "decided",
+    };
+    Ok(see_other(&case_url(&id, done)))
+}
+
+fn outcome_effects(outcome: DecideOutcome) -> (DecideOutcome, Vec<vigie_review::Effect>) {
+    match outcome {
+        DecideOutcome::Resolved { decision, effects } => (
+            DecideOutcome::Resolved {
+                decision,
+                effects: effects.clone(),
+            },
+            effects,
+        ),
+        pending => (pending, Vec::new()),
+    }
+}
+
+pub async fn second_review(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Path(id): Path<String>,
+    Form(form): Form<DecideForm>,
+) -> PageResult {
+    session.check_csrf(form.csrf.as_deref())?;
+    let actor = session.require(Permission::Decide)?;
+    let now = state.clock.now();
+    let config = state.review.clone();
+    let override_input = match form.verdict.as_deref() {
+        Some("override") => Some(decision_input(&form, now)?),
+        _ => None,
+    };
+    run_change(&state, &id, &session, "case.second_review", move |case| {
+        let verdict = match override_input {
+            Some(mut decision) => {
+                decision.categories = case.flagged_categories();
+                SecondReviewVerdict::Override { decision }
+            }
+            None => SecondReviewVerdict::Confirm,
+        };
+        Ok(outcome_effects(
+            case.second_review(&actor, verdict, &config, now)?,
+        ))
+    })
+    .await?;
+    Ok(see_other(&case_url(&id, "second_review")))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AppealForm {
+    csrf: Option<String>,
+    appellant: String,
+    statement: String,
+}
+
+/// Admins may file an appeal for an author who wrote in (platforms file them with an ingest
+/// key through the API).
+pub async fn file_appeal(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Path(id): Path<String>,
+    Form(form): Form<AppealForm>,
+) -> PageResult {
+    session.check_csrf(form.csrf.as_deref())?;
+    if session.role() != Role::Admin {
+        return Err(ConsoleError::Forbidden(format!(
+            "{} ({}) may not file appeals: authors appeal through their platform",
+            session.name(),
+            session.role()
+        )));
+    }
+    let appellant = form.appellant.trim().to_string();
+    if appellant.is_empty() || appellant.len() > 256 {
+        return Err(ConsoleError::Invalid(
+            "the appellant is 1 to 256 bytes".into(),
+        ));
+    }
+    check_len("statement", &form.statement)?;
+    let candidates: Vec<ReviewerCandidate> = state
+        .store
+        .list_users()
+        .await?
+        .into_iter()
+        .filter(|u| u.role == Role::Moderator && u.disabled_at.is_none())
+        .map(|u| ReviewerCandidate {
+            id: u.name,
+            role: u.role,
+            open_load: 0,
+            available: true,
+        })
+        .collect();
+    let now = state.clock.now();
+    let config = state.review.clone();
+    let statement = form.statement;
+    run_change(&state, &id, &session, "appeal.file", move |case| {
+        case.appeal(&appellant, &statement, &config, now)?;
+        let reviewer = case
+            .pick_appeal_reviewer(&candidates)
+            .ok()
+            .map(|c| Actor::new(c.id.clone(), c.role));
+        if let Some(reviewer) = reviewer {
+            case.assign_appeal(&reviewer, now)?;
+        }
+        Ok(((), Vec::new()))
+    })
+    .await?;
+    Ok(see_other(&case_url(&id, "appeal_filed")))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AppealDecisionForm {
+    csrf: Option<String>,
+    outcome: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+pub async fn appeal_decision(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Path(id): Path<String>,
+    Form(form): Form<AppealDecisionForm>,
+) -> PageResult {
+    session.check_csrf(form.csrf.as_deref())?;
+    let actor = session.require(Permission::ReviewAppeals)?;
+    let outcome = match form.outcome.as_str() {
+        "upheld" => AppealOutcome::Upheld,
+        "reversed" => AppealOutcome::Reversed,
+        other => {
+            return Err(ConsoleError::Invalid(format!(
+                "an appeal is upheld or reversed, not {other:?}"
+            )));
+        }
+    };
+    let note = form
+        .note
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
+    if let Some(n) = &note {
+        check_len("note", n)?;
+    }
+    let now = state.clock.now();
+    let config = state.review.clone();
+    run_change(&state, &id, &session, "appeal.resolve", move |case| {
+        let effects = case.resolve_appeal(&actor, outcome, note, &config, now)?;
+        Ok((effects.clone(), effects))
+    })
+    .await?;
+    Ok(see_other(&case_url(&id, "appeal_resolved")))
+}
+
+// ---------------------------------------------------------------- appeals
+
+struct AppealListRow {
+    url: String,
+    id: String,
+    appellant: String,
+    statement: String,
+    filed: String,
+    assigned_to: String,
+    decision: String,
+    mine: bool,
+}
+
+#[derive(Template)]
+#[template(path = "console/appeals.html")]
+struct AppealsPage {
+    chrome: Chrome,
+    rows: Vec<AppealListRow>,
+}
+
+pub async fn appeals(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Query(q): Query<DoneQuery>,
+) -> PageResult {
+    session.require(Permission::ViewCases)?;
+    let appealed = Queue::from_def(QueueDef {
+        name: "appeals".into(),
+        description: None,
+        categories: None,
+        languages: None,
+        sources: None,
+        statuses: Some(vec![CaseStatus::Appealed]),
+        urgent: None,
+        escalated: None,
+        order: vigie_review::QueueOrder::Age,
+    })
+    .map_err(ConsoleError::Invalid)?;
+    let now = state.clock.now();
+    let cases = state
+        .store
+        .list_queue(&appealed, &state.review, now, 200)
+        .await?;
+    let me = session.name();
+    let rows = cases
+        .iter()
+        .filter_map(|c| {
+            let a = c.open_appeal()?;
+            Some(AppealListRow {
+                url: format!("/console/cases/{}", form_urlencode(&c.id)),
+                id: c.id.clone(),
+                appellant: a.appellant.clone(),
+                statement: a.statement.chars().take(200).collect(),
+                filed: when(a.filed_at),
+                assigned_to: a.assigned_to.clone().unwrap_or_else(|| "nobody yet".into()),
+                decision: c
+                    .decisions
+                    .last()
+                    .map(|d| format!("{} ({}) by {}", d.action, d.reason_code, d.decided_by))
+                    .unwrap_or_default(),
+                mine: a.assigned_to.as_deref() == Some(me),
+            })
+        })
+        .collect();
+    Ok(render(&AppealsPage {
+        chrome: chrome(&session, "appeals", q.done.as_deref()),
+        rows,
+    }))
+}
+
+// ---------------------------------------------------------------- audit
+
+struct AuditRow {
+    seq: i64,
+    at: String,
+    actor: String,
+    kind: String,
+    subject: String,
+    reason: String,
+    details: String,
+    hash: String,
+    case_url: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "console/audit.html")]
+struct AuditPage {
+    chrome: Chrome,
+    kind: String,
+    actor: String,
+    subject: String,
+    rows: Vec<AuditRow>,
+    next: Option<String>,
+    verify: Option<(bool, String)>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AuditQuery {
+    kind: Option<String>,
+    actor: Option<String>,
+    subject: Option<String>,
+    before: Option<i64>,
+}
+
+fn nonempty(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && s.len() <= 256)
+        .map(str::to_string)
+}
+
+fn audit_row(e: AuditEntry) -> AuditRow {
+    AuditRow {
+        case_url: e
+            .subject
+            .strip_prefix("case:")
+            .map(|id| format!("/console/cases/{}", form_urlencode(id))),
+        seq: e.seq,
+        at: when(e.at),
+        actor: e.actor,
+        kind: e.kind,
+        subject: e.subject,
+        reason: e.reason,
+        details: e.details.chars().take(300).collect(),
+        hash: e.hash.chars().take(12).collect(),
+    }
+}
+
+async fn audit_page(
+    state: &AppState,
+    session: &Session,
+    q: &AuditQuery,
+    verify: Option<(bool, String)>,
+) -> PageResult {
+    session.require(Permission::ReadAudit)?;
+    let filter = AuditFilter {
+        kind_prefix: nonempty(&q.kind),
+        actor: nonempty(&q.actor),
+        subject: nonempty(&q.subject),
+        before_seq: q.before,
+    };
+    const PAGE: i64 = 100;
+    let entries = state.store.audit_search(&filter, PAGE).await?;
+    let next = (entries.len() as i64 == PAGE)
+        .then(|| entries.last().map(|e| e.seq))
+        .flatten()
+        .map(|seq| {
+            format!(
+                "/console/audit?kind={}&actor={}&subject={}&before={seq}",
+                form_urlencode(filter.kind_prefix.as_deref().unwrap_or_default()),
+                form_urlencode(filter.actor.as_deref().unwrap_or_default()),
+                form_urlencode(filter.subject.as_deref().unwrap_or_default()),
+            )
+        });
+    Ok(render(&AuditPage {
+        chrome: chrome(session, "audit", None),
+        kind: filter.kind_prefix.unwrap_or_default(),
+        actor: filter.actor.unwrap_or_default(),
+        subject: filter.subject.unwrap_or_default(),
+        rows: entries.into_iter().map(audit_row).collect(),
+        next,
+        verify,
+    }))
+}
+
+pub async fn audit(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Query(q): Query<AuditQuery>,
+) -> PageResult {
+    audit_page(&state, &session, &q, None).await
+}
+
+pub async fn verify_audit(
+    State(state): State<Arc<AppState>>,
+    session: Session,
+    Form(form): Form<CsrfForm>,
+) -> PageResult {
+    session.check_csrf(form.csrf.as_deref())?;
+    session.require(Permission::ReadAudit)?;
+    let report = state.store.verify_audit().await?;
+    let verdict = match &report.broken {
+        None => (
+            true,
+            format!(
+                "The chain is intact: {} entries, head #{} {}.",
+                report.entries,
+                report.head_seq,
+                report.head_hash.chars().take(16).collect::<String>()
+            ),
+        ),
+        Some(b) => (
+            false,
+            format!("The chain is broken at entry #{}: {}", b.seq, b.problem),
+        ),
+    };
+    audit_page(&state, &session, &AuditQuery::default(), Some(verdict)).await
+}
+
+// ---------------------------------------------------------------- policy
+
+/// Rule hits tallied from the stored decisions, caught up incrementally (each decision is
+/// read once per server process).
+#[derive(Default)]
+pub struct RuleTally {
+    cursor: DecisionCursor,
+    decisions: u64,
+    /// (policy version, rule id) → hits.
+    hits: HashMap<(String, String), RuleHits>,
+}
+
+#[derive(Default, Clone)]
+struct RuleHits {
+    hits: u64,
+    /// Shadow rules: (enforced action, the rule's action) → count where they differ.
+    would_change: BTreeMap<(String, String), u64>,
+}
+
+/// The part of a stored decision the tally reads; the rest is skipped by serde.
+#[derive(Deserialize)]
+struct DecisionRules {
+    action: vigie_policy::Action,
+    policy_version: String,
+    #[serde(default)]
+    rules: Vec<vigie_policy::FiredRule>,
+}
+
+/// The tally of one server, shared by its console pages.
+pub type SharedTally = Arc<tokio::sync::Mutex<RuleTally>>;
+
+/// Reads up to `budget` new decisions into the tally; `true` when it has caught up.
+async fn catch_up(
+    state: &AppState,
+    tally: &mut RuleTally,
+    budget: usize,
+) -> Result<bool, ConsoleError> {
+    const CHUNK: i64 = 2_000;
+    let mut read = 0;
+    while read < budget {
+        let rows = state.store.decisions_after(&tally.cursor, CHUNK).await?;
+        let n = rows.len();
+        for (cursor, json) in rows {
+            tally.cursor = cursor;
+            tally.decisions += 1;
+            let Ok(d) = serde_json::from_str::<DecisionRules>(&json) else {
+                continue;
+            };
+            for r in &d.rules {
+                let entry = tally
+                    .hits
+                    .entry((d.policy_version.clone(), r.id.clone()))
+                    .or_default();
+                entry.hits += 1;
+                if r.mode == Mode::Shadow && r.action != d.action {
+                    *entry
+                        .would_change
+                        .entry((d.action.name().to_string(), r.action.name().to_string()))
+                        .or_default() += 1;
+                }
+            }
+        }
+        read += n;
+        if (n as i64) < CHUNK {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+struct PolicyRuleRow {
+    id: String,
+    description: String,
+    when: String,
+    action: String,
+    shadow: bool,
+    reason_code: String,
+    category: String,
+    hits: u64,
+    would: String,
+}
+
+#[derive(Template)]
+#[template(path = "console/policy.html")]
+struct PolicyPage {
+    chrome: Chrome,
+    name: String,
+    version: String,
+    rules: Vec<PolicyRuleRow>,
+    tallied: u64,
+    counting: bool,
+    policy_text: String,
+    backtest: Option<BacktestView>,
+    candidate: String,
+}
+
+struct BacktestView {
+    candidate_version: String,
+    posts: u64,
+    changed: u64,
+    truncated: bool,
+    transitions: Vec<(String, String, u64)>,
+    sample: Vec<(String, String, String, String)>,
+}
+
+async fn policy_page(
+    state: &Arc<AppState>,
+    tally: &SharedTally,
+    session: &Session,
+    backtest: Option<BacktestView>,
+    candidate: Option<String>,
+) -> PageResult {
+    session.require(Permission::ReadAudit)?;
+    let mut tally = tally.lock().await;
+    // A page view reads at most this many new decisions; the rest on the next views.
+    let caught_up = catch_up(state, &mut tally, 20_000).await?;
+    let current = state.current();
+    let policy = current.engine.policy();
+    let version = policy.version().to_string();
+    let rules = policy
+        .rules()
+        .iter()
+        .map(|r| {
+            let hits = tally
+                .hits
+                .get(&(version.clone(), r.id().to_string()))
+                .cloned()
+                .unwrap_or_default();
+            PolicyRuleRow {
+                id: r.id().to_string(),
+                description: r.description().to_string(),
+                when: r.when().to_string(),
+                action: r.action().name().to_string(),
+                shadow: r.mode() == Mode::Shadow,
+                reason_code: r.reason_code().to_string(),
+                category: r
+                    .category()
+                    .map(|c| c.name().to_string())
+                    .unwrap_or_default(),
+                hits: hits.hits,
+                would: hits
+                    .would_change
+                    .iter()
+                    .map(|((from, to), n)| format!("{from} → {to}: {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
+        })
+        .collect();
+    let tallied = tally.decisions;
+    drop(tally);
+    let stored = state.store.current_policy().await?;
+    let policy_text = stored.map(|p| p.text).unwrap_or_default();
+    Ok(render(&PolicyPage {
+        chrome: chrome(session, "policy", None),
+        name: policy.name().to_string(),
+        version,
+        rules,
+        tallied,
+        counting: !caught_up,
+        candidate: candidate.unwrap_or_else(|| policy_text.clone()),
+        policy_text,
+        backtest,
+    }))
+}
+
+pub async fn policy(
+    State(state): State<Arc<AppState>>,
+    Extension(tally): Extension<SharedTally>,
+    session: Session,
+) -> PageResult {
+    policy_page(&state, &tally, &session, None, None).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BacktestForm {
+    csrf: Option<String>,
+    policy: String,
+}
+
+/// The backtest of `POST /v1/policy:backtest`, for the page: the candidate re-decides the
+/// stored posts (at most `backtest_max_posts`) and the changes are counted.
+pub async fn backtest(
+    State(state): State<Arc<AppState>>,
+    Extension(tally): Extension<SharedTally>,
+    session: Session,
+    Form(form): Form<BacktestForm>,
+) -> PageResult {
+    session.check_csrf(form.csrf.as_deref())?;
+    session.require(Permission::ManagePolicy)?;
+    if form.policy.len() > state.config.max_body_bytes {
+        return Err(ConsoleError::Invalid(
+            "the candidate policy is too large".into(),
+        ));
+    }
+    let candidate = state
+        .factory
+        .build("candidate", &form.policy)
+        .map_err(|e| ConsoleError::Invalid(format!("the candidate policy is invalid: {e}")))?;
+    let max_posts = state.config.backtest_max_posts;
+    let posts = state
+        .store
+        .posts_between(i64::MIN, i64::MAX, max_posts.saturating_add(1))
+        .await?;
+    let truncated = posts.len() > max_posts as usize;
+    let view = tokio::task::spawn_blocking(move || {
+        let mut transitions: BTreeMap<(String, String), u64> = BTreeMap::new();
+        let mut sample = Vec::new();
+        let mut evaluated = 0;
+        for p in posts.iter().take(max_posts as usize) {
+            evaluated += 1;
+            let d = candidate.decide(&vigie_engine::Post {
+                id: &p.post_id,
+                text: &p.text,
+                context: &p.context,
+            });
+            if d.action.name() == p.action {
+                continue;
+            }
+            *transitions
+                .entry((p.action.clone(), d.action.name().to_string()))
+                .or_default() += 1;
+            if sample.len() < 20 {
+                sample.push((
+                    format!("{}/{}", p.platform, p.post_id),
+                    p.text.chars().take(160).collect(),
+                    p.action.clone(),
+                    d.action.name().to_string(),
+                ));
+            }
+        }
+        BacktestView {
+            candidate_version: candidate.policy().version().to_string(),
+            posts: evaluated,
+            changed: transitions.values().sum(),
+            truncated,
+            transitions: transitions
+                .into_iter()
+                .map(|((a, b), n)| (a, b, n))
+                .collect(),
+            sample,
+        }
+    })
+    .await
+    .map_err(|e| ConsoleError::Api(crate::ApiError::internal("the backtest", &e)))?;
+    policy_page(&state, &tally, &session, Some(view), Some(form.policy)).await
+}
+
+// ---------------------------------------------------------------- dashboard
+
+#[derive(Template)]
+#[template(path = "console/dashboard.html")]
+struct DashboardPage {
+    chrome: Chrome,
+    days: usize,
+    charts: Vec<Chart>,
+    categories: Vec<(String, u64, u32)>,
+    automated: u64,
+    human: u64,
+    automated_share: String,
+    median: String,
+    backlog_now: u64,
+}
+
+pub async fn dashboard(State(state): State<Arc<AppState>>, session: Session) -> PageResult {
+    session.require(Permission::ViewQueues)?;
+    const DAYS: usize = 14;
+    let day = vigie_review::MICROS_PER_DAY;
+    let now = state.clock.now();
+    let since = (now.div_euclid(day) - (DAYS as i64 - 1)) * day;
+    let names: Vec<&str> = Category::ALL.iter().map(|c| c.name()).collect();
+    let d = state.store.dashboard(since, day, DAYS, &names).await?;
+    let by_action = view::stacked_bars(
+        "Automated decisions per day, by action",
+        &d.decisions_by_action,
+        DAYS,
+        since,
+        day,
+    );
+    let cases = view::stacked_bars(
+        "Cases opened and resolved per day",
+        &[
+            ("opened".to_string(), d.cases_opened.clone()),
+            ("resolved".to_string(), d.cases_resolved.clone()),
+        ],
+        DAYS,
+        since,
+        day,
+    );
+    let backlog = view::line_chart(
+        "Backlog (cases not resolved) at the end of each day",
+        &d.backlog,
+        since,
+        day,
+    );
+    let max_cat = d
+        .cases_by_category
+        .iter()
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let total = d.automated_actions + d.human_decisions;
+    Ok(render(&DashboardPage {
+        chrome: chrome(&session, "dashboard", None),
+        days: DAYS,
+        charts: vec![by_action, cases, backlog],
+        categories: d
+            .cases_by_category
+            .iter()
+            .map(|(c, n)| (c.clone(), *n, (*n * 100 / max_cat) as u32))
+            .collect(),
+        automated: d.automated_actions,
+        human: d.human_decisions,
+        automated_share: if total == 0 {
+            "–".into()
+        } else {
+            format!("{:.0} %", d.automated_actions as f64 * 100.0 / total as f64)
+        },
+        median: d
+            .median_time_to_decision
+            .map(duration)
+            .unwrap_or_else(|| "–".into()),
+        backlog_now: d.backlog.last().copied().unwrap_or(0),
+    }))
+}
+
+// ---------------------------------------------------------------- assets
+
+const CSS: &str = include_str!("../../assets/console.css");
+const JS: &str = include_str!("../../assets/console.js");
+
+pub async fn asset(Path(name): Path<String>) -> Response {
+    let (body, kind) = match name.as_str() {
+        "console.css" => (CSS, "text/css; charset=utf-8"),
+        "console.js" => (JS, "text/javascript; charset=utf-8"),
+        _ => return view::error_page(StatusCode::NOT_FOUND, "Not found", "no such file"),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
+}
