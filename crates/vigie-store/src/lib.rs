@@ -16,6 +16,7 @@ mod decisions;
 mod keys;
 mod policies;
 mod review;
+mod sor;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
@@ -37,6 +38,12 @@ pub use review::{
     Applied, CaseChange, CreatedUser, OutboxItem, QueueCursor, QueuePage, ReportOutcome, User,
     subject_key,
 };
+pub use sor::{
+    RefusedStatement, SorBatch, SorReceipt, StatementOutcome, StatementSet, StoredStatement,
+    sor_schema,
+};
+/// Statements of reasons and transparency reports, as the store builds them.
+pub use vigie_report;
 /// The review workflow's types, as the store persists them.
 pub use vigie_review;
 
@@ -140,6 +147,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0004_notices",
         include_str!("../migrations/0004_notices.sql"),
     ),
+    (5, "0005_sor", include_str!("../migrations/0005_sor.sql")),
 ];
 
 /// The database file inside a data directory.
