@@ -851,6 +851,25 @@ impl Case {
         Ok(())
     }
 
+    /// A reviewer takes an appeal that waits unassigned (nobody eligible was free when it
+    /// was filed): the same rules as [`Case::assign_appeal`], and an appeal already assigned
+    /// stays with its reviewer.
+    pub fn take_appeal(&mut self, actor: &Actor, now: Micros) -> Result<(), ReviewError> {
+        if self.status != CaseStatus::Appealed {
+            return Err(self.illegal("take the appeal of"));
+        }
+        if let Some(assigned) = self.appeals.last().and_then(|a| a.assigned_to.as_ref())
+            && *assigned != actor.id
+        {
+            return Err(ReviewError::NotAppealReviewer {
+                case_id: self.id.clone(),
+                assigned_to: Some(assigned.clone()),
+                actor: actor.id.clone(),
+            });
+        }
+        self.assign_appeal(actor, now)
+    }
+
     /// The assigned reviewer upholds or reverses the decision. A reversal returns the
     /// compensating effects: undo the action, remove its strike, notify the platform.
     pub fn resolve_appeal(

@@ -97,7 +97,7 @@ pub use notice::{
     ClockState, ClockStep, DeadlineSource, DeadlineStatus, HostReport, HostReportRow, NoticeConfig,
     NoticeError, NotifierKind,
 };
-pub use priority::{Priority, PriorityConfig, PriorityPart};
+pub use priority::{DeadlineBand, Priority, PriorityConfig, PriorityPart};
 pub use queue::{Queue, QueueDef, QueueFilter, QueueOrder, route};
 pub use roles::{Actor, Permission, Role};
 pub use strikes::{Strike, StrikePolicy, StrikeProposal, StrikeThreshold};

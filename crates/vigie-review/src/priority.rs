@@ -107,6 +107,17 @@ impl Priority {
     /// Computes the priority of `case` at `now`. Deadlines move with time: the store
     /// recomputes open cases with notices as their deadlines approach.
     pub fn compute(case: &Case, config: &PriorityConfig, now: Micros) -> Priority {
+        Priority::compute_parts(case, config, Some(now))
+    }
+
+    /// The score without its deadline part: what does not change while a case waits. The
+    /// score at `now` is this plus [`PriorityConfig::deadline_points`] of the nearest
+    /// deadline, which lets the store keep the constant part in an index.
+    pub fn base_score(case: &Case, config: &PriorityConfig) -> i64 {
+        Priority::compute_parts(case, config, None).score
+    }
+
+    fn compute_parts(case: &Case, config: &PriorityConfig, now: Option<Micros>) -> Priority {
         let mut parts = Vec::new();
         let urgent = case.is_threat_to_life();
         if urgent {
@@ -141,19 +152,9 @@ impl Priority {
                 points,
             });
         }
-        if let Some(deadline) = case.nearest_deadline() {
+        if let (Some(now), Some(deadline)) = (now, case.nearest_deadline()) {
             let left = deadline.saturating_sub(now);
-            let points = if left <= 0 {
-                config.deadline_overdue
-            } else if left <= MICROS_PER_HOUR {
-                config.deadline_within_hour
-            } else if left <= 4 * MICROS_PER_HOUR {
-                config.deadline_within_4_hours
-            } else if left <= MICROS_PER_DAY {
-                config.deadline_within_day
-            } else {
-                0
-            };
+            let points = config.deadline_points(left);
             if points != 0 {
                 parts.push(PriorityPart {
                     label: deadline_label(left),
@@ -172,8 +173,54 @@ impl Priority {
             score,
             urgent,
             parts,
-            computed_at: now,
+            computed_at: now.unwrap_or_default(),
         }
+    }
+}
+
+/// One band of time left before a deadline, worth a fixed number of points: the band holds
+/// deadlines `d` with `after < d - now <= up_to` (`after = None`: no lower bound, overdue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeadlineBand {
+    pub after: Option<Micros>,
+    pub up_to: Micros,
+    pub points: i64,
+}
+
+impl PriorityConfig {
+    /// Points for a deadline `left` microseconds away (negative: overdue).
+    pub fn deadline_points(&self, left: Micros) -> i64 {
+        self.deadline_bands()
+            .iter()
+            .find(|b| b.after.is_none_or(|a| left > a) && left <= b.up_to)
+            .map_or(0, |b| b.points)
+    }
+
+    /// The bands that earn deadline points, nearest first; a deadline further than the last
+    /// band's `up_to` earns none.
+    pub fn deadline_bands(&self) -> [DeadlineBand; 4] {
+        [
+            DeadlineBand {
+                after: None,
+                up_to: 0,
+                points: self.deadline_overdue,
+            },
+            DeadlineBand {
+                after: Some(0),
+                up_to: MICROS_PER_HOUR,
+                points: self.deadline_within_hour,
+            },
+            DeadlineBand {
+                after: Some(MICROS_PER_HOUR),
+                up_to: 4 * MICROS_PER_HOUR,
+                points: self.deadline_within_4_hours,
+            },
+            DeadlineBand {
+                after: Some(4 * MICROS_PER_HOUR),
+                up_to: MICROS_PER_DAY,
+                points: self.deadline_within_day,
+            },
+        ]
     }
 }
 
@@ -282,6 +329,22 @@ mod tests {
             deadline_label(i64::MIN),
             "deadline overdue by 106751991 days"
         );
+    }
+
+    #[test]
+    fn deadline_bands_end_where_the_labels_say() {
+        let config = PriorityConfig::default();
+        let points = |left: Micros| config.deadline_points(left);
+        assert_eq!(points(i64::MIN), 400);
+        assert_eq!(points(0), 400);
+        assert_eq!(points(1), 300);
+        assert_eq!(points(MICROS_PER_HOUR), 300);
+        assert_eq!(points(MICROS_PER_HOUR + 1), 150);
+        assert_eq!(points(4 * MICROS_PER_HOUR), 150);
+        assert_eq!(points(4 * MICROS_PER_HOUR + 1), 50);
+        assert_eq!(points(MICROS_PER_DAY), 50);
+        assert_eq!(points(MICROS_PER_DAY + 1), 0);
+        assert_eq!(points(i64::MAX), 0);
     }
 
     #[test]

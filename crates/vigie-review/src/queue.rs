@@ -95,8 +95,13 @@ impl QueueFilter {
     /// Whether a case with these columns passes every filter: the reference semantics of the
     /// store's `WHERE` clause.
     pub fn matches(&self, case: &CaseColumns) -> bool {
-        self.statuses.contains(&case.status)
-            && self.urgent.is_none_or(|u| u == case.urgent)
+        self.statuses.contains(&case.status) && self.matches_except_status(case)
+    }
+
+    /// Every filter but the status: the part that does not change while a case waits (the
+    /// status does, when a claim lapses), which the store materializes per queue.
+    pub fn matches_except_status(&self, case: &CaseColumns) -> bool {
+        self.urgent.is_none_or(|u| u == case.urgent)
             && self.escalated.is_none_or(|e| e == case.escalated)
             && self
                 .languages

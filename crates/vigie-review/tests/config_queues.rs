@@ -34,6 +34,7 @@ fn the_example_config_parses_with_its_queues_in_order() {
             "hate-en",
             "escalated",
             "second-review",
+            "appeals",
             "general"
         ]
     );

@@ -291,6 +291,14 @@ proptest! {
         prop_assert_eq!(p.score, p.parts.iter().map(|x| x.points).sum::<i64>());
         prop_assert!(p.parts.iter().all(|x| x.points > 0));
         prop_assert!(!p.explanation().is_empty());
+        // What the store indexes (the base) plus the deadline's band is the score.
+        let deadline_points = case
+            .nearest_deadline()
+            .map_or(0, |d| config.priority.deadline_points(d.saturating_sub(now)));
+        prop_assert_eq!(
+            Priority::base_score(&case, &config.priority) + deadline_points,
+            p.score
+        );
     }
 
     #[test]

@@ -545,6 +545,27 @@ fn no_reviewer_left_is_a_typed_error() {
         case.pick_appeal_reviewer(&only_alice),
         Err(ReviewError::NoEligibleReviewer { candidates: 1, .. })
     ));
+    // The appeal waits unassigned; the decider may not take it from the queue, someone
+    // else may, and once taken it stays with them.
+    assert!(matches!(
+        case.take_appeal(&alice, T0 + 3),
+        Err(ReviewError::SameModerator { .. })
+    ));
+    assert_eq!(
+        case.appeals.last().and_then(|a| a.assigned_to.clone()),
+        None
+    );
+    let dave = moderator("dave");
+    case.take_appeal(&dave, T0 + 4)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(
+        case.take_appeal(&moderator("erin"), T0 + 5),
+        Err(ReviewError::NotAppealReviewer { .. })
+    ));
+    assert_eq!(
+        case.appeals.last().and_then(|a| a.assigned_to.clone()),
+        Some("dave".to_string())
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use vigie_review::{
     ReviewerCandidate, Role, SecondReviewVerdict, Strike, StrikePolicy, StrikeProposal, Subject,
     route,
 };
-use vigie_store::{Applied, CaseChange, OutboxItem, Scope, format_time};
+use vigie_store::{Applied, CaseChange, OutboxItem, QueueCursor, Scope, format_time};
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -300,6 +300,8 @@ pub async fn list_queues(
 pub struct QueueQuery {
     /// At most this many (default 50, at most 500).
     pub limit: Option<usize>,
+    /// The `next` of the previous page: the page starts after it.
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -307,6 +309,9 @@ pub struct QueueCasesOut {
     pub queue: String,
     /// Highest priority first, then oldest (or oldest first for `order = "age"` queues).
     pub cases: Vec<CaseOut>,
+    /// Pass as `after` for the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
 
 #[utoipa::path(get, path = "/v1/queues/{name}", tag = "review", params(QueueQuery),
@@ -324,16 +329,31 @@ pub async fn queue_cases(
         .queue(&name)
         .ok_or_else(|| ApiError::not_found(format!("no queue named {name:?}")))?;
     let limit = q.limit.unwrap_or(50).clamp(1, 500);
-    let cases = timed_db(
+    let after = match q.after.as_deref() {
+        Some(text) => Some(QueueCursor::decode(text).ok_or_else(|| {
+            ApiError::bad_request("invalid_query", "after is not a cursor this queue gave out")
+        })?),
+        None => None,
+    };
+    let page = timed_db(
         "list_queue",
-        state
-            .store
-            .list_queue(queue, &state.review, state.clock.now(), limit),
+        state.store.list_queue_page(
+            queue,
+            &state.review,
+            state.clock.now(),
+            after.as_ref(),
+            limit,
+        ),
     )
     .await?;
     Ok(Json(QueueCasesOut {
         queue: name,
-        cases: cases.into_iter().map(|c| CaseOut::new(&state, c)).collect(),
+        cases: page
+            .cases
+            .into_iter()
+            .map(|c| CaseOut::new(&state, c))
+            .collect(),
+        next: page.next.map(|c| c.encode()),
     }))
 }
 
@@ -570,7 +590,9 @@ pub async fn create_appeal(
             let appeal = case
                 .appeal(&body.appellant, &body.statement, &config, now)?
                 .clone();
-            // Without an eligible reviewer the appeal is still filed; an admin assigns it later.
+            // Never the moderators who decided: without anyone else the appeal waits,
+            // unassigned, in the queues of appealed cases until an eligible reviewer takes it
+            // (`POST /v1/cases/{id}/appeal-claim`).
             let reviewer = case
                 .pick_appeal_reviewer(&candidates)
                 .ok()
@@ -579,6 +601,38 @@ pub async fn create_appeal(
                 case.assign_appeal(&reviewer, now)?;
             }
             let appeal = case.appeals.last().cloned().unwrap_or(appeal);
+            Ok((appeal, Vec::new()))
+        },
+    )
+    .await
+}
+
+#[utoipa::path(post, path = "/v1/cases/{id}/appeal-claim", tag = "review",
+    responses((status = 200, description = "The appeal, now assigned to the caller", body = Object),
+              (status = 409, description = "The caller decided the case, or the appeal is someone else's", body = crate::error::ErrorBody)))]
+pub async fn claim_appeal(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<Json<ChangeOut<vigie_review::Appeal>>> {
+    let actor = caller.require(Permission::ReviewAppeals)?;
+    let now = state.clock.now();
+    run_change(
+        &state,
+        &id,
+        &caller.audit_name(),
+        "appeal.claim",
+        move |case| {
+            case.take_appeal(&actor, now)?;
+            let appeal =
+                case.appeals
+                    .last()
+                    .cloned()
+                    .ok_or_else(|| ReviewError::IllegalTransition {
+                        case_id: case.id.clone(),
+                        status: case.status,
+                        attempted: "take the appeal of",
+                    })?;
             Ok((appeal, Vec::new()))
         },
     )

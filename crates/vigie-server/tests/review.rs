@@ -51,6 +51,11 @@ statuses = ["pending_second_review"]
 order = "age"
 
 [[queue]]
+name = "appeals"
+statuses = ["appealed"]
+order = "age"
+
+[[queue]]
 name = "general"
 "#;
 
@@ -594,6 +599,177 @@ async fn a_second_moderator_confirms_suspensions(backend: Backend) {
     s.stop().await;
 }
 
+/// Both moderators took part in the decision (one decided, the other confirmed): the appeal
+/// is assigned to neither; it waits in the appeals queue until someone eligible takes it.
+async fn an_appeal_waits_for_a_moderator_who_did_not_decide(backend: Backend) {
+    let s = backend.start(true, None).await;
+    let (_, case) = s.report("wait1", "u12", "r1").await;
+    assert_eq!(s.claim(&case, "alice").await.0, StatusCode::OK);
+    let until = (s.state.clock.now() / MICROS_PER_SECOND + 7 * 86_400) * MICROS_PER_SECOND;
+    let (status, body) = s
+        .decide(
+            &case,
+            "alice",
+            json!({"type": "suspend_account", "until": until}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(s.claim(&case, "bob").await.0, StatusCode::OK);
+    let (status, body) = s
+        .post(
+            &format!("/v1/cases/{case}/second-review"),
+            s.user("bob"),
+            json!({"verdict": "confirm"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let (status, filed) = s
+        .post(
+            "/v1/appeals",
+            &s.ingest,
+            json!({"case_id": case, "appellant": "u12", "statement": "not me"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{filed}");
+    assert_eq!(filed["case"]["status"], "appealed");
+    assert!(filed["outcome"]["assigned_to"].is_null(), "{filed}");
+    assert!(s.queue_ids("appeals").await.contains(&case));
+
+    let take = |who: &str| {
+        let path = format!("/v1/cases/{case}/appeal-claim");
+        let token = s.users.get(who).cloned().unwrap_or_else(|| who.to_string());
+        let s = &s;
+        async move { s.post(&path, &token, json!({})).await }
+    };
+    for decider in ["alice", "bob"] {
+        let (status, e) = take(decider).await;
+        assert_eq!(
+            (status, code(&e)),
+            (StatusCode::CONFLICT, "same_moderator"),
+            "{decider}: {e}"
+        );
+        let (status, e) = s
+            .post(
+                &format!("/v1/cases/{case}/appeal-decision"),
+                s.user(decider),
+                json!({"outcome": "reversed"}),
+            )
+            .await;
+        assert_eq!(
+            (status, code(&e)),
+            (StatusCode::FORBIDDEN, "not_appeal_reviewer"),
+            "{decider}: {e}"
+        );
+    }
+    let (_, waiting) = s.get(&format!("/v1/cases/{case}"), s.user("otto")).await;
+    assert!(
+        waiting["case"]["appeals"][0]["assigned_to"].is_null(),
+        "{waiting}"
+    );
+
+    // A new moderator joins and takes it; once taken, nobody else may.
+    let carol = s
+        .state
+        .store
+        .create_user("carol", Role::Moderator, "correct horse battery", "test")
+        .await
+        .unwrap()
+        .token;
+    let (status, taken) = take(&carol).await;
+    assert_eq!(status, StatusCode::OK, "{taken}");
+    assert_eq!(taken["outcome"]["assigned_to"], "carol");
+    let (status, e) = take("ada").await;
+    assert_eq!(
+        (status, code(&e)),
+        (StatusCode::FORBIDDEN, "not_appeal_reviewer"),
+        "{e}"
+    );
+    let (status, upheld) = s
+        .post(
+            &format!("/v1/cases/{case}/appeal-decision"),
+            &carol,
+            json!({"outcome": "upheld"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{upheld}");
+    assert_eq!(upheld["case"]["status"], "resolved");
+    assert!(!s.queue_ids("appeals").await.contains(&case));
+    s.stop().await;
+}
+
+/// A queue read page by page from its cursors gives the same cases, in the same order, as
+/// one long page; the order is priority, then age.
+async fn queues_page_by_cursor(backend: Backend) {
+    let s = backend.start(true, None).await;
+    let mut opened = Vec::new();
+    for i in 0..7 {
+        let (_, case) = s.report(&format!("page{i}"), "u13", "r1").await;
+        // More reporters on some cases: a higher priority than older cases.
+        for r in 0..(i % 3) {
+            let (status, body) = s
+                .post(
+                    "/v1/reports",
+                    &s.ingest,
+                    json!({"platform": "forum", "post_id": format!("page{i}"),
+                           "reporter": format!("extra{r}")}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        opened.push(case);
+        s.advance(1).await;
+    }
+    let (status, whole) = s.get("/v1/queues/general?limit=50", s.user("tina")).await;
+    assert_eq!(status, StatusCode::OK, "{whole}");
+    assert!(whole.get("next").is_none(), "{whole}");
+    let whole: Vec<(String, i64, i64)> = whole["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["case"]["id"].as_str().unwrap().to_string(),
+                c["case"]["priority"]["score"].as_i64().unwrap(),
+                c["case"]["created_at"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(whole.len(), opened.len());
+    for pair in whole.windows(2) {
+        let ((_, p0, t0), (_, p1, t1)) = (&pair[0], &pair[1]);
+        assert!(p0 > p1 || (p0 == p1 && t0 < t1), "{whole:?}");
+    }
+    let mut paged = Vec::new();
+    let mut path = "/v1/queues/general?limit=3".to_string();
+    loop {
+        let (status, page) = s.get(&path, s.user("tina")).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let cases = page["cases"].as_array().unwrap();
+        assert!(cases.len() <= 3);
+        paged.extend(
+            cases
+                .iter()
+                .map(|c| c["case"]["id"].as_str().unwrap().to_string()),
+        );
+        match page["next"].as_str() {
+            Some(next) => path = format!("/v1/queues/general?limit=3&after={next}"),
+            None => break,
+        }
+    }
+    let ids: Vec<String> = whole.into_iter().map(|(id, _, _)| id).collect();
+    assert_eq!(paged, ids);
+    let (status, e) = s
+        .get("/v1/queues/general?after=nonsense", s.user("tina"))
+        .await;
+    assert_eq!(
+        (status, code(&e)),
+        (StatusCode::BAD_REQUEST, "invalid_query"),
+        "{e}"
+    );
+    s.stop().await;
+}
+
 /// Reports on content already reviewed as fine are counted, and reopen nothing.
 async fn brigading_does_not_reopen(backend: Backend) {
     let s = backend.start(false, None).await;
@@ -695,6 +871,12 @@ async fn every_role_is_held_to_its_endpoints(backend: Backend) {
             "POST",
             format!("/v1/cases/{case}/appeal-decision"),
             json!({"outcome": "upheld"}),
+            &["alice", "ada", "admin"],
+        ),
+        (
+            "POST",
+            format!("/v1/cases/{case}/appeal-claim"),
+            Value::Null,
             &["alice", "ada", "admin"],
         ),
         (
@@ -968,6 +1150,8 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     webhooks_reach_a_failing_receiver_once,
     deliveries_survive_a_restart,
     automated_decisions_open_cases,
+    an_appeal_waits_for_a_moderator_who_did_not_decide,
+    queues_page_by_cursor,
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -13,8 +13,8 @@ use serde::Serialize;
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 use vigie_review::{
-    Case, Delivery, DeliveryState, Effect, Queue, Report, ReviewConfig, ReviewError, Role, Strike,
-    StrikeProposal, Subject, TrainingRow, training_row,
+    Case, CaseStatus, Delivery, DeliveryState, Effect, Priority, Queue, QueueOrder, Report,
+    ReviewConfig, ReviewError, Role, Strike, StrikeProposal, Subject, TrainingRow, training_row,
 };
 
 use crate::audit::{AuditEvent, ChainHead};
@@ -176,7 +176,11 @@ fn strike_from_row(row: &AnyRow) -> Result<Strike> {
 const OUTBOX_COLUMNS: &str =
     "idempotency_key, case_id, endpoint, body, delivery, created_at, updated_at";
 
-pub(crate) async fn insert_case(conn: &mut AnyConnection, case: &Case) -> Result<bool> {
+pub(crate) async fn insert_case(
+    conn: &mut AnyConnection,
+    case: &Case,
+    config: &ReviewConfig,
+) -> Result<bool> {
     let c = case.columns();
     let inserted = sqlx::query(
         "INSERT INTO cases (id, subject_key, status, lang, urgent, escalated, categories, sources,
@@ -203,7 +207,286 @@ pub(crate) async fn insert_case(conn: &mut AnyConnection, case: &Case) -> Result
     .await
     .ctx("storing a case")?
     .rows_affected();
+    if inserted == 1 {
+        write_members(conn, &member_rows(case, config)).await?;
+    }
     Ok(inserted == 1)
+}
+
+/// A case's row in one queue (see migration 0003).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct MemberRow<'a> {
+    queue: &'a str,
+    case_id: &'a str,
+    status: CaseStatus,
+    escalated: bool,
+    lease_expires_at: Option<i64>,
+    sort_rank: i64,
+    deadline: Option<i64>,
+    created_at: i64,
+}
+
+/// The queues that may show `case` (now or once its claim lapses), one row each.
+fn member_rows<'a>(case: &'a Case, config: &'a ReviewConfig) -> Vec<MemberRow<'a>> {
+    let columns = case.columns();
+    let mut base = None;
+    let mut rows = Vec::new();
+    for queue in &config.queues {
+        let filter = &queue.filter;
+        let statuses = &filter.statuses;
+        let visible = statuses.contains(&columns.status)
+            || (columns.status == CaseStatus::Assigned
+                && statuses.contains(if columns.escalated {
+                    &CaseStatus::Escalated
+                } else {
+                    &CaseStatus::Open
+                }));
+        if !visible || !filter.matches_except_status(&columns) {
+            continue;
+        }
+        let (sort_rank, deadline) = match filter.order {
+            QueueOrder::Priority => {
+                let base =
+                    *base.get_or_insert_with(|| Priority::base_score(case, &config.priority));
+                (i64::saturating_neg(base), case.nearest_deadline())
+            }
+            QueueOrder::Age => (0, None),
+        };
+        rows.push(MemberRow {
+            queue: &queue.name,
+            case_id: &case.id,
+            status: columns.status,
+            escalated: columns.escalated,
+            lease_expires_at: columns.lease_expires_at,
+            sort_rank,
+            deadline,
+            created_at: columns.created_at,
+        });
+    }
+    rows
+}
+
+async fn write_members(conn: &mut AnyConnection, rows: &[MemberRow<'_>]) -> Result<()> {
+    const COLUMNS: usize = 8;
+    for chunk in rows.chunks(crate::decisions::ROWS_PER_STATEMENT) {
+        let mut sql = String::from(
+            "INSERT INTO queue_members (queue, case_id, status, escalated, lease_expires_at,
+                sort_rank, deadline, created_at) VALUES ",
+        );
+        for i in 0..chunk.len() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            for c in 0..COLUMNS {
+                if c > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!("${}", i * COLUMNS + c + 1));
+            }
+            sql.push(')');
+        }
+        // Safe: the text holds only fixed fragments and placeholders; every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for row in chunk {
+            q = q
+                .bind(row.queue)
+                .bind(row.case_id)
+                .bind(row.status.name())
+                .bind(i64::from(row.escalated))
+                .bind(row.lease_expires_at)
+                .bind(row.sort_rank)
+                .bind(row.deadline)
+                .bind(row.created_at);
+        }
+        q.execute(&mut *conn).await.ctx("storing a case's queues")?;
+    }
+    Ok(())
+}
+
+/// What the queue rows depend on besides the cases: the queue definitions and the priority
+/// weights. Bump the leading number when the way rows are computed changes.
+fn queue_fingerprint(config: &ReviewConfig) -> Result<String> {
+    let text = to_json("queue definitions", &(1, &config.queues, &config.priority))?;
+    Ok(blake3::hash(text.as_bytes()).to_hex().to_string())
+}
+
+/// A position in a queue: the sort key of the last case of a page, `{rank}.{created_at}.{id}`
+/// on the wire (rank: minus the priority, or 0 in queues ordered by age).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct QueueCursor {
+    pub rank: i64,
+    pub created_at: i64,
+    pub case_id: String,
+}
+
+impl QueueCursor {
+    /// The key of `case` in `queue` (its priority computed for the time of listing).
+    pub fn of(case: &Case, queue: &Queue) -> QueueCursor {
+        QueueCursor {
+            rank: match queue.filter.order {
+                QueueOrder::Priority => i64::saturating_neg(case.priority.score),
+                QueueOrder::Age => 0,
+            },
+            created_at: case.created_at,
+            case_id: case.id.clone(),
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        format!("{}.{}.{}", self.rank, self.created_at, self.case_id)
+    }
+
+    /// `None` when `text` is not a cursor this store gave out.
+    pub fn decode(text: &str) -> Option<QueueCursor> {
+        let mut parts = text.splitn(3, '.');
+        let rank = parts.next()?.parse().ok()?;
+        let created_at = parts.next()?.parse().ok()?;
+        let case_id = parts.next().filter(|id| !id.is_empty())?.to_string();
+        Some(QueueCursor {
+            rank,
+            created_at,
+            case_id,
+        })
+    }
+}
+
+/// One page of a queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueuePage {
+    pub cases: Vec<Case>,
+    /// Where the next page starts; `None` on the last page.
+    pub next: Option<QueueCursor>,
+}
+
+/// SQL text with its bound values, for queries whose shape depends on the queue.
+#[derive(Default)]
+struct SqlBuilder {
+    text: String,
+    binds: Vec<SqlValue>,
+}
+
+enum SqlValue {
+    Text(String),
+    Int(i64),
+}
+
+impl SqlBuilder {
+    fn push(&mut self, fragment: &str) -> &mut Self {
+        self.text.push_str(fragment);
+        self
+    }
+
+    fn text(&mut self, value: &str) -> &mut Self {
+        self.binds.push(SqlValue::Text(value.to_string()));
+        self.text.push_str(&format!("${}", self.binds.len()));
+        self
+    }
+
+    fn int(&mut self, value: i64) -> &mut Self {
+        self.binds.push(SqlValue::Int(value));
+        self.text.push_str(&format!("${}", self.binds.len()));
+        self
+    }
+
+    async fn keys(self, conn: &mut AnyConnection, shift: i64) -> Result<Vec<QueueCursor>> {
+        // Safe: the text holds only fixed fragments and placeholders; every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(self.text));
+        for value in self.binds {
+            q = match value {
+                SqlValue::Text(t) => q.bind(t),
+                SqlValue::Int(i) => q.bind(i),
+            };
+        }
+        let rows = q.fetch_all(&mut *conn).await.ctx("listing a queue")?;
+        rows.iter()
+            .map(|row| {
+                let rank: i64 = get(row, "sort_rank")?;
+                Ok(QueueCursor {
+                    rank: rank.saturating_sub(shift),
+                    created_at: get(row, "created_at")?,
+                    case_id: get(row, "case_id")?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// One stored status a queue shows, as a range of the order index.
+enum StatusClause {
+    Is(CaseStatus),
+    /// Claimed cases: those whose claim is live (`live`: the queue lists assigned cases)
+    /// and those whose claim lapsed with `escalated` in `lapsed` (they show as open, or
+    /// escalated, without any write).
+    Assigned {
+        live: bool,
+        lapsed: Vec<i64>,
+    },
+}
+
+/// The stored statuses a queue with `statuses` shows.
+fn status_clauses(statuses: &[CaseStatus]) -> Vec<StatusClause> {
+    let mut clauses: Vec<StatusClause> = statuses
+        .iter()
+        .filter(|s| **s != CaseStatus::Assigned)
+        .map(|s| StatusClause::Is(*s))
+        .collect();
+    let live = statuses.contains(&CaseStatus::Assigned);
+    let mut lapsed = Vec::new();
+    if statuses.contains(&CaseStatus::Open) {
+        lapsed.push(0);
+    }
+    if statuses.contains(&CaseStatus::Escalated) {
+        lapsed.push(1);
+    }
+    if live || !lapsed.is_empty() {
+        clauses.push(StatusClause::Assigned { live, lapsed });
+    }
+    clauses
+}
+
+fn push_status(sql: &mut SqlBuilder, clause: &StatusClause, now: i64) {
+    match clause {
+        StatusClause::Is(status) => {
+            sql.push("status = ").text(status.name());
+        }
+        StatusClause::Assigned { live, lapsed } => {
+            sql.push("(status = ")
+                .text(CaseStatus::Assigned.name())
+                .push(" AND (");
+            let mut first = true;
+            if *live {
+                sql.push("lease_expires_at IS NULL OR lease_expires_at > ")
+                    .int(now);
+                first = false;
+            }
+            for escalated in lapsed {
+                if !first {
+                    sql.push(" OR ");
+                }
+                first = false;
+                // With `live`, a live claim shows anyway: only the lapsed ones are added.
+                sql.push("(lease_expires_at <= ")
+                    .int(now)
+                    .push(" AND escalated = ")
+                    .int(*escalated)
+                    .push(")");
+            }
+            sql.push("))");
+        }
+    }
+}
+
+fn push_after(sql: &mut SqlBuilder, after: Option<&QueueCursor>, shift: i64) {
+    if let Some(c) = after {
+        sql.push(" AND (sort_rank, created_at, case_id) > (")
+            .int(c.rank.saturating_add(shift))
+            .push(", ")
+            .int(c.created_at)
+            .push(", ")
+            .text(&c.case_id)
+            .push(")");
+    }
 }
 
 /// Stores a case opened by an automated decision; when its subject already has a case (users
@@ -215,7 +498,7 @@ pub(crate) async fn open_or_join_case(
     config: &ReviewConfig,
     now: i64,
 ) -> Result<String> {
-    if insert_case(conn, &case).await? {
+    if insert_case(conn, &case, config).await? {
         return Ok(case.id);
     }
     let row = sqlx::query("SELECT version, body FROM cases WHERE subject_key = $1")
@@ -230,12 +513,17 @@ pub(crate) async fn open_or_join_case(
         existing.reach = case.reach;
         existing.updated_at = existing.updated_at.max(now);
         existing.reprioritize(config, now);
-        update_case(conn, &existing, version).await?;
+        update_case(conn, &existing, version, config).await?;
     }
     Ok(existing.id)
 }
 
-pub(crate) async fn update_case(conn: &mut AnyConnection, case: &Case, version: i64) -> Result<()> {
+pub(crate) async fn update_case(
+    conn: &mut AnyConnection,
+    case: &Case,
+    version: i64,
+    config: &ReviewConfig,
+) -> Result<()> {
     let c = case.columns();
     let changed = sqlx::query(
         "UPDATE cases SET status = $1, lang = $2, urgent = $3, escalated = $4, categories = $5,
@@ -262,7 +550,12 @@ pub(crate) async fn update_case(conn: &mut AnyConnection, case: &Case, version: 
     .ctx("updating a case")?
     .rows_affected();
     if changed == 1 {
-        Ok(())
+        sqlx::query("DELETE FROM queue_members WHERE case_id = $1")
+            .bind(&case.id)
+            .execute(&mut *conn)
+            .await
+            .ctx("updating a case's queues")?;
+        write_members(conn, &member_rows(case, config)).await
     } else {
         // Cannot happen while changes hold the chain lock; refuse rather than lose a change.
         Err(StoreError::Invalid {
@@ -588,13 +881,13 @@ impl Store {
         let (case, opened) = match existing.as_ref().map(case_from_row).transpose()? {
             Some((mut case, version)) => {
                 case.add_report(report, change.config, change.now);
-                update_case(&mut tx, &case, version).await?;
+                update_case(&mut tx, &case, version, change.config).await?;
                 (case, false)
             }
             None => {
                 let case =
                     Case::from_report(&random_id(), subject, report, change.config, change.now);
-                insert_case(&mut tx, &case).await?;
+                insert_case(&mut tx, &case, change.config).await?;
                 (case, true)
             }
         };
@@ -650,7 +943,7 @@ impl Store {
         let before = case.status;
         let (outcome, effects) = transition(&mut case)?;
         let applied = apply_effects(&mut tx, &case.id, &effects, change).await?;
-        update_case(&mut tx, &case, version).await?;
+        update_case(&mut tx, &case, version, change.config).await?;
         let reason = case
             .decisions
             .last()
@@ -678,8 +971,7 @@ impl Store {
     }
 
     /// The cases a queue shows at `now`, in its order (priorities computed at `now`), at most
-    /// `limit`. Claims that expired count as released. The status (and urgency, escalation) are filtered in SQL, the rest
-    /// with `Queue::accepts`, the reference semantics.
+    /// `limit`: the first page of [`Store::list_queue_page`].
     pub async fn list_queue(
         &self,
         queue: &Queue,
@@ -687,39 +979,277 @@ impl Store {
         now: i64,
         limit: usize,
     ) -> Result<Vec<Case>> {
-        let filter = &queue.filter;
-        let mut statuses: Vec<&str> = filter.statuses.iter().map(|s| s.name()).collect();
-        // A case whose claim expired is back in the queues of open (or escalated) cases.
-        if !statuses.contains(&"assigned") {
-            statuses.push("assigned");
+        Ok(self
+            .list_queue_page(queue, config, now, None, limit)
+            .await?
+            .cases)
+    }
+
+    /// One page of a queue at `now`: the cases after `after` in the queue's order (highest
+    /// priority computed at `now` first, then oldest; or oldest first), at most `limit`.
+    /// Claims that lapsed count as released. Each stored status is one range of the
+    /// `queue_members` order index read from the cursor, and cases with a deadline within a
+    /// day are read per deadline band, so a page costs the same with a thousand cases or a
+    /// million. `Queue::accepts` stays the reference: a case it refuses is not shown.
+    pub async fn list_queue_page(
+        &self,
+        queue: &Queue,
+        config: &ReviewConfig,
+        now: i64,
+        after: Option<&QueueCursor>,
+        limit: usize,
+    ) -> Result<QueuePage> {
+        self.ensure_queue_index(config).await?;
+        if limit == 0 {
+            return Ok(QueuePage {
+                cases: Vec::new(),
+                next: None,
+            });
         }
-        let mut sql = String::from("SELECT version, body FROM cases WHERE status IN (");
-        for i in 0..statuses.len() {
-            if i > 0 {
-                sql.push_str(", ");
+        let sql_limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut conn = self.pool().acquire().await.ctx("listing a queue")?;
+        let clauses = status_clauses(&queue.filter.statuses);
+        let by_priority = queue.filter.order == QueueOrder::Priority;
+        let bands = config.priority.deadline_bands();
+        // Past the last band a deadline earns nothing: the stored rank is the rank.
+        let far = bands.last().map_or(now, |b| now.saturating_add(b.up_to));
+        let mut keys: Vec<QueueCursor> = Vec::new();
+        for clause in &clauses {
+            let mut sql = SqlBuilder::default();
+            sql.push("SELECT case_id, sort_rank, created_at FROM queue_members WHERE queue = ")
+                .text(&queue.name)
+                .push(" AND ");
+            push_status(&mut sql, clause, now);
+            if by_priority {
+                sql.push(" AND (deadline IS NULL OR deadline > ")
+                    .int(far)
+                    .push(")");
             }
-            sql.push_str(&format!("${}", i + 1));
+            push_after(&mut sql, after, 0);
+            sql.push(" ORDER BY sort_rank, created_at, case_id LIMIT ")
+                .int(sql_limit);
+            keys.extend(sql.keys(&mut conn, 0).await?);
         }
-        sql.push_str(") ORDER BY priority DESC, created_at, id");
-        // Safe: the text holds only fixed fragments and placeholders; every value is bound.
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for s in &statuses {
-            q = q.bind(*s);
+        if by_priority {
+            for band in &bands {
+                let mut sql = SqlBuilder::default();
+                sql.push("SELECT case_id, sort_rank, created_at FROM queue_members WHERE queue = ")
+                    .text(&queue.name)
+                    .push(" AND deadline IS NOT NULL AND deadline <= ")
+                    .int(now.saturating_add(band.up_to));
+                if let Some(lower) = band.after {
+                    sql.push(" AND deadline > ").int(now.saturating_add(lower));
+                }
+                sql.push(" AND (");
+                for (i, clause) in clauses.iter().enumerate() {
+                    if i > 0 {
+                        sql.push(" OR ");
+                    }
+                    push_status(&mut sql, clause, now);
+                }
+                sql.push(")");
+                push_after(&mut sql, after, band.points);
+                sql.push(" ORDER BY sort_rank, created_at, case_id LIMIT ")
+                    .int(sql_limit);
+                keys.extend(sql.keys(&mut conn, band.points).await?);
+            }
         }
-        let rows = q.fetch_all(self.pool()).await.ctx("listing a queue")?;
-        let mut cases = Vec::new();
-        for row in &rows {
-            let (mut case, _) = case_from_row(row)?;
-            case.expire_lease(now);
-            // Deadlines come nearer while a case waits: the order is today's, not the stored one.
-            case.reprioritize(config, now);
-            if queue.accepts(&case) {
-                cases.push(case);
+        keys.sort();
+        keys.dedup_by(|a, b| a.case_id == b.case_id);
+        keys.truncate(limit);
+        let next = (keys.len() == limit)
+            .then(|| keys.last().cloned())
+            .flatten();
+        let mut cases = Vec::with_capacity(keys.len());
+        if !keys.is_empty() {
+            let mut sql = String::from("SELECT version, body FROM cases WHERE id IN (");
+            for i in 0..keys.len() {
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!("${}", i + 1));
+            }
+            sql.push(')');
+            // Safe: the text holds only fixed fragments and placeholders; every value is bound.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for key in &keys {
+                q = q.bind(&key.case_id);
+            }
+            let rows = q
+                .fetch_all(&mut *conn)
+                .await
+                .ctx("reading a queue's cases")?;
+            for row in &rows {
+                let (mut case, _) = case_from_row(row)?;
+                case.expire_lease(now);
+                // Deadlines come nearer while a case waits: the order is today's.
+                case.reprioritize(config, now);
+                if queue.accepts(&case) {
+                    cases.push(case);
+                }
             }
         }
         queue.sort(&mut cases);
-        cases.truncate(limit);
-        Ok(cases)
+        Ok(QueuePage { cases, next })
+    }
+
+    /// Rebuilds every queue's rows when the queue definitions or priority weights differ
+    /// from those the rows were written with (a changed review config); a no-op otherwise.
+    pub async fn ensure_queue_index(&self, config: &ReviewConfig) -> Result<()> {
+        let fingerprint = queue_fingerprint(config)?;
+        let stored: Option<String> =
+            sqlx::query_scalar("SELECT fingerprint FROM queue_index_state WHERE id = 1")
+                .fetch_optional(self.pool())
+                .await
+                .ctx("reading the queue index state")?;
+        if stored.as_deref() == Some(fingerprint.as_str()) {
+            return Ok(());
+        }
+        let _guard = self.write_lock.lock().await;
+        let mut tx = self.pool().begin().await.ctx("starting a queue rebuild")?;
+        // Taken to serialise with every other writer, here or in another process.
+        let _head = ChainHead::lock(&mut tx).await?;
+        let stored: Option<String> =
+            sqlx::query_scalar("SELECT fingerprint FROM queue_index_state WHERE id = 1")
+                .fetch_optional(&mut *tx)
+                .await
+                .ctx("reading the queue index state")?;
+        if stored.as_deref() == Some(fingerprint.as_str()) {
+            return Ok(());
+        }
+        sqlx::query("DELETE FROM queue_members")
+            .execute(&mut *tx)
+            .await
+            .ctx("clearing the queues")?;
+        // Only cases some queue may show need rows: usually not the resolved ones.
+        let mut shown: Vec<CaseStatus> = vec![CaseStatus::Assigned];
+        for q in &config.queues {
+            for st in &q.filter.statuses {
+                if !shown.contains(st) {
+                    shown.push(*st);
+                }
+            }
+        }
+        let mut last = String::new();
+        loop {
+            let mut sql = SqlBuilder::default();
+            sql.push("SELECT id AS case_id, version, body FROM cases WHERE id > ")
+                .text(&last)
+                .push(" AND status IN (");
+            for (i, st) in shown.iter().enumerate() {
+                if i > 0 {
+                    sql.push(", ");
+                }
+                sql.text(st.name());
+            }
+            sql.push(") ORDER BY id LIMIT 1000");
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.text));
+            for value in sql.binds {
+                q = match value {
+                    SqlValue::Text(t) => q.bind(t),
+                    SqlValue::Int(i) => q.bind(i),
+                };
+            }
+            let rows = q.fetch_all(&mut *tx).await.ctx("reading cases to index")?;
+            let Some(row) = rows.last() else { break };
+            last = get(row, "case_id")?;
+            let cases = rows
+                .iter()
+                .map(|r| case_from_row(r).map(|(c, _)| c))
+                .collect::<Result<Vec<Case>>>()?;
+            let members: Vec<MemberRow<'_>> =
+                cases.iter().flat_map(|c| member_rows(c, config)).collect();
+            write_members(&mut tx, &members).await?;
+        }
+        sqlx::query("DELETE FROM queue_index_state")
+            .execute(&mut *tx)
+            .await
+            .ctx("resetting the queue index state")?;
+        sqlx::query("INSERT INTO queue_index_state (id, fingerprint, built_at) VALUES (1, $1, $2)")
+            .bind(&fingerprint)
+            .bind(now_micros())
+            .execute(&mut *tx)
+            .await
+            .ctx("saving the queue index state")?;
+        tx.commit().await.ctx("committing a queue rebuild")?;
+        Ok(())
+    }
+
+    /// Stores many cases at once (an import from another tool, a load test), in one
+    /// transaction with one audit entry, many rows per statement. Refused as a whole when a
+    /// subject already has a case. Returns how many were stored.
+    pub async fn import_cases(
+        &self,
+        cases: &[Case],
+        config: &ReviewConfig,
+        actor: &str,
+        now: i64,
+    ) -> Result<u64> {
+        self.ensure_queue_index(config).await?;
+        const COLUMNS: usize = 16;
+        // Under both engines' limit on bound values per statement.
+        const ROWS: usize = 1000;
+        let _guard = self.write_lock.lock().await;
+        let mut tx = self.pool().begin().await.ctx("starting an import")?;
+        let mut head = ChainHead::lock(&mut tx).await?;
+        for chunk in cases.chunks(ROWS) {
+            let mut sql = String::from(
+                "INSERT INTO cases (id, subject_key, status, lang, urgent, escalated, categories,
+                    sources, priority, created_at, updated_at, lease_holder, lease_expires_at,
+                    author, version, body) VALUES ",
+            );
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('(');
+                for c in 0..COLUMNS {
+                    if c > 0 {
+                        sql.push_str(", ");
+                    }
+                    sql.push_str(&format!("${}", i * COLUMNS + c + 1));
+                }
+                sql.push(')');
+            }
+            // Safe: the text holds only fixed fragments and placeholders; every value is bound.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for case in chunk {
+                let c = case.columns();
+                q = q
+                    .bind(case.id.clone())
+                    .bind(subject_key(&case.subject))
+                    .bind(c.status.name())
+                    .bind(c.lang)
+                    .bind(i64::from(c.urgent))
+                    .bind(i64::from(c.escalated))
+                    .bind(list_column(&c.categories))
+                    .bind(list_column(&c.sources))
+                    .bind(c.priority)
+                    .bind(c.created_at)
+                    .bind(case.updated_at)
+                    .bind(c.lease_holder)
+                    .bind(c.lease_expires_at)
+                    .bind(c.author)
+                    .bind(1i64)
+                    .bind(to_json("case", case)?);
+            }
+            q.execute(&mut *tx).await.ctx("importing cases")?;
+            let members: Vec<MemberRow<'_>> =
+                chunk.iter().flat_map(|c| member_rows(c, config)).collect();
+            write_members(&mut tx, &members).await?;
+        }
+        let event = AuditEvent {
+            actor: actor.to_string(),
+            kind: "cases.import".to_string(),
+            subject: "cases".to_string(),
+            reason: format!("{} cases imported", cases.len()),
+            details: serde_json::json!({ "cases": cases.len() }).to_string(),
+            ..AuditEvent::default()
+        };
+        head.append(&mut tx, &event, now).await?;
+        head.save(&mut tx).await?;
+        tx.commit().await.ctx("committing an import")?;
+        Ok(cases.len() as u64)
     }
 
     /// Every strike of an author (reversed ones included), oldest first.
