@@ -308,6 +308,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/cases/{id}/escalate", post(review::escalate))
         .route("/v1/cases/{id}/decisions", post(review::decide))
         .route("/v1/cases/{id}/second-review", post(review::second_review))
+        .route("/v1/cases/{id}/appeal-claim", post(review::claim_appeal))
         .route("/v1/cases/{id}/appeal-decision", post(review::resolve_appeal))
         .route("/v1/appeals", post(review::create_appeal))
         .route("/v1/authors/{author}/strikes", get(review::author_strikes))
