@@ -10,6 +10,8 @@ mod input;
 mod keys;
 mod out;
 mod policy_cmd;
+mod report;
+mod report_host;
 mod scan;
 mod serve;
 mod train;
@@ -57,6 +59,9 @@ enum Command {
     /// Export moderators' decisions (training rows for `vigie train`).
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// Transparency report of a period (HTML with charts, CSV, JSON); `report host`: the
+    /// host-compliance report of one notifier.
+    Report(report::ReportArgs),
 }
 
 fn main() {
@@ -91,5 +96,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Keys(cmd) => keys::run(&cmd),
         Command::Users(cmd) => users::run(&cmd),
         Command::Export(cmd) => export::run(&cmd),
+        Command::Report(args) => report::run(&args),
     }
 }

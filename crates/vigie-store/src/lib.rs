@@ -15,6 +15,7 @@ mod console;
 mod decisions;
 mod keys;
 mod policies;
+mod reports;
 mod review;
 mod sor;
 #[cfg(feature = "test-support")]
@@ -39,8 +40,8 @@ pub use review::{
     subject_key,
 };
 pub use sor::{
-    RefusedStatement, SorBatch, SorReceipt, StatementOutcome, StatementSet, StoredStatement,
-    sor_schema,
+    RefusedStatement, STATE_EXPORTED, STATE_FAILED, STATE_REJECTED, STATE_SUBMITTED, SorBatch,
+    SorReceipt, StatementOutcome, StatementSet, StoredStatement, sor_schema,
 };
 /// Statements of reasons and transparency reports, as the store builds them.
 pub use vigie_report;

@@ -198,7 +198,7 @@ fn effective_decisions(case: &Case) -> impl Iterator<Item = &ModeratorDecision> 
 
 /// How the content of a case came to attention: the earliest of vigie's flag, users' reports
 /// and notices (`notices`: kind and receipt time of the notices naming the case).
-fn case_source(case: &Case, notices: &[(String, i64)]) -> DetectionSource {
+pub(crate) fn case_source(case: &Case, notices: &[(String, i64)]) -> DetectionSource {
     let mut first: Option<(i64, DetectionSource)> = None;
     let mut consider = |at: i64, source: DetectionSource| {
         if first.is_none_or(|(t, _)| at < t) {
@@ -442,7 +442,7 @@ impl Store {
     }
 
     /// Kind and receipt time of the notices naming each case.
-    async fn notices_of_cases(
+    pub(crate) async fn notices_of_cases(
         &self,
         case_ids: &[&str],
     ) -> Result<HashMap<String, Vec<(String, i64)>>> {
