@@ -49,7 +49,8 @@ pub struct TrainConfig {
     /// Highest share of positives at which that precision is measured: dev sets are sampled
     /// for harmful content (the pool's toxicity rows are 80% toxic), so precision "as sampled"
     /// would let a threshold flag almost everything; above the cap, negatives count more.
-    /// `None` measures it as sampled.
+    /// `None` measures it as sampled. Calibration assumes the same cap
+    /// ([`shift_to_prevalence`]), so a score means the same thing as the threshold's precision.
     pub threshold_prevalence: Option<f32>,
     pub features: FeatureSettings,
     /// A label is learned only with at least this many training positives and negatives.
@@ -398,7 +399,11 @@ pub fn train(
             .collect();
         let logit_pairs: Vec<(f32, bool)> =
             known.iter().map(|&(i, y)| (dev_logits[i][li], y)).collect();
-        let platt = fit_platt(&logit_pairs);
+        let platt = shift_to_prevalence(
+            fit_platt(&logit_pairs),
+            &logit_pairs,
+            config.threshold_prevalence,
+        );
         let prob = |i: usize| platt.apply(dev_logits[i][li]);
         let pick = |lang: Option<Lang>| -> Threshold {
             let pairs: Vec<(f32, bool)> = known
@@ -463,6 +468,38 @@ pub fn train(
             skipped,
         },
     ))
+}
+
+/// Moves a calibration fitted on a dev set with more positives than `max_prevalence` to that
+/// prevalence (the prior-shift correction: add `logit(cap) - logit(dev prevalence)` to the
+/// intercept). Why: the pool is sampled for harmful content (80% of its toxicity rows are
+/// toxic), so probabilities calibrated as sampled put ordinary posts at 0.6–0.9 toxicity, and a
+/// policy written in calibrated terms ("label at 0.6") then acts on harmless posts. The
+/// thresholds already measure precision at that cap, so scores and thresholds now assume the
+/// same prevalence; the order of scores, hence every threshold's dev precision and recall, is
+/// unchanged.
+pub fn shift_to_prevalence(
+    platt: Platt,
+    pairs: &[(f32, bool)],
+    max_prevalence: Option<f32>,
+) -> Platt {
+    let positives = pairs.iter().filter(|p| p.1).count() as f64;
+    let total = pairs.len() as f64;
+    let Some(cap) = max_prevalence.map(f64::from) else {
+        return platt;
+    };
+    if !(cap > 0.0 && cap < 1.0) || total == 0.0 || positives == total {
+        return platt;
+    }
+    let observed = positives / total;
+    if observed <= cap {
+        return platt;
+    }
+    let logit = |p: f64| (p / (1.0 - p)).ln();
+    Platt {
+        a: platt.a,
+        b: (f64::from(platt.b) + logit(cap) - logit(observed)) as f32,
+    }
 }
 
 /// Platt scaling fitted by Newton's method on `(logit, label)` pairs, with Platt's smoothed

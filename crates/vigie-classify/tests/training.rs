@@ -211,6 +211,62 @@ fn calibration_is_monotone() {
     assert!(vigie_classify::train::fit_platt(&reversed).a > 0.0);
 }
 
+/// A dev set with 80% positives (the pool's toxicity) is calibrated as if positives were at most
+/// half: the mean calibrated score is the dev prevalence before, and about one half after on a
+/// sample at the cap; the order of scores is kept, and a dev set already under the cap is left
+/// alone.
+#[test]
+fn calibration_assumes_at_most_the_capped_prevalence() {
+    use vigie_classify::train::{fit_platt, shift_to_prevalence};
+    // Overlapping logits, 4 positives for every negative.
+    let pairs: Vec<(f32, bool)> = (0..1000)
+        .map(|i| {
+            let positive = i % 5 != 0;
+            let z = (i % 37) as f32 / 6.0 - 3.0 + if positive { 1.5 } else { -1.5 };
+            (z, positive)
+        })
+        .collect();
+    let mean = |p: vigie_classify::Platt| {
+        pairs
+            .iter()
+            .map(|&(z, _)| f64::from(p.apply(z)))
+            .sum::<f64>()
+            / pairs.len() as f64
+    };
+    let fitted = fit_platt(&pairs);
+    let shifted = shift_to_prevalence(fitted, &pairs, Some(0.5));
+    assert!(
+        (mean(fitted) - 0.8).abs() < 0.03,
+        "as sampled: {}",
+        mean(fitted)
+    );
+    // A sample at the cap: positives and negatives weigh the same.
+    let balanced_mean = |p: vigie_classify::Platt| {
+        let side = |y: bool| {
+            let s: Vec<f64> = pairs
+                .iter()
+                .filter(|q| q.1 == y)
+                .map(|&(z, _)| f64::from(p.apply(z)))
+                .collect();
+            s.iter().sum::<f64>() / s.len() as f64
+        };
+        (side(true) + side(false)) / 2.0
+    };
+    let at_cap = balanced_mean(shifted);
+    assert!((at_cap - 0.5).abs() < 0.05, "at the cap: {at_cap}");
+    assert!(balanced_mean(fitted) > 0.6, "{}", balanced_mean(fitted));
+    assert_eq!(shifted.a, fitted.a, "the slope, hence the order, is kept");
+    assert!(shifted.b < fitted.b);
+    assert_eq!(shift_to_prevalence(fitted, &pairs, None), fitted);
+    let minority: Vec<(f32, bool)> = pairs.iter().map(|&(z, y)| (-z, !y)).collect();
+    let under_cap = fit_platt(&minority);
+    assert!(minority.iter().filter(|p| p.1).count() <= 500);
+    assert_eq!(
+        shift_to_prevalence(under_cap, &minority, Some(0.5)),
+        under_cap
+    );
+}
+
 #[test]
 fn thresholds_honour_the_target_precision_on_dev() {
     let dev = synthetic(1000, 120);

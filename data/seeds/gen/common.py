@@ -22,12 +22,21 @@ def labels(hate=0, vt=0, inc=0, har=None, tox=None):
 
 
 class Group:
-    def __init__(self, kind, lab, texts, slots=None, n=1):
+    """`train_only`: later rounds keep the held-back test rows fixed, so that figures measured
+    on them stay comparable across models: an authored sentence whose hash falls in the test
+    quarter is left out (not moved to train, which would hide it from nobody but the split)."""
+
+    def __init__(self, kind, lab, texts, slots=None, n=1, train_only=False):
         self.kind = kind
         self.labels = lab
         self.texts = texts
         self.slots = slots or {}
         self.n = n
+        self.train_only = train_only
+
+
+def in_test_quarter(prefix, key, test_share=0.25):
+    return int(hashlib.sha1(f"{prefix}:{key}".encode()).hexdigest()[:8], 16) < test_share * 2**32
 
 
 def expand(template, slots, rng, n):
@@ -188,6 +197,9 @@ def build(prefix, lang, groups, path, seed, test_share=0.25, disguise_share=0.10
     disguised = 0
     for grp in groups:
         for item in grp.texts:
+            first = item[0] if isinstance(item, tuple) else item
+            if grp.train_only and in_test_quarter(prefix, first, test_share):
+                continue
             # one split unit per authored text (or per tuple of paraphrases): its slot
             # expansions are paraphrases of each other and must not straddle the split
             gi += 1
@@ -210,8 +222,7 @@ def build(prefix, lang, groups, path, seed, test_share=0.25, disguise_share=0.10
 
     # split by a hash of the authored sentence (not of its position): paraphrases stay
     # together, and adding or reordering sentences never moves an existing one across the split
-    test_groups = {gi for gi, _, _, key in rows_by_group
-                   if int(hashlib.sha1(f"{prefix}:{key}".encode()).hexdigest()[:8], 16) < test_share * 2**32}
+    test_groups = {gi for gi, _, _, key in rows_by_group if in_test_quarter(prefix, key, test_share)}
 
     out = []
     for gi, grp, texts, _ in rows_by_group:

@@ -447,6 +447,61 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- round 8: harmless look-alikes of round 8's threats (surveillance and "accident" wording,
+# outcomes, last posts, addresses, calls with time and place), more idioms and peaceful calls.
+# Sentences hashing into the test quarter are left out. -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Lovely wife you've got, {name}. Tell her the lemon cake was amazing.",
+        "I know what time you leave work, so I'll pick you up at six",
+        "Careful on the stairs in your building, they waxed them this morning",
+        "Your kid's bus stop is by the woods, want me to walk them there this week?",
+        "Everyone has a bad day eventually. Hope yours is over soon ❤️",
+        "You're not walking away from this one, {name}. Quiz rematch, friday.",
+        "Bought the cake today. Friday at the office, the ones who forgot my birthday get the smallest slices.",
+        "Everything's in the trunk. Tomorrow the whole team goes camping.",
+        "This is my last post for a while, going off-grid for a month",
+        "Found out where the judges of the baking contest live, sending them thank-you cards",
+        "Here's the mayor's office address. Write to her, politely, about the bus line.",
+        "Make them afraid of losing the next election: vote, knock on doors, volunteer.",
+        "Fill the streets saturday, bring signs and water, stay peaceful",
+        "hope you like hospital food, your new job is in the hospital cafeteria lol",
+        "Rifle's zeroed and the range opens at nine, see you at the club competition",
+        "Pull up to the skatepark again and I'll finally teach you that kickflip",
+        "When did you last check the brakes on your bike? The shop does it free this week",
+        "Get a better lock for your bike, they stole three on our street last week",
+        "Saw your car outside the daycare this morning, tell Mia I said hi!",
+        "You'll be in a wheelchair by christmas if you keep skiing like that, slow down 😅",
+        "Their names and addresses are in the pinned post: the winners of the raffle, congrats!",
+        "We're all going to the lake saturday with the kayaks. Join us!",
+        "Made my list. Three gifts for accounting, one for HR. Monday.",
+        "Jerrycans are full, the generator's ready for the festival tonight",
+        "you're a ghost, {name}. never answer your texts 🙄",
+    ], S, n=1, train_only=True),
+    G("idiom", CLEAN, [
+        "this commute is going to be the death of me",
+        "she absolutely slaughtered that audition",
+        "my calves are killing me after leg day",
+        "that stand-up set killed, I was crying",
+        "he shot down every idea in the meeting before lunch",
+        "we're getting crushed by the deadline this week",
+        "the new manager is going to eat us alive in the review",
+        "I'd murder a cup of tea right now",
+    ], S, n=1, train_only=True),
+    G("peaceful_call", CLEAN, [
+        "Everyone to city hall friday at noon. Bring signs, not weapons.",
+        "Let's flood the council meeting monday with questions about the budget",
+        "Rise up and vote them out in November, every single one",
+        "Meet at the courthouse steps at 9, we read the names of the victims, candles provided",
+        "Grab your friends and go to the school board meeting, they need to hear from parents",
+    ], S, n=1, train_only=True),
+    G("condemnation", CLEAN, [
+        "Posting someone's home address with 'do what you want' is incitement. Reported, and you should too.",
+        "Police say the man who wrote that the mayor 'won't make it to monday' has been charged",
+        "Telling a journalist you know where her kids go to school is a threat, whatever you call it",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -426,6 +426,62 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- 8e série : sosies inoffensifs des menaces de la 8e série (surveillance, « accidents »,
+# conséquences, derniers messages, adresses, appels avec lieu et heure), expressions et appels
+# pacifiques. Les phrases dont le hachage tombe dans le quart de test sont laissées de côté. -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "T'as une femme en or, {prenom}. Dis-lui que son gâteau au citron était incroyable.",
+        "Je sais à quelle heure tu sors du taf, je passe te prendre à 18h",
+        "Fais attention dans les escaliers de ton immeuble, ils ont ciré ce matin",
+        "L'arrêt de bus de ton fils est à côté du bois, tu veux que je l'accompagne cette semaine ?",
+        "Tout le monde finit par avoir une mauvaise journée. Courage, ça va passer ❤️",
+        "Tu repartiras pas de celle-là, {prenom} : revanche au quiz vendredi.",
+        "Tout est dans le coffre. Demain toute l'équipe part camper.",
+        "C'est mon dernier message avant un mois, je pars sans réseau",
+        "Voilà l'adresse de la mairie. Écrivez-leur, poliment, pour la ligne de bus.",
+        "Remplissez les rues samedi, avec des pancartes et de l'eau, dans le calme",
+        "j'espère que t'aimes la bouffe d'hôpital, ton nouveau taf c'est à la cantine du CHU mdr",
+        "La lunette est réglée, le stand de tir ouvre à 9h, on se voit au concours du club",
+        "Tes freins de vélo, tu les as fait vérifier ? L'atelier le fait gratuitement cette semaine",
+        "Mets un meilleur antivol, ils ont volé trois vélos dans notre rue",
+        "J'ai vu ta voiture devant la crèche ce matin, fais un bisou à Léna !",
+        "Tu vas finir en fauteuil si tu skies comme ça, ralentis 😅",
+        "Noms et adresses dans le message épinglé : les gagnants de la tombola, bravo !",
+        "On va tous au lac samedi avec les kayaks. Rejoignez-nous !",
+        "Les jerricans sont pleins, le groupe électrogène est prêt pour la fête ce soir",
+        "t'es un fantôme, {prenom}, tu réponds jamais aux messages 🙄",
+        "Je vais te faire passer par la fenêtre de la cuisine, la porte est bloquée par les cartons",
+    ], S, n=1, train_only=True),
+    G("idiom", CLEAN, [
+        "ce trajet va finir par avoir ma peau",
+        "elle a tout déchiré à son audition",
+        "j'ai les mollets en compote après la séance",
+        "son spectacle c'était une tuerie, j'ai pleuré de rire",
+        "il a descendu toutes les idées en réunion avant midi",
+        "on est en train de se faire écraser par la deadline",
+        "le nouveau chef va nous manger tout crus à l'entretien",
+        "je tuerais pour un café là maintenant",
+        "je suis morte de fatigue, bonne nuit",
+        "ce prof nous assassine avec ses contrôles surprise",
+        "il s'est pris une balle perdue dans le débat, le pauvre ministre",
+        "elle m'a achevé avec sa blague",
+    ], S, n=1, train_only=True),
+    G("peaceful_call", CLEAN, [
+        "Tout le monde à la mairie vendredi midi. Des pancartes, pas d'armes.",
+        "Allons remplir le conseil municipal lundi avec nos questions sur le budget",
+        "Levez-vous et votez pour les dégager aux prochaines élections",
+        "Rendez-vous devant le tribunal à 9h, on lit les noms des victimes, bougies fournies",
+        "Venez nombreux au conseil d'école, ils doivent entendre les parents",
+        "Mobilisation générale jeudi : grève, manif, et pique-nique à l'arrivée",
+    ], S, n=1, train_only=True),
+    G("condemnation", CLEAN, [
+        "Publier l'adresse de quelqu'un avec « faites ce que vous voulez », c'est de l'incitation. Signalé.",
+        "La police a interpellé l'homme qui avait écrit que le maire « ne verrait pas lundi »",
+        "Dire à une journaliste qu'on sait où vont ses enfants à l'école, c'est une menace, point",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

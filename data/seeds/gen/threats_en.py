@@ -671,6 +671,108 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- round 8: veiled threats built on surveillance and "accidents", threats with no violent
+# verb (slang, outcomes: hospital, wheelchair, tube feeding), last-post plans, doxxing handed to
+# a crowd, "do what you think is right". Sentences hashing into the test quarter are left out. -----
+GROUPS += [
+    G("veiled_threat", DIRECT, [
+        "You've got a lovely wife, {name}. Would be terrible if she never came home one night.",
+        "Funny thing about bridges. People fall off them all the time.",
+        "Been watching you at the gym. You look tired. Rest while you still can.",
+        "Your kid's bus stop is right next to the woods, isn't it",
+        "Things happen to people who talk to reporters, {name}. Just so you know.",
+        "When did you last check the brakes on that old car of yours?",
+        "Not saying anything will happen. Just saying I know which window is your bedroom.",
+        "Get a better lock. Get an alarm. Won't matter, but it'll make you feel better.",
+        "Keep your mouth shut about what you saw or you'll be the next one they find",
+        "i know what time you leave work. thats all. have a good night",
+        "Last guy who testified against my brother moved away. In a box.",
+        "hope you like hospital food, you'll be eating a lot of it soon",
+        "Careful on the stairs in your building, {name}. Long way down.",
+        "Everyone has a bad day eventually. Yours is already booked.",
+        "Your mum's still on Greenway Road, yeah? Tell her I said hi. For now.",
+        "Saw your car outside the daycare this morning. Cute kid. Be a shame.",
+        "You talk a lot for someone who lives alone on the ground floor",
+        "Enjoy the holidays, {name}. Make them count.",
+    ], S, n=1, train_only=True),
+    G("direct_threat", DIRECT, [
+        "You're not walking away from this one, {name}. Not on your own legs, anyway.",
+        "on my mother ur catching a fade next time i see u",
+        "bro you're getting clapped the minute you leave that party",
+        "I'm going to ruin your face so badly your kids won't know you",
+        "you're a ghost, {name}. you just don't know it yet",
+        "I'll put you through the window, swear down",
+        "ill leave u leaking in the car park",
+        "You'll be eating through a tube when I'm done with you",
+        "I'm going to end you so slowly you'll beg me to finish",
+        "youre getting wet up on sight no talking",
+        "You'll be in a wheelchair by christmas, {name}, that's a promise",
+        "I'm gonna rearrange your face with a tyre iron",
+        "keep running your mouth and you'll be breathing through a machine",
+        "I'll leave you in a state your own mother has to identify you by your shoes",
+        "im gonna catch u slippin and its lights out for good",
+    ], S, n=1, train_only=True),
+    G("conditional_threat", DIRECT, [
+        "Show your face at the school gates again and it'll be the last thing you ever do",
+        "If that report reaches the board, {name}, you won't be around to hear what they decide",
+        "Cross the picket line tomorrow and you get a brick through your skull",
+        "If you break up with me I'll make sure nobody else ever gets to have you. Ever.",
+        "Give evidence against my cousin and your kids grow up without you",
+        "Another bad review of my restaurant and I'll come to your flat with a cleaver",
+        "if u tell the teacher ur not making it to the end of the year",
+    ], S, n=1, train_only=True),
+    G("plan", PLAN, [
+        "Bought the ammo today. Friday at {place}, the ones who laughed at me go first.",
+        "Everything's in the trunk. Tomorrow the board meeting ends early. Permanently.",
+        "I've timed the route {official} takes every morning. Thursday he doesn't arrive.",
+        "Jerrycans are full. The landlord's building goes up tonight with him inside.",
+        "This is my last post. Watch the news about {place} tomorrow.",
+        "rifle's zeroed and the rooftop has a clear line to the stage. {time}.",
+        "Made my list. Three names from accounting, one from HR. Monday.",
+        "got my uncle's pistol out of the safe. my stepdad won't see the morning",
+    ], S, n=1, train_only=True),
+    G("official_threat", DIRECT, [
+        "{official}, we know which school your kids go to. Think carefully about your vote.",
+        "To {journalist}: your home address is out there now. Enjoy your evening.",
+        "{candidate}'s rally {time} will be the last one, I'm bringing something special for the stage",
+        "Every election official who certified this will answer to me personally, with my rifle",
+        "Dear {official}, you have until monday to resign. After that it stops being politics.",
+        "{official} should know that judges bleed like everyone else, and I'll prove it",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_T, [
+        "I'm bringing my rifle to the {group} prayer service {time}. Nobody walks out.",
+        "No {group} family on this street will sleep safe again. Fires start so easily.",
+        "Me and my crew are paying the {group} at the market a visit tonight. They'll need an ambulance.",
+        "I'll mow down every {group} at {place} the second they open the doors",
+    ], S, n=1, train_only=True),
+    G("someone_should", CALL_IND, [
+        "Whoever finds {name} first, make sure she never walks again",
+        "Someone with less to lose than me should take care of {official} for good",
+        "Nobody would convict you if {journalist} just didn't wake up one day. Just saying.",
+        "Here's {official}'s home address. Do what you think is right. 🔫",
+        "Pity nobody has put {candidate} in the ground yet",
+        "Anyone near the courthouse tomorrow, {official} parks in the back lot. No cameras there.",
+    ], S, n=1, train_only=True),
+    G("call_to_action", CALL, [
+        "Make them afraid to walk to their cars. Every single councillor.",
+        "Find out where the jurors live. Pay them a visit. Make an example of one.",
+        "They only understand force. Get them at the depot {time}, bring {weapon}.",
+        "Fill the streets {time}, and this time fill the hospitals too",
+        "Arm yourselves and go to {place}. No more talking.",
+        "Their names and addresses are in the pinned post. You know what to do.",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_C, [
+        "Every {group} family on your block, drive them out tonight, whatever it takes",
+        "Bring {weapon} to {place} {time} and show the {group} they're not welcome alive",
+        "A good {group} is a dead {group}, you all know what to do",
+    ], S, n=1, train_only=True),
+    G("call_to_action", JOINT, [
+        "We're all going to {place} {time} with {weapon}. Join us. Nobody leaves standing.",
+        "Let's go burn the councillor's office tonight, who's in",
+        "we ride on their clubhouse saturday, bring {weapon}, we leave nobody breathing",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

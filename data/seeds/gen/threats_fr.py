@@ -632,6 +632,109 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- 8e série : menaces voilées (surveillance, « accidents »), menaces sans verbe violent
+# (argot, conséquences : hôpital, fauteuil, sonde), plans de « dernier message », adresses
+# livrées à la foule, « faites ce que vous jugez bon ». Les phrases dont le hachage tombe dans
+# le quart de test sont laissées de côté. -----
+GROUPS += [
+    G("veiled_threat", DIRECT, [
+        "T'as une jolie femme, {prenom}. Ce serait terrible qu'un soir elle rentre pas.",
+        "C'est fou le nombre de gens qui tombent des ponts. Ça arrive tellement vite.",
+        "Je te vois à la salle de sport. T'as l'air fatigué. Repose-toi tant que tu peux.",
+        "L'arrêt de bus de ton fils est juste à côté du bois, non ?",
+        "Il arrive des choses aux gens qui parlent aux journalistes, {prenom}. Je dis ça.",
+        "Tes freins, tu les as fait vérifier quand la dernière fois ?",
+        "Je dis pas qu'il va se passer quelque chose. Je dis juste que je sais laquelle est ta chambre.",
+        "Mets une meilleure serrure. Une alarme aussi. Ça changera rien mais tu dormiras mieux.",
+        "Ferme ta gueule sur ce que t'as vu ou c'est toi qu'on retrouvera la prochaine fois",
+        "je sais à quelle heure tu sors du taf. c'est tout. bonne soirée",
+        "Le dernier qui a témoigné contre mon frère a déménagé. Dans une boîte.",
+        "j'espère que t'aimes la bouffe d'hôpital, tu vas en manger pendant longtemps",
+        "Fais attention dans les escaliers de ton immeuble, {prenom}. Ça tombe de haut.",
+        "Tout le monde finit par avoir une mauvaise journée. La tienne est déjà réservée.",
+        "Ta mère habite toujours avenue Jaurès ? Dis-lui bonjour de ma part. Tant qu'elle peut l'entendre.",
+        "J'ai vu ta voiture devant la crèche ce matin. Il est mignon ton petit. Ce serait dommage.",
+        "Tu parles beaucoup pour quelqu'un qui vit seul au rez-de-chaussée",
+        "Profite bien des fêtes, {prenom}. Fais en sorte qu'elles comptent.",
+    ], S, n=1, train_only=True),
+    G("direct_threat", DIRECT, [
+        "Tu repartiras pas de celle-là, {prenom}. Pas sur tes deux jambes en tout cas.",
+        "sur ma mère tu vas te faire allumer la prochaine fois que je te croise",
+        "frérot tu te fais éclater dès que tu sors de la soirée",
+        "Je vais t'abîmer le visage au point que tes gosses te reconnaîtront plus",
+        "t'es déjà un fantôme, {prenom}, tu le sais juste pas encore",
+        "je vais te faire passer par la fenêtre, wallah",
+        "jvais te laisser en sang sur le parking",
+        "Tu vas manger avec une paille quand j'en aurai fini avec toi",
+        "Je vais te faire souffrir tellement lentement que tu vas me supplier d'en finir",
+        "tu te fais plomber à vue, pas de discussion",
+        "Tu seras en fauteuil avant Noël, {prenom}, c'est une promesse",
+        "je vais te refaire le portrait au démonte-pneu",
+        "continue de l'ouvrir et tu respireras avec une machine",
+        "Ta mère devra te reconnaître à tes chaussures quand j'aurai fini",
+        "le jour où je te chope t'éteins la lumière pour de bon",
+    ], S, n=1, train_only=True),
+    G("conditional_threat", DIRECT, [
+        "Remontre ta tête devant l'école et ce sera la dernière chose que tu feras",
+        "Si ce rapport arrive au conseil, {prenom}, tu seras plus là pour entendre la décision",
+        "Franchis le piquet de grève demain et tu te prends une brique dans le crâne",
+        "Si tu me quittes, je ferai en sorte que personne d'autre t'ait jamais. Jamais.",
+        "Témoigne contre mon cousin et tes gosses grandiront sans toi",
+        "Encore un avis négatif sur mon resto et je passe chez toi avec un hachoir",
+        "si tu balances au prof tu finis pas l'année",
+    ], S, n=1, train_only=True),
+    G("plan", PLAN, [
+        "J'ai acheté les munitions aujourd'hui. Vendredi à {lieu}, ceux qui se sont moqués de moi passent en premier.",
+        "Tout est dans le coffre. Demain la réunion du conseil finit plus tôt que prévu. Définitivement.",
+        "J'ai chronométré le trajet de {elu} tous les matins. Jeudi il arrivera pas.",
+        "Les jerricans sont pleins. L'immeuble du proprio part en fumée ce soir, avec lui dedans.",
+        "C'est mon dernier message. Regardez les infos sur {lieu} demain.",
+        "la lunette est réglée et le toit donne pile sur la scène. {quand}.",
+        "J'ai fait ma liste. Trois noms à la compta, un aux RH. Lundi.",
+        "j'ai sorti le pistolet de mon oncle du coffre. mon beau-père verra pas le matin",
+    ], S, n=1, train_only=True),
+    G("official_threat", DIRECT, [
+        "{elu}, on sait dans quelle école vont tes enfants. Réfléchis bien à ton vote.",
+        "À {journaliste} : ton adresse circule maintenant. Bonne soirée.",
+        "Le meeting de {candidat} {quand} sera le dernier, j'apporte un petit cadeau pour la scène",
+        "Chaque assesseur qui a validé ce scrutin va en répondre devant moi, avec mon fusil",
+        "{elu}, tu as jusqu'à lundi pour démissionner. Après, ce sera plus de la politique.",
+        "Les juges saignent comme tout le monde, {elu}, et je vais le prouver",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_T, [
+        "J'amène mon fusil à la prière {groupe_de} {quand}. Personne ressortira.",
+        "Plus aucune famille {groupe_de} dormira tranquille dans cette rue. Un incendie ça part vite.",
+        "Moi et mes gars on rend visite {aux} du marché ce soir. Ils auront besoin d'une ambulance.",
+        "Je vais faucher tous {groupe} devant {lieu} dès l'ouverture des portes",
+    ], S, n=1, train_only=True),
+    G("someone_should", CALL_IND, [
+        "Le premier qui trouve {prenom}, faites en sorte qu'elle remarche jamais",
+        "Quelqu'un qui a moins à perdre que moi devrait régler son compte à {elu} une bonne fois",
+        "Aucun jury vous condamnerait si {journaliste} se réveillait pas un matin. Je dis ça.",
+        "Voilà l'adresse perso de {elu}. Faites ce que vous jugez bon. 🔫",
+        "Dommage que personne ait encore mis {candidat} six pieds sous terre",
+        "Ceux qui sont près du tribunal demain : {elu} se gare derrière. Pas de caméras.",
+    ], S, n=1, train_only=True),
+    G("call_to_action", CALL, [
+        "Faites-leur peur de marcher jusqu'à leur voiture. Chaque conseiller municipal.",
+        "Trouvez où habitent les jurés. Rendez-leur visite. Faites un exemple.",
+        "Ils comprennent que la force. Attendez-les au dépôt {quand}, ramenez {arme}.",
+        "Remplissez les rues {quand}, et cette fois remplissez aussi les hôpitaux",
+        "Armez-vous et allez à {lieu}. Fini de parler.",
+        "Noms et adresses dans le message épinglé. Vous savez quoi faire.",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_C, [
+        "Chaque famille {groupe_de} de votre quartier, virez-les cette nuit, par tous les moyens",
+        "Ramenez {arme} à {lieu} {quand} et montrez {aux} qu'ils sont pas les bienvenus vivants",
+        "{groupe}, le seul bon c'est un mort, vous savez ce qu'il reste à faire",
+    ], S, n=1, train_only=True),
+    G("call_to_action", JOINT, [
+        "On va tous à {lieu} {quand} avec {arme}. Rejoignez-nous. Personne reste debout.",
+        "On va cramer la permanence du conseiller ce soir, qui est chaud",
+        "samedi on descend sur leur local, ramenez {arme}, on laisse personne respirer",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
