@@ -502,6 +502,37 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 9: look-alikes of round 9 (questions, third parties, emoji, things set in motion,
+# relayed messages, hashtags), sport and game trash talk. Test-quarter sentences left out. -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "How would you like a slice of the birthday cake, {name}?",
+        "My cousins know your face now, they keep asking when you're coming back to visit",
+        "The boys know which bar you drink at, {name}, they're coming for the quiz tonight",
+        "🔪🔪🔪 chopping onions for the whole family, send help",
+        "⚰️ my phone battery after one hour of that game",
+        "I've already paid someone to fix your gutter, it's done, you're welcome",
+        "Tell {name} he's a dead man in the fantasy league this week 😂",
+        "We know who you are, secret Santa. We're coming for our presents.",
+        "If I ever see you again I'm hugging you for an hour, miss you",
+        "Drop the lawsuit, it's costing you more than the fence is worth, honestly",
+        "Surely someone in that town owns a ladder and can get the cat off the porch",
+        "Go to the town hall friday. Don't bring signs. Bring your questions about the school budget.",
+        "#BringThemHome trending, keep it going for the hostages' families",
+        "Who volunteers to make the coffee disappear before the meeting? 😅",
+        "$50 to whoever finds my lost dog Biscuit, last seen near the park",
+    ], S, n=1, train_only=True),
+    G("sport", CLEAN, [
+        "We're going to destroy {team} on {day}, it'll be a massacre",
+        "our defence got absolutely murdered in the second half",
+        "{team} are dead and buried after that third goal",
+    ], S, n=1, train_only=True),
+    G("game", CLEAN, [
+        "camped the sniper spot for 20 minutes and headshot the whole lobby",
+        "gonna hunt you down in {game} tonight, get ready to respawn a lot",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -482,6 +482,44 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 9e série : sosies de la 9e série (questions, tiers, émojis, choses déjà lancées, messages
+# transmis, hashtags), chambrage sportif et jeux, expressions. Quart de test laissé de côté. -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Ça te dirait une part du gâteau d'anniversaire, {prenom} ?",
+        "Mes cousins connaissent ta tête maintenant, ils demandent quand tu reviens les voir",
+        "Les gars savent dans quel bar tu bois, {prenom}, ils viennent au quiz ce soir",
+        "🔪🔪🔪 j'épluche les oignons pour toute la famille, à l'aide",
+        "⚰️ ma batterie après une heure sur ce jeu",
+        "J'ai déjà payé quelqu'un pour réparer ta gouttière, c'est réglé, de rien",
+        "Dis à {prenom} que c'est un homme mort à la pétanque dimanche 😂",
+        "On sait qui tu es, père Noël secret. On arrive pour nos cadeaux.",
+        "Si je te recroise je te fais un câlin d'une heure, tu me manques",
+        "Y a bien quelqu'un dans ce bled qui a une échelle pour descendre le chat du toit",
+        "Allez à la mairie vendredi. Pas de pancartes. Ramenez vos questions sur le budget de l'école.",
+        "Qui se dévoue pour faire disparaître les croissants avant la réunion ? 😅",
+        "50 euros à celui qui retrouve mon chien Biscuit, vu près du parc",
+        "#RamenezLes en tendance, continuez pour les familles des otages",
+    ], S, n=1, train_only=True),
+    G("sport", CLEAN, [
+        "On va défoncer {equipe} {jour}, ça va être un carnage",
+        "notre défense s'est fait assassiner en deuxième mi-temps",
+        "{equipe} est mort et enterré après le troisième but",
+    ], S, n=1, train_only=True),
+    G("idiom", CLEAN, [
+        "ce dossier va me tuer, trois jours que je suis dessus",
+        "sa blague m'a achevée, je pleure",
+        "je me suis fait assassiner par le prof à l'oral",
+        "cette série me tue, encore un cliffhanger",
+        "on s'est fait massacrer au tarot hier soir",
+        "j'ai failli mourir de rire à la réunion",
+    ], S, n=1, train_only=True),
+    G("game", CLEAN, [
+        "j'ai campé le spot du sniper 20 minutes et j'ai headshot tout le lobby",
+        "je vais te traquer sur {jeu} ce soir, prépare-toi à respawn",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

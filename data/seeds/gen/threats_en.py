@@ -773,6 +773,62 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 9: threats as questions, through third parties, with emoji, already set in motion,
+# relayed ("tell him..."), grievance then threat; calls by hashtag, bounty and "who volunteers".
+# Sentences hashing into the test quarter are left out. -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "How would you like a bullet in the back of your head, {name}?",
+        "Ever wondered what your teeth look like on the pavement? You'll find out friday.",
+        "My cousins know your face now. They're coming for you.",
+        "The boys know which bar you drink at, {name}. Enjoy your pint.",
+        "🔪🔪🔪 see you soon {name}",
+        "⚰️ this is for you. you've got till sunday",
+        "I've already paid someone to take care of you. It's done.",
+        "Tell {name} he's a dead man. He'll know why.",
+        "Three years you made my life hell at that job. Now I'm going to make sure you don't have a life.",
+        "We know who you are. We know where you sleep. We're coming.",
+        "you think ur safe behind ur screen? ive got ur ip and ur mums address",
+        "Count your fingers tonight {name}, you won't have all of them tomorrow",
+        "what's it gonna take, a knife in your gut, before you stop texting my girl?",
+        "You'll be the next one they pull out of the river. I'll make sure of it.",
+    ], S, n=1, train_only=True),
+    G("conditional_threat", DIRECT, [
+        "If I ever see you again, nobody will ever find the body",
+        "You say one word to the police and your shop burns with you in it",
+        "Drop the lawsuit or your family buries you before the hearing",
+        "Keep posting about me and I'll pay your house a visit with a can of petrol",
+    ], S, n=1, train_only=True),
+    G("official_threat", DIRECT, [
+        "{official}, I've got your home address and nothing left to lose",
+        "Hey {journalist}, how's your son liking his new school? Would be a shame.",
+        "{candidate} thinks the security at the rally will save him. It won't.",
+        "The DA who charged my brother won't see another birthday. I'll be there.",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_T, [
+        "We're going to clean {place} of {group} this weekend and we're not bringing signs",
+        "I'll be at {place} {time} with a full mag. Every {group} there is a target.",
+        "My garage is full of fertiliser and I know where the {group} meet",
+    ], S, n=1, train_only=True),
+    G("someone_should", CALL_IND, [
+        "Who volunteers to make {official} disappear? Asking for the whole country.",
+        "$500 to whoever breaks {journalist}'s fingers so she can't type anymore",
+        "RT until someone finds {name} and makes her pay in blood",
+        "Surely someone in that town owns a rifle and can see {official}'s porch",
+    ], S, n=1, train_only=True),
+    G("call_to_action", CALL, [
+        "#HangThemAll starting with the council, tag your local reps",
+        "Pitchforks out. Their offices are open until 5, visit them with {weapon}.",
+        "Every traitor on that list should be dragged out and shot. Share the list.",
+        "Go to {place} {time}. Don't bring signs. Bring {weapon}. Leave nobody.",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_C, [
+        "#KillAll{group} trending, keep it going and then go do it",
+        "Whoever has a truck, the {group} march is {time} on main street. Floor it.",
+        "Put a bounty on every {group} in this city. Dead or alive, dead preferred.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

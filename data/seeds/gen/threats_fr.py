@@ -735,6 +735,61 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 9e série : menaces en question, par des tiers, avec émojis, déjà lancées, transmises
+# (« dis-lui… »), grief puis menace ; appels par hashtag, prime et « qui se dévoue ». Les phrases
+# dont le hachage tombe dans le quart de test sont laissées de côté. -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Ça te dirait une balle dans la nuque, {prenom} ?",
+        "T'as déjà vu tes dents sur le trottoir ? Tu vas découvrir ça vendredi.",
+        "Mes cousins connaissent ta tête maintenant. Ils arrivent.",
+        "Les gars savent dans quel bar tu bois, {prenom}. Profite de ta bière.",
+        "🔪🔪🔪 à très vite {prenom}",
+        "⚰️ celui-là il est pour toi. t'as jusqu'à dimanche",
+        "J'ai déjà payé quelqu'un pour s'occuper de toi. C'est réglé.",
+        "Dis à {prenom} que c'est un homme mort. Il sait pourquoi.",
+        "Trois ans que tu m'as pourri la vie dans cette boîte. Maintenant je vais faire en sorte que t'en aies plus, de vie.",
+        "On sait qui tu es. On sait où tu dors. On arrive.",
+        "tu te crois à l'abri derrière ton écran ? j'ai ton ip et l'adresse de ta daronne",
+        "Compte bien tes doigts ce soir {prenom}, demain t'en auras plus autant",
+        "faut quoi, un coup de couteau dans le bide, pour que t'arrêtes d'écrire à ma meuf ?",
+        "Tu seras le prochain qu'on repêche dans la Seine. J'y veillerai.",
+    ], S, n=1, train_only=True),
+    G("conditional_threat", DIRECT, [
+        "Si je te recroise, personne retrouvera jamais le corps",
+        "Un mot aux flics et ta boutique brûle avec toi dedans",
+        "Retire ta plainte ou ta famille t'enterre avant l'audience",
+        "Continue de parler de moi et je passe chez toi avec un bidon d'essence",
+    ], S, n=1, train_only=True),
+    G("official_threat", DIRECT, [
+        "{elu}, j'ai ton adresse perso et plus rien à perdre",
+        "Alors {journaliste}, il se plaît dans sa nouvelle école ton fils ? Ce serait dommage.",
+        "{candidat} croit que son service d'ordre va le sauver. Non.",
+        "Le procureur qui a fait tomber mon frère verra pas son prochain anniversaire. J'y serai.",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_T, [
+        "On va nettoyer {lieu} {groupe_de} ce week-end et on vient pas avec des pancartes",
+        "Je serai devant {lieu} {quand} avec un chargeur plein. Tous {groupe} là-bas sont des cibles.",
+        "Mon garage est plein d'engrais et je sais où se réunissent {groupe}",
+    ], S, n=1, train_only=True),
+    G("someone_should", CALL_IND, [
+        "Qui se dévoue pour faire disparaître {elu} ? C'est pour toute la France.",
+        "500 balles à celui qui casse les doigts de {journaliste} pour qu'elle puisse plus écrire",
+        "RT jusqu'à ce que quelqu'un retrouve {prenom} et lui fasse payer dans le sang",
+        "Y a bien quelqu'un dans ce bled qui a un fusil et une vue sur le perron de {elu}",
+    ], S, n=1, train_only=True),
+    G("call_to_action", CALL, [
+        "#PendezLesTous en commençant par le conseil municipal, taguez vos élus",
+        "À vos fourches. Leurs permanences ferment à 17h, passez-y avec {arme}.",
+        "Chaque traître de cette liste mérite d'être sorti de chez lui et fusillé. Partagez la liste.",
+        "Allez à {lieu} {quand}. Pas de pancartes. Ramenez {arme}. Laissez personne.",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_C, [
+        "Ceux qui ont un camion : la marche {groupe_de} c'est {quand} sur le boulevard. Foncez dedans.",
+        "Une prime pour chacun {groupe_de} de la ville. Mort ou vif, mort de préférence.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
