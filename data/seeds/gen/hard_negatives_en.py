@@ -533,6 +533,33 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 10: the same settings, harmless (neighbours, road, school, exes, debts, fans,
+# landlords, games), violent words in news and reviews, long posts. Test quarter left out. -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Your dog barks one more night and I'm bringing him treats so we can finally be friends",
+        "Cut me off again on the A4 and I'm reporting your dashcam-worthy driving to the insurance, honestly",
+        "pay me back the 20 quid by friday or no more pizza nights at mine",
+        "Wear that shirt to the away end again and you'll get the best banter of your life",
+        "You want me out of the flat? Fine, come collect the keys, I'll leave them with the neighbour",
+        "They'll find you, {name}. The search party for the lost hiker is very good.",
+        "Lock your doors, there's been a spate of parcel thefts on our road",
+        "I drove past the school three times today looking for a parking spot. Nightmare.",
+        "The hearing is at ten. Fingers crossed the judge rules for the tenants.",
+        "I'll be at the townhall meeting friday and I'm asking about the potholes, finally",
+        "Drove past your new place, it looks lovely! Housewarming soon?",
+    ], S, n=1, train_only=True),
+    G("news", CLEAN, [
+        "Man charged after threatening to stab a neighbour over a barking dog, court hears",
+        "The referee was attacked in the car park after the match; two men have been arrested",
+        "A former employee has been convicted of sending death threats to his manager",
+    ], S, n=1, train_only=True),
+    G("fiction", CLEAN, [
+        "In chapter twelve the killer finally leaves a note: 'you'll be found in pieces'. Chills.",
+        "The villain's monologue about dental records is the best scene of the series",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

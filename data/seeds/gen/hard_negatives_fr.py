@@ -520,6 +520,32 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 10e série : les mêmes contextes, sans danger (voisinage, route, collège, ex, dettes,
+# supporters, propriétaires, jeux), vocabulaire violent dans les faits divers et la fiction. -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Ton chien aboie encore une nuit et je lui apporte des friandises pour qu'on devienne potes",
+        "Rembourse-moi les 20 balles avant vendredi ou fini les soirées pizza chez moi",
+        "Remets ce maillot dans notre virage et tu vas te faire chambrer toute la soirée",
+        "Tu veux que je quitte l'appart ? D'accord, les clés seront chez la voisine",
+        "On te retrouvera, t'inquiète, les secours en montagne sont très bons",
+        "Fermez vos portes, il y a eu plein de vols de colis dans la rue",
+        "Je suis passé trois fois devant le collège pour trouver une place. L'enfer.",
+        "L'audience est à 10h. Croisez les doigts pour les locataires.",
+        "Je serai au conseil municipal vendredi et je pose enfin la question des nids-de-poule",
+        "Je suis passé devant ton nouvel appart, il a l'air top ! Crémaillère bientôt ?",
+    ], S, n=1, train_only=True),
+    G("news", CLEAN, [
+        "Un homme jugé pour avoir menacé de poignarder son voisin à cause d'un chien qui aboie",
+        "L'arbitre a été agressé sur le parking après le match ; deux hommes interpellés",
+        "Un ancien salarié condamné pour des menaces de mort envoyées à son manager",
+    ], S, n=1, train_only=True),
+    G("fiction", CLEAN, [
+        "Au chapitre douze, le tueur laisse enfin un mot : « on te retrouvera en morceaux ». Frissons.",
+        "Le monologue du méchant sur les empreintes dentaires, meilleure scène de la série",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -829,6 +829,54 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 10: settings (neighbours, road rage, school, stalking an ex, extortion, fans,
+# landlord, online game), outcomes in the passive ("you'll be found", "dental records"), long
+# posts where the threat comes last, lowercase run-ons. Test-quarter sentences left out. -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Your dog barks one more night and it won't be the dog I deal with, it'll be you",
+        "Cut me off again on the A4 and I'll follow you home and finish it with the wheel brace",
+        "you laughed at me in gym. tomorrow nobody in that changing room is laughing. you first",
+        "I still drive past your new place every night, {name}. Soon I'm stopping.",
+        "pay the 2k by friday or they'll be identifying you by your dental records",
+        "Wear that shirt to the away end again and you'll be carried out of the ground",
+        "You want me out of the flat? Come and collect the keys yourself. I'll be waiting with the hammer.",
+        "reported me to the admins? cute. i'll be at your door before the ban finishes",
+        "They'll find you in pieces, {name}. Different bins, different towns.",
+        "You'll be found. Not alive, but you'll be found.",
+        "Nobody will hear you scream in that basement office of yours",
+        "i put up with your crap for ten years, the lies, the cheating, the way you talked to my kids, and tonight it ends, you're not waking up",
+        "i swear on my kids ill stab you the second your shift ends dont test me",
+        "We'll see how tough you are with a broken jaw and no kneecaps",
+        "Lock your doors all you want, windows break",
+    ], S, n=1, train_only=True),
+    G("plan", PLAN, [
+        "Drove past the school three times today. Tomorrow I go in.",
+        "Tonight I'm settling things with my neighbour for good. The axe is by the door.",
+        "The hearing is at ten. My ex and her lawyer won't make it to eleven.",
+        "i have a plan for the whole maths department and it ends in blood on monday",
+    ], S, n=1, train_only=True),
+    G("official_threat", DIRECT, [
+        "Councillor, you approved the mast next to my house. I approve of a bullet next to your ear.",
+        "{official} signed the eviction. I'll sign his death certificate.",
+        "I'll be at the townhall meeting {time}, {official}, and only one of us is walking out",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_T, [
+        "Tomorrow me and my brothers make the {group} on our estate bleed",
+        "I'm done talking. The {group} at {place} will burn, and I'll strike the match myself.",
+    ], S, n=1, train_only=True),
+    G("call_to_action", CALL, [
+        "Anyone who lives near {official}: tonight's the night. Don't post about it afterwards.",
+        "The courts won't do it so the people must. String up {candidate} and his whole staff.",
+        "Find the referee's car after the match and make sure he drives home in an ambulance",
+    ], S, n=1, train_only=True),
+    G("deserves_violence", CALL_IND, [
+        "{official} should be tied to a chair and beaten until he apologises",
+        "honestly {journalist} deserves a knife in the ribs for that article",
+        "{name} deserves to be dragged behind a car, and I hope someone does it",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

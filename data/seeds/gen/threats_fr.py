@@ -790,6 +790,55 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 10e série : contextes (voisinage, route, collège, harcèlement d'une ex, racket, supporters,
+# propriétaire, jeu en ligne), conséquences au passif (« on te retrouvera », « reconnu par tes
+# dents »), posts longs où la menace arrive à la fin, tout en minuscules. Quart de test laissé
+# de côté. -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Ton chien aboie encore une nuit et c'est pas au chien que je vais m'occuper, c'est à toi",
+        "Recoupe-moi la route sur la rocade et je te suis jusque chez toi pour finir ça au cric",
+        "tu t'es foutu de moi en sport. demain personne rigole dans ce vestiaire. toi en premier",
+        "Je passe encore devant ton nouvel appart tous les soirs, {prenom}. Bientôt je m'arrête.",
+        "les 2000 balles pour vendredi ou on te reconnaîtra à tes dents",
+        "Remets ce maillot dans notre virage et tu sors du stade sur une civière",
+        "Tu veux que je quitte l'appart ? Viens chercher les clés toi-même. Je t'attendrai avec le marteau.",
+        "tu m'as signalé aux modos ? mignon. je serai devant ta porte avant la fin du ban",
+        "On te retrouvera en morceaux, {prenom}. Plusieurs poubelles, plusieurs villes.",
+        "On te retrouvera. Pas vivant, mais on te retrouvera.",
+        "Personne t'entendra crier dans ton bureau au sous-sol",
+        "dix ans que je supporte tes mensonges tes tromperies ta façon de parler à mes gosses et ce soir c'est fini tu te réveilleras pas",
+        "sur mes enfants je te plante à la seconde où tu finis ton service teste pas",
+        "On verra si tu fais toujours le malin avec la mâchoire cassée et sans rotules",
+        "Ferme tes portes autant que tu veux, les fenêtres ça se casse",
+    ], S, n=1, train_only=True),
+    G("plan", PLAN, [
+        "Je suis passé trois fois devant le collège aujourd'hui. Demain j'entre.",
+        "Ce soir je règle l'histoire avec mon voisin pour de bon. La hache est derrière la porte.",
+        "L'audience est à 10h. Mon ex et son avocat verront pas 11h.",
+        "j'ai un plan pour toute l'équipe de maths et ça finit dans le sang lundi",
+    ], S, n=1, train_only=True),
+    G("official_threat", DIRECT, [
+        "Monsieur le conseiller, vous avez validé l'antenne à côté de chez moi. Moi je valide une balle à côté de votre oreille.",
+        "{elu} a signé l'expulsion. Moi je signerai son acte de décès.",
+        "Je serai au conseil municipal {quand}, {elu}, et un seul de nous deux en ressortira",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_T, [
+        "Demain avec mes frères on fait saigner {groupe} de la cité",
+        "J'ai fini de parler. {groupe} de {lieu} vont brûler, et c'est moi qui craquerai l'allumette.",
+    ], S, n=1, train_only=True),
+    G("call_to_action", CALL, [
+        "Ceux qui habitent près de chez {elu} : c'est ce soir. Postez rien après.",
+        "La justice le fera pas alors le peuple doit le faire. Pendez {candidat} et toute son équipe.",
+        "Trouvez la voiture de l'arbitre après le match et faites qu'il rentre en ambulance",
+    ], S, n=1, train_only=True),
+    G("deserves_violence", CALL_IND, [
+        "{elu} mérite d'être attaché à une chaise et tabassé jusqu'à ce qu'il s'excuse",
+        "franchement {journaliste} mérite un coup de couteau pour cet article",
+        "{prenom} mérite d'être traîné derrière une voiture, et j'espère que quelqu'un le fera",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
