@@ -560,6 +560,21 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 11: peaceful calls and protest chants, slang without a threat. -----
+GROUPS += [
+    G("peaceful_call", CLEAN, [
+        "Make some noise at city hall thursday, pass it on",
+        "Your turn: sign the petition, link in bio",
+        "Everyone outside the county building saturday at 2, silent vigil, white flowers",
+        "If you're a real one you'll come help clean the beach sunday",
+    ], S, n=1, train_only=True),
+    G("idiom", CLEAN, [
+        "yo you're cooked, everyone knows you ate the last yoghurt",
+        "my brothers are pulling up on you to drag you to five-a-side sunday",
+        "i'm getting destroyed in tomorrow's oral exam",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -546,6 +546,25 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 11e série : appels pacifiques et slogans de manif, expressions d'argot sans menace. -----
+GROUPS += [
+    G("peaceful_call", CLEAN, [
+        "Faut que ça bouge à la mairie jeudi, venez nombreux, faites passer",
+        "À vous de jouer : signez la pétition, le lien est en bio",
+        "Tous devant la préfecture samedi 14h, en silence, avec des fleurs blanches",
+        "Si t'es un vrai, tu viens nettoyer la plage avec nous dimanche",
+        "Qu'ils entendent notre colère dans les urnes, pas ailleurs",
+        "Grève reconductible à partir de lundi, tenez bon les collègues",
+    ], S, n=1, train_only=True),
+    G("idiom", CLEAN, [
+        "wesh t'es cramé, tout le monde sait que t'as mangé le dernier yaourt",
+        "mes reufs vont te tomber dessus pour que tu viennes au foot dimanche",
+        "je vais me faire démonter à l'oral de demain",
+        "il s'est fait fumer au sprint final, dommage",
+        "on s'est fait défoncer par l'orage sur la route",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -877,6 +877,37 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 11: calls in other grammatical forms (plural imperatives, "it's on you now", lists,
+# slogans and chants, "if you're a real one"), threats in slang. Test quarter left out. -----
+GROUPS += [
+    G("call_to_action", CALL, [
+        "Make them bleed at {place} {time}, pass it on",
+        "They have to pay. In flesh. Go.",
+        "Drag the councillors out of their homes, that's the only language left",
+        "Your turn, lads. Address is in my bio.",
+        "One cop, one bullet. Spread it.",
+        "The commissioner lives two streets from the square. Tonight we see who's scared.",
+        "If you're a real one you'll act {time} at {place}",
+        "Everyone take {weapon} and stand outside {place} {time}",
+    ], S, n=1, train_only=True),
+    G("someone_should", CALL_IND, [
+        "Somebody go smash {name}'s face in already",
+        "Find me someone to stab {journalist}, I'll pay",
+        "No one's going to sort {official} out? Really nobody?",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_C, [
+        "Pull the {group} out one by one and throw them in the river",
+        "Grab your bats and go welcome the {group} at the station {time}",
+        "Send the {group} home in bags",
+    ], S, n=1, train_only=True),
+    G("direct_threat", DIRECT, [
+        "i'm gonna lay you out cold you clown, won't even see it coming",
+        "yo {name} you're cooked, my brothers are pulling up on you",
+        "we're gonna make your life hell until you stop breathing",
+        "you're ending up at the bottom of the lake with a cinder block on your feet",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -839,6 +839,43 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 11e série : appels à la violence sous d'autres formes (impératif pluriel, infinitif,
+# « faut que… », subjonctif, « à vous de jouer », listes, rimes et slogans), menaces en argot
+# et verlan. Quart de test laissé de côté. -----
+GROUPS += [
+    G("call_to_action", CALL, [
+        "Faut que ça saigne à {lieu} {quand}, faites passer",
+        "Qu'ils paient. Dans leur chair. Allez-y.",
+        "Aller chercher les élus chez eux et les sortir de force, voilà la seule solution",
+        "À vous de jouer les gars. L'adresse est en bio.",
+        "Un flic, une balle. Faites tourner.",
+        "Le préfet habite à deux rues de la place. Ce soir, on verra qui a peur.",
+        "Il faut casser du juge, y a plus que ça qui marche",
+        "Faites-leur regretter d'être nés, à chacun de ces traîtres",
+        "Si t'es un vrai, tu passes à l'acte {quand} {à lieu}",
+        "Que chacun prenne {arme} et se poste devant {lieu} {quand}",
+    ], S, n=1, train_only=True),
+    G("someone_should", CALL_IND, [
+        "Faut que quelqu'un aille lui défoncer la gueule, à {prenom}",
+        "Qu'on me trouve quelqu'un pour planter {journaliste}, je paie",
+        "Personne pour aller régler son cas à {elu} ? Vraiment personne ?",
+        "Il mériterait qu'on lui règle son compte, {candidat}, et pas dans les urnes",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_C, [
+        "Faut les sortir un par un, {groupe}, et les jeter dans le canal",
+        "Prenez vos battes et allez accueillir {groupe} à la gare {quand}",
+        "Qu'on les renvoie chez eux dans des sacs, {groupe}",
+    ], S, n=1, train_only=True),
+    G("direct_threat", DIRECT, [
+        "j'vais te fumer la gueule sale bouffon, tu verras pas venir",
+        "wesh {prenom} t'es cramé, mes reufs vont te tomber dessus",
+        "on va te faire la misère jusqu'à ce que tu respires plus",
+        "je vais te démarrer à la barre à mine, tu vas comprendre ta douleur",
+        "tu vas finir au fond du lac avec un parpaing aux pieds",
+        "t'inquiète on va t'attendre à la sortie, t'auras pas le temps de crier",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
