@@ -9,12 +9,21 @@ use crate::serve::StoreArgs;
 pub enum KeysCommand {
     /// Create a key; its secret is printed once, on standard output, and never stored.
     Create {
-        /// What the key may do: ingest, read, admin (repeat or separate with commas).
+        /// What the key may do: ingest, read, admin, notify (repeat or separate with commas).
         #[arg(long = "scope", required = true, value_delimiter = ',', value_parser = parse_scope)]
         scopes: Vec<Scope>,
         /// Who or what uses the key (shown in lists and the audit log).
         #[arg(long)]
         name: String,
+        /// With `--scope notify`: the notifier the key sends notices as (created if new).
+        #[arg(long, requires = "kind")]
+        notifier: Option<String>,
+        /// The notifier's kind: user, trusted_flagger, authority, hosting_provider, other.
+        #[arg(long, value_parser = parse_kind, requires = "notifier")]
+        kind: Option<vigie_store::vigie_review::NotifierKind>,
+        /// Where the notifier receives the answers to its notices (POST, JSON, signed).
+        #[arg(long, requires = "notifier")]
+        notifier_endpoint: Option<String>,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -39,6 +48,12 @@ fn parse_scope(s: &str) -> Result<Scope, String> {
         .map_err(|e: vigie_store::StoreError| e.to_string())
 }
 
+fn parse_kind(s: &str) -> Result<vigie_store::vigie_review::NotifierKind, String> {
+    vigie_store::vigie_review::NotifierKind::from_name(s).ok_or_else(|| {
+        format!("{s:?} (expected user, trusted_flagger, authority, hosting_provider or other)")
+    })
+}
+
 /// How the command line appears in the audit log.
 fn actor() -> String {
     let user = std::env::var("USER").unwrap_or_else(|_| "unknown".to_string());
@@ -55,8 +70,37 @@ pub fn run(cmd: &KeysCommand) -> anyhow::Result<()> {
     StoreArgs::runtime()?.block_on(async {
         let store = StoreArgs::open(&config).await?;
         let result = match cmd {
-            KeysCommand::Create { scopes, name, .. } => {
+            KeysCommand::Create {
+                scopes,
+                name,
+                notifier,
+                kind,
+                notifier_endpoint,
+                ..
+            } => {
+                let notify = scopes.contains(&Scope::Notify);
+                let now = vigie_store::now_micros();
+                let bound = match (notify, notifier, kind) {
+                    (true, Some(n), Some(k)) => Some(
+                        store
+                            .upsert_notifier(n, *k, notifier_endpoint.as_deref(), &actor(), now)
+                            .await?,
+                    ),
+                    (true, _, _) => {
+                        anyhow::bail!("a notify key needs --notifier NAME and --kind KIND")
+                    }
+                    (false, Some(_), _) => {
+                        anyhow::bail!("--notifier is for keys with the notify scope")
+                    }
+                    (false, None, _) => None,
+                };
                 let created = store.create_key(name, scopes, &actor()).await?;
+                if let Some(n) = &bound {
+                    store
+                        .bind_notifier_key(&created.key.id, &n.name, &actor(), now)
+                        .await?;
+                    eprintln!("the key sends notices as {:?} ({})", n.name, n.kind);
+                }
                 let scopes: Vec<_> = created.key.scopes.iter().map(|s| s.name()).collect();
                 eprintln!(
                     "created key {} ({name}, scopes {}); its secret is shown once:",

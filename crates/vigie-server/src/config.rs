@@ -78,6 +78,19 @@ pub struct ServerConfig {
     /// Tests only: the server's clock stands still and `POST /v1/test/clock` moves it.
     /// Never in production: whoever holds an admin key could then move time.
     pub test_clock: bool,
+    /// Notices: default deadlines per kind of notifier and the clock's warning fractions
+    /// (`[notices] warn_at = [0.5, 0.9]`, `[notices.deadline_minutes] authority = 60`…).
+    pub notices: vigie_review::NoticeConfig,
+    /// Where the notice clock alerts admins (deadline warnings and breaches); default:
+    /// `webhook_url`.
+    pub notice_alert_url: Option<String>,
+    /// How often the notice clock runs (0: never).
+    pub notice_clock_poll_ms: u64,
+    /// Resolved cases and their evidence are purged this many days after their last event
+    /// (at least 183, six months), unless under a legal hold.
+    pub retention_days: u32,
+    /// How often the retention purge runs (0: never).
+    pub retention_poll_ms: u64,
 }
 
 impl Default for ServerConfig {
@@ -106,6 +119,11 @@ impl Default for ServerConfig {
             webhook_timeout_ms: 5_000,
             webhook_poll_ms: 1_000,
             test_clock: false,
+            notices: vigie_review::NoticeConfig::default(),
+            notice_alert_url: None,
+            notice_clock_poll_ms: 1_000,
+            retention_days: vigie_review::notice::MIN_RETENTION_DAYS,
+            retention_poll_ms: 3_600_000,
         }
     }
 }
@@ -134,6 +152,11 @@ const KEYS: &[&str] = &[
     "webhook_timeout_ms",
     "webhook_poll_ms",
     "test_clock",
+    "notices",
+    "notice_alert_url",
+    "notice_clock_poll_ms",
+    "retention_days",
+    "retention_poll_ms",
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -152,7 +175,19 @@ impl ServerConfig {
         }
         // Only our keys: other VIGIE_* variables (test settings…) are not configuration.
         figment = figment.merge(Env::prefixed("VIGIE_").only(KEYS));
-        figment.extract().map_err(|e| ConfigError(e.to_string()))
+        let config: ServerConfig = figment.extract().map_err(|e| ConfigError(e.to_string()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks what types alone cannot: the notice clock's fractions and deadlines, and a
+    /// retention of at least six months.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        self.notices
+            .validate()
+            .map_err(|e| ConfigError(e.to_string()))?;
+        vigie_review::notice::validate_retention_days(self.retention_days)
+            .map_err(|e| ConfigError(e.to_string()))
     }
 }
 

@@ -19,6 +19,7 @@ mod console;
 mod error;
 mod extract;
 mod metrics_layer;
+mod notices;
 mod openapi;
 mod review;
 mod routes;
@@ -163,6 +164,7 @@ impl AppState {
     /// from the stored one (recorded as a policy change), else the stored one, else the
     /// embedded default.
     pub async fn open(config: ServerConfig) -> Result<Arc<AppState>, ServerError> {
+        config.validate()?;
         let location = match &config.database_url {
             Some(url) => Location::Url(url.clone()),
             None => Location::DataDir(config.data_dir.clone()),
@@ -311,6 +313,15 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/cases/{id}/appeal-claim", post(review::claim_appeal))
         .route("/v1/cases/{id}/appeal-decision", post(review::resolve_appeal))
         .route("/v1/appeals", post(review::create_appeal))
+        .route("/v1/notices", post(notices::create_notice))
+        .route("/v1/notices/{id}", get(notices::get_notice))
+        .route("/v1/notifiers/{name}/report", get(notices::notifier_report))
+        .route(
+            "/v1/cases/{id}/legal-hold",
+            get(notices::get_legal_hold)
+                .post(notices::set_legal_hold)
+                .delete(notices::release_legal_hold),
+        )
         .route("/v1/authors/{author}/strikes", get(review::author_strikes))
         .route("/v1/webhooks", get(review::list_webhooks))
         .route("/v1/webhooks/{key}/retry", post(review::retry_webhook))
@@ -370,12 +381,16 @@ pub async fn serve(
     let store = state.store.clone();
     let follower = spawn_policy_follower(state.clone());
     let deliveries = webhooks::spawn_delivery_task(state.clone());
+    let notice_tasks = notices::spawn_tasks(state.clone());
     let served = axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await
         .map_err(|source| ServerError::Listen { addr, source });
     if let Some(f) = follower {
         f.abort();
+    }
+    for task in notice_tasks {
+        task.abort();
     }
     if let Some(d) = deliveries {
         // An attempt cut short stays reserved for a while, then is due again: the outbox is

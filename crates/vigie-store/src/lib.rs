@@ -14,8 +14,10 @@ mod audit;
 mod console;
 mod decisions;
 mod keys;
+mod notices;
 mod policies;
 mod reports;
+mod retention;
 mod review;
 mod sor;
 #[cfg(feature = "test-support")]
@@ -34,7 +36,12 @@ pub use console::{
 };
 pub use decisions::{DecisionFilter, DecisionPage, NewPost, Recorded, StoredDecision, StoredPost};
 pub use keys::{ApiKey, CreatedKey, Scope};
+pub use notices::{
+    AnswerItem, ClockRound, ClockSettings, CreatedNotice, LegalHold, MAX_NOTICE_ITEMS, NewNotice,
+    NoticeAnswer, NoticeItem, Notifier, StoredNotice,
+};
 pub use policies::StoredPolicy;
+pub use retention::PurgeReport;
 pub use review::{
     Applied, CaseChange, CreatedUser, OutboxItem, QueueCursor, QueuePage, ReportOutcome, User,
     subject_key,

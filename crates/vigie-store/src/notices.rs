@@ -8,6 +8,8 @@
 //! two servers on one database cannot fire one warning twice (the clock state is re-read
 //! under the lock).
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
@@ -367,18 +369,6 @@ async fn queue_delivery(
     Ok(())
 }
 
-/// The statement of reasons of a moderator's decision, for the answer to the notifier.
-///
-/// HOOK for the statements of reasons (issue 7, part 2: `crates/vigie-store/src/sor.rs`):
-/// returns `None` until a statement builder for case decisions is wired in here.
-async fn statement_of_reasons_hook(
-    _conn: &mut AnyConnection,
-    _case: &Case,
-    _decision_id: &str,
-) -> Result<Option<serde_json::Value>> {
-    Ok(None)
-}
-
 impl Store {
     /// Creates or updates a notifier; its kind cannot change once it sent notices under it
     /// (the reports count notices by kind). Audited.
@@ -629,6 +619,42 @@ impl Store {
                 .ctx("storing a notifier")?;
             }
         }
+        let clock = ClockState {
+            received_at: now,
+            deadline: new.deadline,
+            warnings: 0,
+            breached: false,
+        };
+        let next = next_clock_at(&clock, warn_at);
+        let body = NoticeBody {
+            explanation: new.explanation.clone(),
+            reference: new.reference.clone(),
+            threat_to_life: new.threat_to_life,
+            answer: None,
+            purged: false,
+        };
+        sqlx::query(
+            "INSERT INTO notices (id, notifier, kind, category, legal_ground, policy_clause,
+                received_at, deadline, deadline_source, status, items, decided_items, warnings,
+                next_clock_at, body)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 0, $12, $13)",
+        )
+        .bind(&id)
+        .bind(&new.notifier)
+        .bind(new.kind.name())
+        .bind(&new.category)
+        .bind(&new.legal_ground)
+        .bind(&new.policy_clause)
+        .bind(now)
+        .bind(new.deadline)
+        .bind(new.deadline_source.name())
+        .bind(OPEN)
+        .bind(i64::try_from(keys.len()).unwrap_or(i64::MAX))
+        .bind(next)
+        .bind(to_json("notice", &body)?)
+        .execute(&mut *tx)
+        .await
+        .ctx("storing a notice")?;
         let mut cases = Vec::with_capacity(subjects.len());
         let mut items = Vec::with_capacity(subjects.len());
         for (seq, (subject, key)) in subjects.into_iter().zip(&keys).enumerate() {
@@ -677,42 +703,6 @@ impl Store {
             });
             cases.push(case);
         }
-        let clock = ClockState {
-            received_at: now,
-            deadline: new.deadline,
-            warnings: 0,
-            breached: false,
-        };
-        let next = next_clock_at(&clock, warn_at);
-        let body = NoticeBody {
-            explanation: new.explanation.clone(),
-            reference: new.reference.clone(),
-            threat_to_life: new.threat_to_life,
-            answer: None,
-            purged: false,
-        };
-        sqlx::query(
-            "INSERT INTO notices (id, notifier, kind, category, legal_ground, policy_clause,
-                received_at, deadline, deadline_source, status, items, decided_items, warnings,
-                next_clock_at, body)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 0, $12, $13)",
-        )
-        .bind(&id)
-        .bind(&new.notifier)
-        .bind(new.kind.name())
-        .bind(&new.category)
-        .bind(&new.legal_ground)
-        .bind(&new.policy_clause)
-        .bind(now)
-        .bind(new.deadline)
-        .bind(new.deadline_source.name())
-        .bind(OPEN)
-        .bind(i64::try_from(items.len()).unwrap_or(i64::MAX))
-        .bind(next)
-        .bind(to_json("notice", &body)?)
-        .execute(&mut *tx)
-        .await
-        .ctx("storing a notice")?;
         let event = AuditEvent {
             actor: actor.to_string(),
             kind: "notice.receive".to_string(),
@@ -797,7 +787,12 @@ impl Store {
         .await
         .ctx("finding decided notices")?;
         for id in decided {
-            if self.record_decisions(&id, now).await? {
+            let statements = if self.notice_all_decided(&id).await? {
+                self.statements_for_notice(&id).await?
+            } else {
+                HashMap::new()
+            };
+            if self.record_decisions(&id, now, &statements).await? {
                 round.answered += 1;
             }
         }
@@ -817,9 +812,65 @@ impl Store {
         Ok(round)
     }
 
+    /// Whether every item of a notice has a decision in force on its case.
+    async fn notice_all_decided(&self, notice_id: &str) -> Result<bool> {
+        let waiting: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM notice_items ni LEFT JOIN cases c ON c.id = ni.case_id
+             WHERE ni.notice_id = $1 AND ni.decided_at IS NULL
+               AND (c.status IS NULL OR c.status NOT IN ('resolved', 'appealed'))",
+        )
+        .bind(notice_id)
+        .fetch_one(self.pool())
+        .await
+        .ctx("checking a notice's decisions")?;
+        Ok(waiting == 0)
+    }
+
+    /// The statements of reasons (DSA Art. 17) of the restrictions decided on a notice's
+    /// cases, by case id, built and stored by `sor.rs` (outside the notice's transaction:
+    /// it takes the write lock itself). A statement that cannot be built is left out of the
+    /// answer rather than holding the answer back; the export reports it.
+    async fn statements_for_notice(
+        &self,
+        notice_id: &str,
+    ) -> Result<HashMap<String, serde_json::Value>> {
+        let case_ids: Vec<String> =
+            sqlx::query_scalar("SELECT DISTINCT case_id FROM notice_items WHERE notice_id = $1")
+                .bind(notice_id)
+                .fetch_all(self.pool())
+                .await
+                .ctx("reading a notice's cases")?;
+        let mut out = HashMap::with_capacity(case_ids.len());
+        for case_id in case_ids {
+            match self.statement_for_case(&case_id).await {
+                Ok(Some(stored)) => {
+                    if let Ok(value) = serde_json::to_value(&stored.statement) {
+                        out.insert(
+                            case_id,
+                            serde_json::json!({
+                                "restriction_id": stored.restriction_id,
+                                "statement": value,
+                            }),
+                        );
+                    }
+                }
+                Ok(None) => {}
+                Err(e) if e.is_unavailable() => return Err(e),
+                Err(_) => {}
+            }
+        }
+        Ok(out)
+    }
+
     /// Records the decisions taken on a notice's cases; once all are decided, answers the
-    /// notifier (status, and webhook to its endpoint). Returns whether it answered.
-    async fn record_decisions(&self, notice_id: &str, now: i64) -> Result<bool> {
+    /// notifier (status, and webhook to its endpoint) with the outcome and the statements of
+    /// reasons. Returns whether it answered.
+    async fn record_decisions(
+        &self,
+        notice_id: &str,
+        now: i64,
+        statements: &HashMap<String, serde_json::Value>,
+    ) -> Result<bool> {
         let _guard = self.write_lock.lock().await;
         let mut tx = self
             .pool()
@@ -864,7 +915,11 @@ impl Store {
                 .ctx("recording a notice item's decision")?;
                 newly_decided += 1;
             }
-            let statement = statement_of_reasons_hook(&mut tx, &case, &decision.id).await?;
+            // The statement of the case's latest restriction, when it is this decision.
+            let statement = statements
+                .get(&case.id)
+                .filter(|v| v["restriction_id"] == decision.id.as_str())
+                .map(|v| v["statement"].clone());
             answer_items.push(AnswerItem {
                 case_id: case.id.clone(),
                 subject: row.item.subject.clone(),
