@@ -1433,3 +1433,314 @@ impl Store {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The SQL listing against the reference semantics (`Queue::accepts` and `Queue::sort`
+    //! over every case, leases expired and priorities computed at the time of listing), on
+    //! SQLite and on a PostgreSQL the test starts.
+
+    use vigie_detect::Category;
+    use vigie_policy::{Action, CategoryScore, Decision};
+    use vigie_review::{
+        Actor, CaseStatus, Escalation, Lease, MICROS_PER_DAY, MICROS_PER_HOUR, MICROS_PER_MINUTE,
+        Notice, Queue, Report, ReviewConfig, Role, Subject,
+    };
+
+    use super::{CaseChange, QueueCursor};
+    use crate::{Location, Store};
+
+    const T0: i64 = 1_700_000_000_000_000;
+
+    /// Deterministic cases of every kind: languages, categories, sources, deadlines in every
+    /// band, urgent ones, every status, claims live and lapsed, many equal creation times.
+    fn sample_cases(n: usize, config: &ReviewConfig) -> Vec<vigie_review::Case> {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |m: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % m
+        };
+        let categories = [
+            None,
+            Some(Category::Hate),
+            Some(Category::Harassment),
+            Some(Category::ViolenceThreat),
+            Some(Category::Toxicity),
+        ];
+        let mut cases = Vec::with_capacity(n);
+        for i in 0..n {
+            let id = format!("{:06x}-{i}", next(1 << 24));
+            let created = T0 - next(40) as i64 * MICROS_PER_MINUTE;
+            let subject = Subject::Post {
+                platform: "forum".into(),
+                post_id: format!("p{i}"),
+                author: Some(format!("u{}", next(20))),
+            };
+            let report = Report {
+                id: format!("r{i}"),
+                reporter: Some(format!("reporter{}", next(5))),
+                category: categories[next(5) as usize],
+                reason: None,
+                received_at: created,
+            };
+            let mut case = vigie_review::Case::from_report(&id, subject, report, config, created);
+            for extra in 0..next(3) {
+                case.reports.push(Report {
+                    id: format!("r{i}-{extra}"),
+                    reporter: (next(2) == 0).then(|| format!("reporter{}", next(9))),
+                    category: categories[next(5) as usize],
+                    reason: None,
+                    received_at: created,
+                });
+            }
+            case.lang =
+                [Some("en".to_string()), Some("fr".to_string()), None][next(3) as usize].clone();
+            if next(2) == 0 {
+                let category = categories[1 + next(4) as usize].unwrap_or(Category::Hate);
+                case.automated = Some(Decision {
+                    post_id: format!("p{i}"),
+                    action: [
+                        Action::HoldForReview,
+                        Action::Remove,
+                        Action::EscalateUrgent,
+                    ][next(3) as usize],
+                    reason_code: None,
+                    category: Some(category),
+                    categories: vec![CategoryScore {
+                        category,
+                        score: next(100) as f32 / 100.0,
+                    }],
+                    evidence: Vec::new(),
+                    targets: Vec::new(),
+                    rules: Vec::new(),
+                    lang: "en".into(),
+                    lang_confidence: 0.9,
+                    policy_version: "test".into(),
+                    detectors: Vec::new(),
+                    latency_us: 1,
+                });
+            }
+            case.reach = (next(2) == 0).then(|| next(1_000_000));
+            if next(4) == 0 {
+                case.notices.push(Notice {
+                    id: format!("n{i}"),
+                    authority: "police".into(),
+                    reference: None,
+                    received_at: created,
+                    // From two hours overdue to two days ahead: every band, and beyond.
+                    deadline: T0 - 2 * MICROS_PER_HOUR
+                        + next(50) as i64 * MICROS_PER_HOUR
+                        + next(60) as i64 * MICROS_PER_MINUTE,
+                    threat_to_life: next(10) == 0,
+                });
+            }
+            let escalate = |case: &mut vigie_review::Case| {
+                case.escalation = Some(Escalation {
+                    by: "tina".into(),
+                    at: created,
+                    reason: "look".into(),
+                });
+            };
+            let lease = |expires_at: i64| Lease {
+                holder: "alice".into(),
+                claimed_at: created,
+                expires_at,
+                renewals: 0,
+                taken_over_from: None,
+            };
+            match next(10) {
+                0 | 1 => {
+                    case.status = CaseStatus::Assigned;
+                    case.lease = Some(lease(T0 + (next(60) as i64 - 30) * MICROS_PER_MINUTE));
+                }
+                2 => {
+                    escalate(&mut case);
+                    case.status = CaseStatus::Escalated;
+                }
+                3 => {
+                    escalate(&mut case);
+                    case.status = CaseStatus::Assigned;
+                    case.lease = Some(lease(T0 + (next(60) as i64 - 30) * MICROS_PER_MINUTE));
+                }
+                4 => {
+                    case.status = CaseStatus::PendingSecondReview;
+                    if next(2) == 0 {
+                        case.lease = Some(lease(T0 + 10 * MICROS_PER_MINUTE));
+                    }
+                }
+                5 => case.status = CaseStatus::Resolved,
+                6 => case.status = CaseStatus::Appealed,
+                _ => {}
+            }
+            // Stored as computed when the case last changed; listing recomputes.
+            case.reprioritize(config, created);
+            cases.push(case);
+        }
+        cases
+    }
+
+    fn reference(
+        cases: &[vigie_review::Case],
+        queue: &Queue,
+        config: &ReviewConfig,
+        now: i64,
+    ) -> Vec<(String, i64)> {
+        let mut shown: Vec<vigie_review::Case> = cases
+            .iter()
+            .cloned()
+            .filter_map(|mut case| {
+                case.expire_lease(now);
+                case.reprioritize(config, now);
+                queue.accepts(&case).then_some(case)
+            })
+            .collect();
+        queue.sort(&mut shown);
+        shown
+            .into_iter()
+            .map(|c| (c.id, c.priority.score))
+            .collect()
+    }
+
+    async fn listed(
+        store: &Store,
+        queue: &Queue,
+        config: &ReviewConfig,
+        now: i64,
+        limit: usize,
+    ) -> Vec<(String, i64)> {
+        let mut out = Vec::new();
+        let mut after: Option<QueueCursor> = None;
+        loop {
+            let page = store
+                .list_queue_page(queue, config, now, after.as_ref(), limit)
+                .await
+                .unwrap();
+            assert!(page.cases.len() <= limit);
+            out.extend(page.cases.into_iter().map(|c| (c.id, c.priority.score)));
+            match page.next {
+                // The cursor goes through its text form, as over HTTP.
+                Some(next) => after = QueueCursor::decode(&next.encode()),
+                None => break,
+            }
+        }
+        out
+    }
+
+    async fn compare_every_queue(
+        store: &Store,
+        cases: &[vigie_review::Case],
+        config: &ReviewConfig,
+    ) {
+        for now in [
+            T0,
+            T0 + 20 * MICROS_PER_MINUTE,
+            T0 + 3 * MICROS_PER_HOUR,
+            T0 + 2 * MICROS_PER_DAY,
+        ] {
+            for queue in &config.queues {
+                let expected = reference(cases, queue, config, now);
+                for limit in [7, 500] {
+                    let got = listed(store, queue, config, now, limit).await;
+                    assert_eq!(
+                        got,
+                        expected,
+                        "queue {} at T0{:+}min, pages of {limit}",
+                        queue.name,
+                        (now - T0) / MICROS_PER_MINUTE
+                    );
+                }
+            }
+        }
+    }
+
+    async fn listing_matches_the_reference(store: Store) {
+        let config = ReviewConfig::example().unwrap();
+        let mut cases = sample_cases(300, &config);
+        assert_eq!(
+            store
+                .import_cases(&cases, &config, "test", T0)
+                .await
+                .unwrap(),
+            300
+        );
+        let shown: usize = config
+            .queues
+            .iter()
+            .map(|q| reference(&cases, q, &config, T0).len())
+            .sum();
+        assert!(shown > 300, "the sample fills the queues: {shown}");
+        compare_every_queue(&store, &cases, &config).await;
+
+        // Changes keep the rows in step: claims, releases, escalations.
+        let change = CaseChange {
+            actor: "user:bob",
+            kind: "case.claim",
+            now: T0,
+            config: &config,
+            webhook_endpoint: None,
+        };
+        let bob = Actor::new("bob", Role::Moderator);
+        for case in cases
+            .iter_mut()
+            .filter(|c| c.status == CaseStatus::Open)
+            .take(20)
+        {
+            let (changed, _, _) = store
+                .change_case(&case.id, &change, |c| {
+                    c.claim(&bob, T0, &config.lease)?;
+                    Ok(((), Vec::new()))
+                })
+                .await
+                .unwrap()
+                .unwrap();
+            *case = changed;
+        }
+        compare_every_queue(&store, &cases, &config).await;
+
+        // Another config (queues and weights): the rows are rebuilt from the cases.
+        let other = ReviewConfig::from_toml(
+            "other",
+            r#"
+[priority.severity]
+toxicity = 900
+
+[[queue]]
+name = "fr"
+languages = ["fr"]
+order = "age"
+
+[[queue]]
+name = "everything"
+statuses = ["open", "assigned", "escalated", "pending_second_review", "resolved", "appealed"]
+
+[[queue]]
+name = "reported-hate"
+categories = ["hate"]
+sources = ["report"]
+statuses = ["assigned"]
+"#,
+        )
+        .unwrap();
+        compare_every_queue(&store, &cases, &other).await;
+        compare_every_queue(&store, &cases, &config).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn listing_matches_the_reference_on_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&Location::DataDir(dir.path().to_path_buf()))
+            .await
+            .unwrap();
+        listing_matches_the_reference(store).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn listing_matches_the_reference_on_postgres() {
+        let pg = crate::test_support::TempPostgres::start().unwrap();
+        let url = pg.create_database("queues").unwrap();
+        let store = Store::open(&Location::Url(url)).await.unwrap();
+        listing_matches_the_reference(store).await;
+    }
+}
