@@ -15,7 +15,7 @@ use vigie_policy::{Action, Decision, PostContext};
 use vigie_store::test_support::TempPostgres;
 use vigie_store::vigie_report::Schema;
 use vigie_store::vigie_review::{
-    Actor, DecideOutcome, DecisionInput, DeadlineSource, ModeratorAction, NotifierKind, Report,
+    Actor, DeadlineSource, DecideOutcome, DecisionInput, ModeratorAction, NotifierKind, Report,
     ReviewConfig, Role, Subject,
 };
 use vigie_store::{CaseChange, Location, NewNotice, NewPost, Store};
@@ -269,21 +269,46 @@ fn every_kind_of_restriction_validates(db: &Db) {
     let first = out_dir.path().join("first");
     let out = vigie(
         db,
-        &["export", "sor", "--since", "0", "--out", first.to_str().unwrap()],
+        &[
+            "export",
+            "sor",
+            "--since",
+            "0",
+            "--out",
+            first.to_str().unwrap(),
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let statements = statements_in(&first);
     // 4 automated restrictions (not the allowed posts) and 3 moderators' decisions.
     assert_eq!(statements.len(), 7, "{statements:#?}");
     let schema = Schema::embedded().unwrap();
     for s in &statements {
-        assert!(schema.violations(s).is_empty(), "{:?}: {s:#}", schema.violations(s));
+        assert!(
+            schema.violations(s).is_empty(),
+            "{:?}: {s:#}",
+            schema.violations(s)
+        );
         let text = s.to_string();
-        for private in ["author-", "secret text", "bob", "mona", "Flaggers United", "note naming"] {
+        for private in [
+            "author-",
+            "secret text",
+            "bob",
+            "mona",
+            "Flaggers United",
+            "note naming",
+        ] {
             assert!(!text.contains(private), "{private} leaked into {text}");
         }
     }
-    let puids: BTreeSet<&str> = statements.iter().map(|s| s["puid"].as_str().unwrap()).collect();
+    let puids: BTreeSet<&str> = statements
+        .iter()
+        .map(|s| s["puid"].as_str().unwrap())
+        .collect();
     assert_eq!(puids.len(), statements.len(), "puids are unique");
     let by_source: Vec<(&str, &str, &str)> = statements
         .iter()
@@ -296,11 +321,35 @@ fn every_kind_of_restriction_validates(db: &Db) {
         })
         .collect();
     let count = |t: (&str, &str, &str)| by_source.iter().filter(|x| **x == t).count();
-    assert_eq!(count(("SOURCE_VOLUNTARY", "AUTOMATED_DECISION_FULLY", "Yes")), 4);
+    assert_eq!(
+        count(("SOURCE_VOLUNTARY", "AUTOMATED_DECISION_FULLY", "Yes")),
+        4
+    );
     // The held post: vigie found it, a moderator decided.
-    assert_eq!(count(("SOURCE_VOLUNTARY", "AUTOMATED_DECISION_NOT_AUTOMATED", "Yes")), 1);
-    assert_eq!(count(("SOURCE_ARTICLE_16", "AUTOMATED_DECISION_NOT_AUTOMATED", "No")), 1);
-    assert_eq!(count(("SOURCE_TRUSTED_FLAGGER", "AUTOMATED_DECISION_NOT_AUTOMATED", "No")), 1);
+    assert_eq!(
+        count((
+            "SOURCE_VOLUNTARY",
+            "AUTOMATED_DECISION_NOT_AUTOMATED",
+            "Yes"
+        )),
+        1
+    );
+    assert_eq!(
+        count((
+            "SOURCE_ARTICLE_16",
+            "AUTOMATED_DECISION_NOT_AUTOMATED",
+            "No"
+        )),
+        1
+    );
+    assert_eq!(
+        count((
+            "SOURCE_TRUSTED_FLAGGER",
+            "AUTOMATED_DECISION_NOT_AUTOMATED",
+            "No"
+        )),
+        1
+    );
     let demoted = statements
         .iter()
         .filter(|s| s["decision_visibility"][0] == "DECISION_VISIBILITY_CONTENT_DEMOTED")
@@ -311,9 +360,20 @@ fn every_kind_of_restriction_validates(db: &Db) {
     let second = out_dir.path().join("second");
     let out = vigie(
         db,
-        &["export", "sor", "--since", "0", "--out", second.to_str().unwrap()],
+        &[
+            "export",
+            "sor",
+            "--since",
+            "0",
+            "--out",
+            second.to_str().unwrap(),
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(by_puid(&statements_in(&second)), by_puid(&statements));
 
     // What the notices engineer answers notifiers with is the exported statement.
@@ -448,8 +508,14 @@ fn submission_retries_5xx_not_422_and_keeps_receipts(db: &Db) {
         ],
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "rejections make the export fail: {stderr}");
-    assert!(stderr.contains("100 accepted, 1 rejected (422), 149 not accepted"), "{stderr}");
+    assert!(
+        !out.status.success(),
+        "rejections make the export fail: {stderr}"
+    );
+    assert!(
+        stderr.contains("100 accepted, 1 rejected (422), 149 not accepted"),
+        "{stderr}"
+    );
     let statements = statements_in(out_dir.path());
     assert_eq!(statements.len(), 250);
     let schema = Schema::embedded().unwrap();
@@ -511,11 +577,18 @@ fn submission_retries_5xx_not_422_and_keeps_receipts(db: &Db) {
         let rejected = store.statement(&batch_puids[1][1]).await.unwrap().unwrap();
         assert_eq!(rejected.state, "rejected");
         assert!(
-            rejected.last_error.as_deref().unwrap().contains("already been taken"),
+            rejected
+                .last_error
+                .as_deref()
+                .unwrap()
+                .contains("already been taken"),
             "{rejected:?}"
         );
         let innocent = store.statement(&batch_puids[1][0]).await.unwrap().unwrap();
-        assert_eq!(innocent.state, "failed", "not stored by an all-or-nothing batch");
+        assert_eq!(
+            innocent.state, "failed",
+            "not stored by an all-or-nothing batch"
+        );
         let failed = store.statement(&batch_puids[2][0]).await.unwrap().unwrap();
         assert_eq!(failed.state, "failed");
         store.close().await;
@@ -540,7 +613,11 @@ fn submission_retries_5xx_not_422_and_keeps_receipts(db: &Db) {
             "s3cret",
         ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let resent: BTreeSet<String> = statements_in(again.path())
         .iter()
         .map(|s| s["puid"].as_str().unwrap().to_string())
@@ -552,7 +629,14 @@ fn submission_retries_5xx_not_422_and_keeps_receipts(db: &Db) {
 fn refuses_a_submit_without_token(db: &Db) {
     let out = vigie(
         db,
-        &["export", "sor", "--since", "0", "--submit", "http://127.0.0.1:9"],
+        &[
+            "export",
+            "sor",
+            "--since",
+            "0",
+            "--submit",
+            "http://127.0.0.1:9",
+        ],
     );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--token"));
@@ -561,11 +645,17 @@ fn refuses_a_submit_without_token(db: &Db) {
 #[test]
 fn statements_of_reasons_on_sqlite_and_postgres() {
     on_both(&[
-        ("every_kind_of_restriction_validates", every_kind_of_restriction_validates),
+        (
+            "every_kind_of_restriction_validates",
+            every_kind_of_restriction_validates,
+        ),
         (
             "submission_retries_5xx_not_422_and_keeps_receipts",
             submission_retries_5xx_not_422_and_keeps_receipts,
         ),
-        ("refuses_a_submit_without_token", refuses_a_submit_without_token),
+        (
+            "refuses_a_submit_without_token",
+            refuses_a_submit_without_token,
+        ),
     ]);
 }
