@@ -107,7 +107,50 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     StoreArgs::runtime()?.block_on(async move {
         let listener = vigie_server::bind(&config.listen).await?;
         let state = AppState::open(config).await?;
+        first_admin_key(&state).await?;
         vigie_server::serve(listener, state, vigie_server::shutdown_signal()).await?;
         anyhow::Ok(())
     })
+}
+
+/// Where a fresh embedded database's first admin key is written (readable by the owner only).
+pub const FIRST_KEY_FILE: &str = "first-admin.key";
+
+/// On a database that has never had an API key, creates an admin key so that the service can
+/// be used at once (the README's `curl` reads it from the data directory). Its secret goes to
+/// a file only the owner can read, not to the logs; with PostgreSQL there is no data directory
+/// of ours, so the operator creates keys with `vigie keys create` instead.
+async fn first_admin_key(state: &AppState) -> anyhow::Result<()> {
+    if state.config.database_url.is_some() || !state.store.list_keys().await?.is_empty() {
+        return Ok(());
+    }
+    let created = state
+        .store
+        .create_key(
+            "first-admin",
+            &[vigie_store::Scope::Admin],
+            "system:first-start",
+        )
+        .await?;
+    let path = state.config.data_dir.join(FIRST_KEY_FILE);
+    write_secret(&path, &created.token)
+        .with_context(|| format!("writing the first admin key to {}", path.display()))?;
+    eprintln!(
+        "no API key existed: created admin key {} (name first-admin); its secret is in {} \
+         (revoke it with `vigie keys revoke` once you have keys of your own)",
+        created.key.id,
+        path.display()
+    );
+    Ok(())
+}
+
+fn write_secret(path: &std::path::Path, token: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    writeln!(file, "{token}")?;
+    file.sync_all()
 }
