@@ -423,6 +423,64 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- round 8: hate without slurs (stereotype stated as fact, rhetorical questions, "just
+# asking", statistics twisted, coded words), antisemitism and anti-Black racism first; traps in
+# the same wording (news, counter-speech, negation, praise). Test quarter left out. -----
+GROUPS += [
+    G("antisemitism", HATE, [
+        "Funny how every regime-change war gets pushed by the same dual-citizen crowd",
+        "Just asking questions: why are so many bankers from one tiny ethnic group?",
+        "They'll cry antisemitism every time you point out who funds the open-borders NGOs",
+        "Every synagogue is basically an embassy for a foreign state",
+        "The Khazarian mafia runs the money printers, look it up",
+        "Not all Jews, sure, but always Jews when the money goes missing",
+        "they don't call it the chosen people for nothing, they chose themselves to run everything",
+    ], S, n=1, train_only=True),
+    G("anti_black", HATE, [
+        "Black neighbourhoods are crime zones because that's simply how they are",
+        "Put them in any country and within ten years it looks like the place they came from",
+        "Africa has had centuries and still can't build a road, tells you everything about them",
+        "Black people just aren't suited for jobs that need thinking, it's biology",
+        "Every time I see a group of young Black men I cross the street, and I'm right to",
+        "They were better off before they were given the vote",
+        "Ask yourself why every Black-majority city is a ruin. Go on, ask.",
+    ], S, n=1, train_only=True),
+    G("anti_muslim", HATE, [
+        "A Muslim neighbour is a sleeper cell with a doorbell",
+        "There are no moderate Muslims, only the ones who haven't acted yet",
+    ], S, n=1, train_only=True),
+    G("anti_migrant", HATE, [
+        "These migrants breed like insects and expect us to pay for the larvae",
+        "Every migrant boat is an invasion force, and we should treat it like one",
+    ], S, n=1, train_only=True),
+    G("anti_lgbtq", HATE, [
+        "Gay teachers are grooming our kids, every single one of them",
+        "Trans people are mentally ill predators who should be kept away from society",
+    ], S, n=1, train_only=True),
+    G("counter_speech", OK_QUOTE, [
+        "'Just asking questions' about who runs the banks is how every antisemitic conspiracy starts",
+        "Saying Black neighbourhoods are 'crime zones by nature' is racism dressed up as statistics",
+        "The 'Khazarian mafia' line is a neo-Nazi meme. Don't repeat it.",
+        "No, a Muslim neighbour is not a 'sleeper cell'. Listen to yourself.",
+        "Calling migrants 'insects' is the language that came before every genocide",
+    ], S, n=1, train_only=True),
+    G("negation", OK, [
+        "Jewish people don't run the banks, and the people who say they do never have evidence",
+        "Black people are not more violent; poverty and policing explain the numbers",
+        "Gay teachers are not a danger to children, that myth ruined careers for decades",
+    ], S, n=1, train_only=True),
+    G("positive_group", OK, [
+        "The Black-owned bakery on Ash Street makes the best sourdough in the city",
+        "The synagogue opened its doors to the flood victims last night, thank you",
+        "Shoutout to the Somali aunties who run the Saturday homework club",
+    ], S, n=1, train_only=True),
+    G("neutral_mention", OK, [
+        "The Jewish museum extends its opening hours for the summer exhibition",
+        "A new study looks at health outcomes for Black mothers in rural counties",
+        "The mosque and the church will hold a joint food drive in December",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

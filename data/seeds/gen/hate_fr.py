@@ -428,6 +428,64 @@ GROUPS += [
     ], S, n=1),
 ]
 
+# ----- 8e série : haine sans insulte (stéréotype énoncé comme un fait, questions rhétoriques,
+# « je pose juste la question », chiffres détournés, mots codés), d'abord antisémitisme et
+# racisme anti-Noirs ; pièges dans les mêmes mots (info, contre-discours, négation, éloge).
+# Quart de test laissé de côté. -----
+GROUPS += [
+    G("antisemitism", HATE, [
+        "Marrant comme chaque guerre est poussée par les mêmes binationaux",
+        "Je pose juste la question : pourquoi autant de banquiers viennent d'une si petite communauté ?",
+        "Ils crient à l'antisémitisme dès qu'on regarde qui finance les ONG pro-migrants",
+        "Chaque synagogue c'est une ambassade d'un État étranger, point",
+        "La mafia khazare fait tourner la planche à billets, renseignez-vous",
+        "Pas tous les juifs, d'accord, mais toujours des juifs quand l'argent disparaît",
+        "Le peuple élu, ils se sont surtout élus eux-mêmes pour tout diriger",
+    ], S, n=1, train_only=True),
+    G("anti_black", HATE, [
+        "Les quartiers noirs sont des zones de non-droit parce que c'est leur nature",
+        "Mettez-les dans n'importe quel pays et en dix ans ça ressemble à chez eux",
+        "L'Afrique a eu des siècles et sait toujours pas faire une route, ça dit tout d'eux",
+        "Les Noirs sont pas faits pour les métiers où faut réfléchir, c'est biologique",
+        "Quand je vois un groupe de jeunes Noirs je change de trottoir, et j'ai raison",
+        "Demandez-vous pourquoi chaque ville à majorité noire est en ruine. Allez, demandez-vous.",
+    ], S, n=1, train_only=True),
+    G("anti_muslim", HATE, [
+        "Un voisin musulman c'est une cellule dormante avec une sonnette",
+        "Y a pas de musulmans modérés, juste ceux qui sont pas encore passés à l'acte",
+    ], S, n=1, train_only=True),
+    G("anti_migrant", HATE, [
+        "Ces migrants se reproduisent comme des insectes et on paie pour les larves",
+        "Chaque bateau de migrants est une force d'invasion, traitons-le comme tel",
+    ], S, n=1, train_only=True),
+    G("anti_lgbtq", HATE, [
+        "Les profs homos endoctrinent nos gosses, tous sans exception",
+        "Les trans sont des malades mentaux dangereux qu'il faut tenir loin de la société",
+    ], S, n=1, train_only=True),
+    G("counter_speech", OK_QUOTE, [
+        "« Je pose juste la question » sur qui tient les banques : c'est comme ça que commence chaque complot antisémite",
+        "Dire que les quartiers noirs sont des « zones de non-droit par nature », c'est du racisme déguisé en statistiques",
+        "La « mafia khazare », c'est un mème néonazi. Arrêtez de le relayer.",
+        "Non, un voisin musulman n'est pas une « cellule dormante ». Écoutez-vous parler.",
+        "Traiter les migrants d'« insectes », c'est le vocabulaire qui a précédé tous les génocides",
+    ], S, n=1, train_only=True),
+    G("negation", OK, [
+        "Les juifs ne contrôlent pas les banques, et ceux qui le disent n'ont jamais de preuve",
+        "Les Noirs ne sont pas plus violents ; la pauvreté et les contrôles expliquent les chiffres",
+        "Les profs homos ne sont pas un danger pour les enfants, ce mythe a brisé des carrières",
+    ], S, n=1, train_only=True),
+    G("positive_group", OK, [
+        "La boulangerie tenue par une famille sénégalaise rue des Lilas fait le meilleur pain du quartier",
+        "La synagogue a ouvert ses portes aux sinistrés cette nuit, merci à eux",
+        "Bravo aux mamans comoriennes qui tiennent l'aide aux devoirs du samedi",
+    ], S, n=1, train_only=True),
+    G("neutral_mention", OK, [
+        "Le musée d'art et d'histoire du judaïsme prolonge ses horaires cet été",
+        "Une étude porte sur la santé des mères noires dans les territoires ruraux",
+        "La mosquée et la paroisse organisent une collecte alimentaire commune en décembre",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
