@@ -575,6 +575,27 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 12: harmless conditionals and "I'm going to ... you" (family jokes, promises,
+# board games), friendly "I saw you...". -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "If you don't finish your veg, no pudding, simple as that",
+        "If you miss the train again I'll come pick you up, promise",
+        "if you don't give my hoodie back by saturday im coming to get it myself lol",
+        "Call after midnight again and I'm putting my mum on the phone, you've been warned",
+        "I'm going to drown you in holiday photos, brace yourself",
+        "gonna smother you with hugs when you get home",
+        "I'm kidnapping you on saturday for your birthday, clear your day",
+        "I'm going to bankrupt you at Monopoly tonight, hotels on Mayfair",
+        "Saw your bike outside the library, where were you? We could've grabbed coffee",
+        "I know your schedule by heart now, so we can finally book that dinner",
+        "I know where you work, bringing you a croissant tomorrow morning",
+        "You're going to suffer at tomorrow's session, coach has planned burpees",
+        "Fair warning, spoil the ending and I'm sulking for a week",
+        "Wait till I get you at ping pong, you won't know what hit you",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -565,6 +565,28 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 12e série : conditionnels et « je vais te… » sans danger (chantage affectif, blagues
+# de famille, promesses), « je t'ai vu… » bienveillant, menaces de jeu de société. -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Si tu finis pas tes légumes, pas de dessert, c'est simple",
+        "Si tu rates encore le train je te récupère en voiture, promis",
+        "si tu me rends pas mon pull avant samedi je viens le chercher moi-même mdr",
+        "Appelle encore après minuit et je te passe ma mère, tu vas voir",
+        "Je vais te noyer sous les photos de vacances, prépare-toi",
+        "je vais t'étouffer de câlins quand tu rentres",
+        "Je vais te kidnapper samedi pour ton anniversaire, bloque ta journée",
+        "je vais t'achever au Monopoly ce soir, hôtel rue de la Paix",
+        "J'ai vu ton vélo devant la bibli, t'étais où ? On aurait pris un café",
+        "Je t'ai vu passer devant chez moi ce matin, t'aurais dû sonner !",
+        "Je connais ton emploi du temps par cœur maintenant, on peut enfin caler le dîner",
+        "Je sais où tu bosses, je t'apporte un croissant demain matin",
+        "Tu vas souffrir à la séance de demain, le coach a prévu des burpees",
+        "Je te préviens, si tu spoiles la fin je te boude une semaine",
+        "Attends que je te chope au ping-pong, tu vas rien comprendre",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
