@@ -772,6 +772,15 @@ async fn duplicate_notices_join_one_case(backend: Backend) {
     }
     let answers = s.wait_received("/notifier/dup-host", 2).await;
     assert_ne!(answers[0]["idempotency_key"], answers[1]["idempotency_key"]);
+    // A notice on an account opens a case about the account, joined by the next one.
+    let on_account = json!({"platform": "forum", "account_id": "spammer9",
+                            "policy_clause": "AUP 3", "explanation": "Spam account."});
+    let first = s.notice(&host, on_account.clone()).await;
+    let second = s.notice(&host, on_account).await;
+    assert_eq!(first["items"][0]["case_id"], second["items"][0]["case_id"]);
+    let (_, c) = s.case(first["items"][0]["case_id"].as_str().unwrap()).await;
+    assert_eq!(c["case"]["subject"]["kind"], "account", "{c}");
+    assert_eq!(c["case"]["subject"]["account_id"], "spammer9");
     s.stop().await;
 }
 

@@ -61,6 +61,20 @@ impl Store {
         actor: &str,
     ) -> Result<PurgeReport> {
         let cutoff = retention_cutoff(now, retention_days);
+        // Most runs find nothing: look before taking the write lock.
+        let due: Option<String> = sqlx::query_scalar(
+            "SELECT id FROM cases WHERE status = 'resolved' AND updated_at < $1 LIMIT 1",
+        )
+        .bind(cutoff)
+        .fetch_optional(self.pool())
+        .await
+        .ctx("looking for cases to purge")?;
+        if due.is_none() {
+            return Ok(PurgeReport {
+                cutoff,
+                ..PurgeReport::default()
+            });
+        }
         let mut report = PurgeReport {
             cutoff,
             ..PurgeReport::default()
