@@ -596,6 +596,23 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 13: "X is going to kill me" — the speaker is the "victim" of an annoyed friend or
+# relative or of a task (varied subjects and verbs). -----
+GROUPS += [
+    G("idiom", CLEAN, [
+        "my flatmate is going to kill me, forgot the bins again",
+        "My manager is going to murder me when she sees the deadline slipped",
+        "my sister's going to strangle me, I stained her favourite dress",
+        "The maths teacher is going to slaughter me, I didn't revise anything",
+        "dad's gonna skin me alive when he sees the scratch on the car",
+        "My wife will have my head, I forgot our anniversary",
+        "My accountant is going to kill me when he sees this month's receipts",
+        "My parents are gonna kill me, I missed the last bus",
+        "if I miss another meeting my boss is literally going to murder me",
+        "My physio is going to kill me, I went running after she told me to rest",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -587,6 +587,25 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 13e série : « X va me tuer » — le locuteur est la « victime » d'un proche fâché ou
+# d'une tâche (sujets et verbes variés : tuer, buter, massacrer, étrangler, avoir ma peau). -----
+GROUPS += [
+    G("idiom", CLEAN, [
+        "mon coloc va me tuer, j'ai encore oublié de sortir les poubelles",
+        "Ma cheffe va me massacrer quand elle verra le retard sur le dossier",
+        "ma sœur va m'étrangler, j'ai taché sa robe préférée",
+        "Le prof de maths va me buter, j'ai rien révisé",
+        "mon père va me découper en morceaux quand il verra la rayure sur la voiture",
+        "Ma femme va avoir ma peau, j'ai oublié notre anniversaire",
+        "Mon banquier va me tuer quand il verra mes dépenses du mois",
+        "la maîtresse va me gronder puis me tuer, j'ai perdu le cahier",
+        "Mes parents vont me tuer, j'ai raté le dernier bus",
+        "si je rate encore la réunion mon boss va me tuer",
+        "Mon kiné va me tuer, j'ai couru alors qu'il m'avait dit de me reposer",
+        "ma grand-mère va me tuer si je finis pas mon assiette",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
