@@ -613,6 +613,23 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 14: the same euphemisms and mourning words, harmless (care, chores, disputes
+# settled, teachers, real funerals, insurance adverts). -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Don't worry {name}, I'll take care of you after the surgery, I've booked the week off",
+        "I'll deal with the landlord about the boiler, leave it to me",
+        "You and me will settle this tonight over a game of chess",
+        "Time someone taught you to cook properly. Guess who volunteered 👩‍🍳",
+        "The teacher made an example of my essay in class today, in a good way!",
+        "Is your life insurance up to date? Compare quotes in two minutes",
+        "Ordered the flowers for grandad's funeral. Lilies, he'd have liked them.",
+        "Pick a nice suit, {name}, the wedding is black tie",
+        "I'm going to erase the whiteboard and start the plan again",
+        "I'll silence the group chat for a week, too many memes",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

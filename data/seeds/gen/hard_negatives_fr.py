@@ -606,6 +606,22 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 14e série : les mêmes euphémismes et mots du deuil, sans danger. -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "T'inquiète {prenom}, je m'occupe de toi après l'opération, j'ai posé ma semaine",
+        "Je vais régler le problème de chaudière avec le proprio, laisse-moi faire",
+        "Toi et moi on règle ça ce soir autour d'une partie d'échecs",
+        "Faut que quelqu'un t'apprenne à cuisiner. Devine qui s'est proposé 👩‍🍳",
+        "La prof a pris ma dissert en exemple devant toute la classe, trop fière",
+        "Votre assurance-vie est-elle à jour ? Comparez les offres en deux minutes",
+        "J'ai commandé la couronne pour l'enterrement de papi. Des lys, il aurait aimé.",
+        "Choisis un beau costume, {prenom}, le mariage c'est tenue de soirée",
+        "Je vais effacer le tableau et refaire le plan",
+        "Je mets le groupe en sourdine une semaine, trop de mèmes",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

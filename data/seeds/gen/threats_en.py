@@ -908,6 +908,30 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 14: euphemisms for harm in the speaker's own voice (take care of, deal with,
+# settle, silence, erase, teach a lesson, make an example) and mourning words used as threats
+# (funeral, flowers, life insurance, RIP in advance). Test quarter left out. -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Don't worry {name}, I'll take care of you personally. Permanently.",
+        "I'm going to deal with you the way my family deals with rats",
+        "You and me will settle this tonight, and only one of us goes home",
+        "I'll silence you for good, {name}, you won't be posting from the grave",
+        "I'm going to erase you and your whole bloodline",
+        "Time someone taught you a lesson you won't survive. Guess who volunteered.",
+        "I'll make an example of you so nobody at this school ever crosses me again",
+        "Hope your life insurance is paid up, {name}",
+        "Already ordered the flowers for your funeral. Lilies, you'd have liked them.",
+        "RIP in advance, {name}. Friday.",
+        "Pick a nice suit, {name}, you'll be wearing it in the casket",
+        "Your obituary is half written. I'm just waiting to fill in the date.",
+    ], S, n=1, train_only=True),
+    G("official_threat", DIRECT, [
+        "{official}, somebody is going to deal with you, and that somebody is me",
+        "{journalist} will be silenced. My way, not the court's.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

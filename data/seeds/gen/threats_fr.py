@@ -876,6 +876,30 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 14e série : euphémismes du locuteur (s'occuper de toi, régler ton cas, faire taire,
+# effacer, donner une leçon, faire un exemple) et mots du deuil en menace (enterrement,
+# couronne, assurance-vie, RIP d'avance). Quart de test laissé de côté. -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "T'inquiète {prenom}, je vais m'occuper de toi personnellement. Définitivement.",
+        "Je vais régler ton cas comme on règle celui des rats dans ma famille",
+        "Toi et moi on règle ça ce soir, et un seul rentre chez lui",
+        "Je vais te faire taire pour de bon, {prenom}, tu posteras plus depuis ta tombe",
+        "Je vais t'effacer, toi et toute ta lignée",
+        "Faut que quelqu'un te donne une leçon dont tu te relèveras pas. Devine qui s'est proposé.",
+        "Je vais faire un exemple avec toi pour que plus personne au lycée me cherche",
+        "J'espère que ton assurance-vie est à jour, {prenom}",
+        "J'ai déjà commandé la couronne pour ton enterrement. Des lys, t'aurais aimé.",
+        "RIP d'avance {prenom}. Vendredi.",
+        "Choisis un beau costume, {prenom}, tu le porteras dans le cercueil",
+        "Ta nécro est à moitié écrite. J'attends juste de mettre la date.",
+    ], S, n=1, train_only=True),
+    G("official_threat", DIRECT, [
+        "{elu}, quelqu'un va s'occuper de ton cas, et ce quelqu'un c'est moi",
+        "{journaliste} va être réduite au silence. À ma façon, pas celle du tribunal.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
