@@ -62,7 +62,7 @@ fn check_text(field: &str, value: &str, required: bool) -> AppResult<()> {
 }
 
 /// A post a notice names.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostRef {
     pub post_id: String,
@@ -71,7 +71,7 @@ pub struct PostRef {
 }
 
 /// A notice as notifiers send it.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoticeIn {
     /// Who sends it; implied by a notify key (and then must match if given).
@@ -79,6 +79,7 @@ pub struct NoticeIn {
     pub notifier: Option<String>,
     /// user, trusted_flagger, authority, hosting_provider, other; implied by a notify key.
     #[serde(default)]
+    #[schema(value_type = Option<String>)]
     pub kind: Option<NotifierKind>,
     #[serde(default)]
     pub platform: Option<String>,
@@ -89,6 +90,7 @@ pub struct NoticeIn {
     pub account_id: Option<String>,
     /// The alleged category (`hate`, `violence_threat`…).
     #[serde(default)]
+    #[schema(value_type = Option<String>)]
     pub category: Option<vigie_detect::Category>,
     /// The law the content allegedly breaks (give this or `policy_clause`).
     #[serde(default)]
@@ -110,7 +112,7 @@ pub struct NoticeIn {
 }
 
 /// One item of a receipt.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ReceiptItem {
     pub case_id: String,
     /// The notice opened the case (else it joined the case its content had).
@@ -122,11 +124,12 @@ pub struct ReceiptItem {
 }
 
 /// The receipt of a notice.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ReceiptOut {
     /// `GET /v1/notices/{receipt}` follows it.
     pub receipt: String,
     pub notifier: String,
+    #[schema(value_type = String)]
     pub kind: NotifierKind,
     pub status: String,
     pub received_at: String,
@@ -283,6 +286,10 @@ fn subjects(body: &NoticeIn) -> AppResult<Vec<Subject>> {
     }
 }
 
+#[utoipa::path(post, path = "/v1/notices", tag = "notices", request_body = NoticeIn,
+    responses((status = 201, description = "The receipt", body = ReceiptOut),
+              (status = "4XX", body = crate::error::ErrorBody)),
+    security(("api_key" = ["notify"]), ("api_key" = ["ingest"]), ("api_key" = ["admin"])))]
 /// `POST /v1/notices`: stores the notice, opens or joins the cases of its content, starts
 /// its clock and returns the receipt.
 pub async fn create_notice(
@@ -421,6 +428,10 @@ async fn may_read(
     Ok(caller.is_key_with(Scope::Ingest) && !kind.needs_own_key())
 }
 
+#[utoipa::path(get, path = "/v1/notices/{id}", tag = "notices",
+    params(("id" = String, Path, description = "Notice receipt")),
+    responses((status = 200, description = "The notice, its items and its answer", body = Object),
+              (status = 404, body = crate::error::ErrorBody)))]
 /// `GET /v1/notices/{id}`: the notice, its items and, once answered, the answer.
 pub async fn get_notice(
     State(state): State<Arc<AppState>>,
@@ -450,6 +461,13 @@ pub struct ReportQuery {
     pub format: Option<String>,
 }
 
+#[utoipa::path(get, path = "/v1/notifiers/{name}/report", tag = "notices",
+    params(("name" = String, Path, description = "Notifier"),
+           ("from" = Option<String>, Query, description = "RFC 3339 or unix seconds"),
+           ("to" = Option<String>, Query, description = "RFC 3339 or unix seconds"),
+           ("format" = Option<String>, Query, description = "json (default), csv or html")),
+    responses((status = 200, description = "The host-compliance report", body = Object),
+              (status = 404, body = crate::error::ErrorBody)))]
 /// `GET /v1/notifiers/{name}/report`: the host-compliance report of a notifier, for
 /// auditors and admins, and for the notifier itself with its own key.
 pub async fn notifier_report(
@@ -513,12 +531,15 @@ pub async fn notifier_report(
     })
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HoldIn {
     pub reason: String,
 }
 
+#[utoipa::path(post, path = "/v1/cases/{id}/legal-hold", tag = "notices", request_body = HoldIn,
+    responses((status = 200, description = "The hold", body = Object),
+              (status = "4XX", body = crate::error::ErrorBody)))]
 /// `POST /v1/cases/{id}/legal-hold` (admin): retention never purges the case while held.
 pub async fn set_legal_hold(
     State(state): State<Arc<AppState>>,
@@ -542,6 +563,8 @@ pub async fn set_legal_hold(
     .ok_or_else(|| ApiError::not_found(format!("no case with id {id:?}")))
 }
 
+#[utoipa::path(delete, path = "/v1/cases/{id}/legal-hold", tag = "notices",
+    responses((status = 200, body = Object), (status = 404, body = crate::error::ErrorBody)))]
 /// `DELETE /v1/cases/{id}/legal-hold` (admin): lifts the hold.
 pub async fn release_legal_hold(
     State(state): State<Arc<AppState>>,
@@ -565,6 +588,8 @@ pub async fn release_legal_hold(
     }
 }
 
+#[utoipa::path(get, path = "/v1/cases/{id}/legal-hold", tag = "notices",
+    responses((status = 200, body = Object), (status = 404, body = crate::error::ErrorBody)))]
 /// `GET /v1/cases/{id}/legal-hold`: the hold, in force or lifted.
 pub async fn get_legal_hold(
     State(state): State<Arc<AppState>>,
