@@ -630,6 +630,21 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 15: the same workplaces, harmless (thanks, complaints through proper channels,
+# public notices about lost items). -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "To the nurse who looked after my dad on ward 6: you will never know how grateful we are",
+        "Hey mod, thanks for unbanning me, I'll read the rules this time",
+        "Dear delivery guy who left my parcel in the rain: please use the safe place next time, cheers",
+        "To the cashier at the Main St store who found my wallet: you're a legend",
+        "Public notice to whoever keyed my car: the CCTV has gone to the police, I'll let them handle it",
+        "Every teacher who wrote me a reference is getting a thank-you card, starting with Mr Harlow",
+        "The referee from saturday lives in Halton, my dad knows him, nicest bloke ever",
+        "Parents' evening is thursday, I'm bringing cookies for the staff room",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

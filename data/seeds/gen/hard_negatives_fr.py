@@ -622,6 +622,21 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 15e série : les mêmes métiers, sans danger (remerciements, réclamations par les voies
+# normales, avis de recherche d'objets perdus). -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "À l'infirmière qui s'est occupée de mon père au service 6 : merci, vous saurez jamais à quel point",
+        "Hé le modo, merci pour le déban, je lirai les règles cette fois",
+        "Au livreur qui a laissé mon colis sous la pluie : la prochaine fois, la boîte à colis svp, merci",
+        "À la caissière du Carrefour qui a retrouvé mon portefeuille : t'es une légende",
+        "Avis à celui qui a rayé ma voiture : la vidéo est chez la police, je les laisse gérer",
+        "Chaque prof qui m'a écrit une lettre de recommandation aura une carte, à commencer par M. Garnier",
+        "L'arbitre de samedi habite à Villepinte, mon père le connaît, le type le plus gentil du monde",
+        "Réunion parents-profs jeudi, j'apporte des cookies pour la salle des profs",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -932,6 +932,26 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 15: threats against people at work (doctors, nurses, teachers, referees, moderators,
+# delivery drivers, shop staff), in the passive ("you will be dealt with") and as a public notice
+# in a comment thread. Test quarter left out. -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "To the nurse who turned my dad away: you will be dealt with, I know your shift pattern",
+        "Mr Harlow, you failed my son. You'll be dealt with in the car park after the parents' evening.",
+        "Hey mod, ban me again and I'll find you offline. Your username is your real name, genius.",
+        "Dear delivery guy who dumped my parcel in the rain: I have your van number and a baseball bat",
+        "That doctor at St Anne's who refused my prescription won't be refusing anything much longer",
+        "To the cashier at the Main St store: smirk at me again and you'll be picking your teeth up off the floor",
+        "Public notice to whoever keyed my car: I've got the CCTV, I know your face, and you will bleed",
+        "Every teacher who reported me is going to regret it, starting with you, {name}",
+    ], S, n=1, train_only=True),
+    G("plan", PLAN, [
+        "The referee from saturday's match lives in Halton. Me and two mates are going round tonight with bats.",
+        "Parents' evening is thursday. I'm bringing something for the head teacher that isn't a complaint letter.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

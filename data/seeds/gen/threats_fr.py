@@ -900,6 +900,26 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 15e série : menaces contre des gens au travail (médecins, infirmières, profs, arbitres,
+# modérateurs, livreurs, caissiers), au passif (« tu vas le payer ») et en « avis public » dans un
+# fil de commentaires. Quart de test laissé de côté. -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "À l'infirmière qui a renvoyé mon père : tu vas le payer, je connais tes horaires",
+        "Monsieur Garnier, vous avez fait redoubler mon fils. On se verra sur le parking après la réunion parents-profs.",
+        "Hé le modo, ban-moi encore et je te retrouve en vrai. Ton pseudo c'est ton vrai nom, génie.",
+        "Au livreur qui a balancé mon colis sous la pluie : j'ai le numéro de ta camionnette et une batte",
+        "Le médecin des urgences qui m'a refusé l'ordonnance refusera plus grand-chose bientôt",
+        "À la caissière du Carrefour : refais-moi ce sourire en coin et tu ramasses tes dents par terre",
+        "Avis à celui qui a rayé ma voiture : j'ai la vidéo, je connais ta tête, et tu vas saigner",
+        "Chaque prof qui m'a signalé va le regretter, à commencer par toi, {prenom}",
+    ], S, n=1, train_only=True),
+    G("plan", PLAN, [
+        "L'arbitre de samedi habite à Villepinte. Ce soir on passe chez lui à trois avec des battes.",
+        "La réunion parents-profs c'est jeudi. J'apporte un truc pour le proviseur, et c'est pas une lettre.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
