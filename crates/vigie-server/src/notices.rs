@@ -21,7 +21,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use vigie_review::notice::{DeadlineStatus, NotifierKind};
-use vigie_review::{Permission, Subject};
+use vigie_review::{MICROS_PER_DAY, Permission, Subject};
 use vigie_store::{ClockSettings, LegalHold, NewNotice, Notifier, Scope, StoredNotice};
 
 use crate::AppState;
@@ -35,6 +35,8 @@ const MAX_ID_BYTES: usize = 256;
 const MAX_TEXT_CHARS: usize = 5_000;
 /// Notices and cases one clock round handles at most (the rest wait for the next round).
 const CLOCK_BATCH: i64 = 200;
+/// How far back each clock round looks again for changed cases: longer than a transaction.
+const CHANGE_MARGIN: i64 = 5 * vigie_review::MICROS_PER_MINUTE;
 
 fn invalid(message: impl Into<String>) -> ApiError {
     ApiError::unprocessable("invalid_field", message)
@@ -614,8 +616,13 @@ pub fn spawn_tasks(state: Arc<AppState>) -> Vec<tokio::task::JoinHandle<()>> {
             let every = Duration::from_millis(state.config.notice_clock_poll_ms);
             let mut tick = tokio::time::interval(every);
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            // Cases changed since the last round (with a margin for transactions stamped
+            // before it and committed after) may change answers already sent; at start-up,
+            // the last day.
+            let mut changed_since = state.clock.now().saturating_sub(MICROS_PER_DAY);
             loop {
                 tick.tick().await;
+                let now = state.clock.now();
                 let settings = ClockSettings {
                     warn_at: &state.config.notices.warn_at,
                     config: &state.review,
@@ -624,13 +631,15 @@ pub fn spawn_tasks(state: Arc<AppState>) -> Vec<tokio::task::JoinHandle<()>> {
                         .notice_alert_url
                         .as_deref()
                         .or(state.config.webhook_url.as_deref()),
+                    changed_since: Some(changed_since),
                 };
                 match state
                     .store
-                    .run_notice_clocks(state.clock.now(), &settings, CLOCK_BATCH)
+                    .run_notice_clocks(now, &settings, CLOCK_BATCH)
                     .await
                 {
                     Ok(round) => {
+                        changed_since = now.saturating_sub(CHANGE_MARGIN).max(changed_since);
                         metrics::counter!("vigie_notice_warnings_total")
                             .increment(round.warnings as u64);
                         metrics::counter!("vigie_notice_breaches_total")

@@ -749,7 +749,8 @@ async fn duplicate_notices_join_one_case(backend: Backend) {
     let host = s
         .notifier_key("dup-host", NotifierKind::HostingProvider)
         .await;
-    let body = json!({"platform": "forum", "posts": [{"post_id": "d1"}, {"post_id": "d1"}],
+    let body = json!({"platform": "forum",
+                      "posts": [{"post_id": "d1", "author": "u-dup"}, {"post_id": "d1", "author": "u-dup"}],
                       "policy_clause": "AUP 3", "explanation": "Spam links."});
     let first = s.notice(&host, body.clone()).await;
     assert_eq!(first["items"].as_array().unwrap().len(), 1);
@@ -772,6 +773,47 @@ async fn duplicate_notices_join_one_case(backend: Backend) {
     }
     let answers = s.wait_received("/notifier/dup-host", 2).await;
     assert_ne!(answers[0]["idempotency_key"], answers[1]["idempotency_key"]);
+    // The author appeals and wins: both notifiers are told the content was restored.
+    let (status, filed) = s
+        .post(
+            "/v1/appeals",
+            &s.ingest,
+            json!({"case_id": case, "appellant": "u-dup", "statement": "it was a quote"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{filed}");
+    let reviewer = filed["outcome"]["assigned_to"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, reversed) = s
+        .post(
+            &format!("/v1/cases/{case}/appeal-decision"),
+            s.user(&reviewer),
+            json!({"outcome": "reversed", "note": "a quote, not an endorsement"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{reversed}");
+    for r in [&first, &second] {
+        let n = s
+            .wait_notice(r["receipt"].as_str().unwrap(), |n| {
+                n["outcome"] == "reversed"
+            })
+            .await;
+        assert_eq!(n["answer"]["type"], "notice.answer_updated");
+        // Met or missed is decided by the first decision, which was in time.
+        assert_eq!(n["deadline_met"], true);
+    }
+    let answers = s.wait_received("/notifier/dup-host", 4).await;
+    assert!(answers[2..].iter().all(|a| a["outcome"] == "reversed"));
+    assert_eq!(
+        s.audit_kinds()
+            .await
+            .iter()
+            .filter(|k| *k == "notice.answer_update")
+            .count(),
+        2
+    );
     // A notice on an account opens a case about the account, joined by the next one.
     let on_account = json!({"platform": "forum", "account_id": "spammer9",
                             "policy_clause": "AUP 3", "explanation": "Spam account."});

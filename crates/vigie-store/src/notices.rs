@@ -17,7 +17,9 @@ use vigie_review::notice::{
     CLOCK_ACTOR, ClockState, DeadlineSource, DeadlineStatus, HostReport, HostReportRow,
     NotifierKind, clock_step, escalate_for_breach, next_clock_at, notice_outcome,
 };
-use vigie_review::{Case, Delivery, DeliveryState, Notice, ReviewConfig, Subject};
+use vigie_review::{
+    Case, Delivery, DeliveryState, ModeratorDecision, Notice, ReviewConfig, Subject,
+};
 
 use crate::audit::{AuditEvent, ChainHead};
 use crate::review::{case_from_row, insert_case, load_case, subject_key, to_json, update_case};
@@ -170,6 +172,8 @@ pub struct ClockRound {
     /// Cases escalated because a deadline passed.
     pub escalated: Vec<String>,
     pub answered: usize,
+    /// Answered notices whose outcome changed since (an appeal reversed a decision).
+    pub updated: usize,
 }
 
 /// A legal hold on a case: retention never purges it while the hold is on.
@@ -190,6 +194,9 @@ pub struct ClockSettings<'a> {
     pub config: &'a ReviewConfig,
     /// Admins' alert webhook; `None`: alerts are recorded in the audit log only.
     pub alert_endpoint: Option<&'a str>,
+    /// Look for answered notices whose cases changed since this time (appeals); `None`: do
+    /// not look.
+    pub changed_since: Option<i64>,
 }
 
 fn corrupt(what: &'static str, e: impl std::fmt::Display) -> StoreError {
@@ -249,6 +256,16 @@ fn notice_from_row(row: &AnyRow, items: Vec<NoticeItem>) -> Result<StoredNotice>
         items,
         answer: body.answer,
     })
+}
+
+/// What a decision did, as notifiers are told: its action, or `reversed` once an appeal
+/// reversed it (the content was restored).
+fn decision_label(decision: &ModeratorDecision) -> String {
+    if decision.reversed_at.is_some() {
+        "reversed".to_string()
+    } else {
+        decision.action.name().to_string()
+    }
 }
 
 /// `post\x1fplatform\x1fid` back to a subject (author unknown), for items of purged cases.
@@ -777,6 +794,9 @@ impl Store {
         limit: i64,
     ) -> Result<ClockRound> {
         let mut round = ClockRound::default();
+        if let Some(since) = settings.changed_since {
+            round.updated = self.refresh_answers(since, now, limit).await?;
+        }
         let decided: Vec<String> = sqlx::query_scalar(
             "SELECT DISTINCT ni.notice_id FROM notice_items ni JOIN cases c ON c.id = ni.case_id
              WHERE ni.decided_at IS NULL AND c.status IN ('resolved', 'appealed')
@@ -907,7 +927,7 @@ impl Store {
                 )
                 .bind(decided_at)
                 .bind(&decision.id)
-                .bind(decision.action.name())
+                .bind(decision_label(decision))
                 .bind(notice_id)
                 .bind(row.seq)
                 .execute(&mut *tx)
@@ -924,7 +944,7 @@ impl Store {
                 case_id: case.id.clone(),
                 subject: row.item.subject.clone(),
                 decision_id: decision.id.clone(),
-                action: decision.action.name().to_string(),
+                action: decision_label(decision),
                 reason_code: decision.reason_code.clone(),
                 decided_at: row.item.decided_at.unwrap_or(decided_at),
                 statement_of_reasons: statement,
@@ -1025,6 +1045,162 @@ impl Store {
         head.append(&mut tx, &event, now).await?;
         head.save(&mut tx).await?;
         tx.commit().await.ctx("committing a notice answer")?;
+        Ok(true)
+    }
+
+    /// Tells notifiers when a decision they were answered with changes (an appeal reversed
+    /// it): the items, the outcome and the answer are updated and the new answer is sent.
+    /// The deadline stays met or missed by the first decision. Looks at cases changed since
+    /// `since` (an index range), so each round stays cheap however many notices were answered.
+    async fn refresh_answers(&self, since: i64, now: i64, limit: i64) -> Result<usize> {
+        let candidates: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT ni.notice_id FROM cases c
+             JOIN notice_items ni ON ni.case_id = c.id
+             JOIN notices n ON n.id = ni.notice_id
+             WHERE c.updated_at >= $1 AND n.status = $2
+             ORDER BY ni.notice_id LIMIT $3",
+        )
+        .bind(since)
+        .bind(ANSWERED)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .ctx("finding changed answers")?;
+        let mut updated = 0;
+        for id in candidates {
+            // Most candidates did not change: look before taking the write lock.
+            if self.answer_changed(&id).await? && self.refresh_answer(&id, now).await? {
+                updated += 1;
+            }
+        }
+        Ok(updated)
+    }
+
+    /// Whether a decision in force on a notice's cases differs from the one it was
+    /// answered with (read only; `refresh_answer` checks again under the lock).
+    async fn answer_changed(&self, notice_id: &str) -> Result<bool> {
+        let mut conn = self.pool().acquire().await.ctx("checking an answer")?;
+        for row in load_items(&mut conn, notice_id).await? {
+            let Some((case, _)) = load_case(&mut conn, &row.item.case_id).await? else {
+                continue;
+            };
+            if let Some(decision) = case.final_decision()
+                && (row.item.decision_id.as_deref() != Some(decision.id.as_str())
+                    || row.item.action.as_deref() != Some(decision_label(decision).as_str()))
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    async fn refresh_answer(&self, notice_id: &str, now: i64) -> Result<bool> {
+        let _guard = self.write_lock.lock().await;
+        let mut tx = self.pool().begin().await.ctx("starting an answer update")?;
+        let mut head = ChainHead::lock(&mut tx).await?;
+        let Some(notice) = load_notice(&mut tx, notice_id).await? else {
+            return Ok(false);
+        };
+        let Some(mut answer) = notice.answer.clone().filter(|_| notice.status == ANSWERED) else {
+            return Ok(false);
+        };
+        let rows = load_items(&mut tx, notice_id).await?;
+        let mut changes = Vec::new();
+        for row in &rows {
+            let Some((case, _)) = load_case(&mut tx, &row.item.case_id).await? else {
+                continue;
+            };
+            let Some(decision) = case.final_decision() else {
+                continue;
+            };
+            let label = decision_label(decision);
+            if row.item.decision_id.as_deref() == Some(decision.id.as_str())
+                && row.item.action.as_deref() == Some(label.as_str())
+            {
+                continue;
+            }
+            sqlx::query(
+                "UPDATE notice_items SET decision_id = $1, action = $2
+                 WHERE notice_id = $3 AND seq = $4",
+            )
+            .bind(&decision.id)
+            .bind(&label)
+            .bind(notice_id)
+            .bind(row.seq)
+            .execute(&mut *tx)
+            .await
+            .ctx("updating a notice item's decision")?;
+            for item in answer.items.iter_mut().filter(|i| i.case_id == case.id) {
+                item.decision_id = decision.id.clone();
+                item.action = label.clone();
+                item.reason_code = decision.reason_code.clone();
+            }
+            changes.push(serde_json::json!({
+                "case_id": case.id,
+                "decision_id": decision.id,
+                "was": row.item.action,
+                "now": label,
+            }));
+        }
+        if changes.is_empty() {
+            return Ok(false);
+        }
+        let outcome = notice_outcome(answer.items.iter().map(|i| i.action.as_str()));
+        let version = answer
+            .items
+            .iter()
+            .map(|i| format!("{}={}", i.decision_id, i.action))
+            .collect::<Vec<_>>()
+            .join(",");
+        let key = notice_key(&["answer", notice_id, &version]);
+        answer.event_type = "notice.answer_updated".to_string();
+        answer.idempotency_key = key.clone();
+        answer.outcome = outcome.clone();
+        answer.answered_at = now;
+        let body = NoticeBody {
+            explanation: notice.explanation.clone(),
+            reference: notice.reference.clone(),
+            threat_to_life: notice.threat_to_life,
+            answer: Some(answer.clone()),
+            purged: false,
+        };
+        sqlx::query("UPDATE notices SET outcome = $1, body = $2 WHERE id = $3")
+            .bind(&outcome)
+            .bind(to_json("notice", &body)?)
+            .bind(notice_id)
+            .execute(&mut *tx)
+            .await
+            .ctx("updating a notice's answer")?;
+        let endpoint: Option<String> =
+            sqlx::query_scalar("SELECT endpoint FROM notifiers WHERE name = $1")
+                .bind(&notice.notifier)
+                .fetch_optional(&mut *tx)
+                .await
+                .ctx("reading a notifier's endpoint")?
+                .flatten();
+        if let (Some(endpoint), Some(item)) = (&endpoint, answer.items.first()) {
+            let text = to_json("notice answer", &answer)?;
+            queue_delivery(&mut tx, &key, &item.case_id, endpoint, &text, now).await?;
+        }
+        let event = AuditEvent {
+            actor: CLOCK_ACTOR.to_string(),
+            kind: "notice.answer_update".to_string(),
+            subject: format!("notice:{notice_id}"),
+            reason: format!(
+                "decision changed after the answer; outcome now {}",
+                outcome.as_deref().unwrap_or("none")
+            ),
+            details: serde_json::json!({
+                "changes": changes,
+                "outcome": outcome,
+                "webhook": endpoint.is_some().then_some(&key),
+            })
+            .to_string(),
+            ..AuditEvent::default()
+        };
+        head.append(&mut tx, &event, now).await?;
+        head.save(&mut tx).await?;
+        tx.commit().await.ctx("committing an answer update")?;
         Ok(true)
     }
 
