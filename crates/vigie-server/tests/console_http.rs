@@ -46,6 +46,7 @@ async fn start(backend: &Backend) -> Server {
         .token;
     for (name, role) in [
         ("alice", Role::Moderator),
+        ("bob", Role::Moderator),
         ("tina", Role::Triage),
         ("ada", Role::Admin),
         ("otto", Role::Auditor),
@@ -633,7 +634,134 @@ async fn every_page_renders_what_it_is_about(backend: Backend) {
     s.stop().await;
 }
 
+async fn urgent_decisions_wait_for_a_second_moderator(backend: Backend) {
+    let s = start(&backend).await;
+    // A threat to life: vigie escalates it, and the example configuration asks for a second
+    // moderator on urgent cases.
+    let (status, body) = s
+        .api(
+            "POST",
+            "/v1/posts",
+            Some(json!({"platform": "forum", "id": "t9", "author": "u9",
+                        "text": "I will kill you tomorrow"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let alice = s.sign_in("alice").await;
+    let html = s
+        .get("/console/queues?queue=urgent", Some(&alice))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let case = html
+        .split("data-case=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("the threat is in the urgent queue")
+        .to_string();
+    let path = |action: &str| format!("/console/cases/{case}/{action}");
+    let resp = s
+        .post_form(&path("claim"), Some(&alice), &[("csrf", &alice.csrf)])
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    // A decision without a policy reason is refused.
+    let resp = s
+        .post_form(
+            &path("decide"),
+            Some(&alice),
+            &[
+                ("csrf", &alice.csrf),
+                ("action", "remove"),
+                ("reason_code", " "),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let resp = s
+        .post_form(
+            &path("decide"),
+            Some(&alice),
+            &[
+                ("csrf", &alice.csrf),
+                ("action", "remove"),
+                ("reason_code", "credible_violent_threat"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert!(
+        location(&resp).ends_with("done=pending"),
+        "{}",
+        location(&resp)
+    );
+    assert_eq!(s.case_status(&case).await, "pending_second_review");
+    // Alice is not offered the second review, and is refused it.
+    let html = s
+        .get(&format!("/console/cases/{case}"), Some(&alice))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("id=\"pending\"") && !html.contains("id=\"confirm\""));
+    let resp = s
+        .post_form(
+            &path("second-review"),
+            Some(&alice),
+            &[
+                ("csrf", &alice.csrf),
+                ("verdict", "confirm"),
+                ("action", "no_action"),
+                ("reason_code", "x"),
+            ],
+        )
+        .await;
+    assert_ne!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(s.case_status(&case).await, "pending_second_review");
+    // Bob claims it and confirms: resolved, confirmed by bob.
+    let bob = s.sign_in("bob").await;
+    let resp = s
+        .post_form(&path("claim"), Some(&bob), &[("csrf", &bob.csrf)])
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let html = s
+        .get(&format!("/console/cases/{case}"), Some(&bob))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("id=\"confirm\""),
+        "bob is offered the second review"
+    );
+    let resp = s
+        .post_form(
+            &path("second-review"),
+            Some(&bob),
+            &[
+                ("csrf", &bob.csrf),
+                ("verdict", "confirm"),
+                ("action", "no_action"),
+                ("reason_code", "credible_violent_threat"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(s.case_status(&case).await, "resolved");
+    let (_, body) = s.api("GET", &format!("/v1/cases/{case}"), None).await;
+    let last = body["case"]["decisions"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["decided_by"], "alice");
+    assert_eq!(last["confirmed_by"], "bob");
+    s.stop().await;
+}
+
 const SCENARIOS: &[(&str, Scenario)] = scenarios![
+    urgent_decisions_wait_for_a_second_moderator,
     signed_out_people_are_sent_to_sign_in,
     sign_in_sets_strict_cookies_and_refuses_bad_passwords,
     forms_without_the_csrf_token_are_refused,

@@ -1,5 +1,5 @@
--- The moderator console (vigie-server's /console): sign-in sessions, and the indexes the case
--- view reads (the author's history, the webhooks of a case).
+-- The moderator console (vigie-server's /console): sign-in sessions, and the indexes its pages
+-- read (the author's history, the webhooks of a case, the dashboard's aggregates).
 --
 -- Sessions live in the database rather than in the server's memory so that they survive a
 -- restart and work when several servers share one PostgreSQL. Only a BLAKE3 hash of the
@@ -17,3 +17,6 @@ CREATE INDEX console_sessions_expiry ON console_sessions (expires_at);
 
 CREATE INDEX console_cases_author ON cases (author, created_at);
 CREATE INDEX console_outbox_case ON webhook_outbox (case_id, created_at);
+-- The dashboard's aggregates read these indexes only, never the cases' JSON.
+CREATE INDEX console_cases_dashboard ON cases (created_at, categories, status, updated_at);
+CREATE INDEX console_cases_resolved ON cases (status, updated_at, created_at);

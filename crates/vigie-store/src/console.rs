@@ -6,7 +6,6 @@
 //! session token: the token itself only ever lives in the moderator's cookie.
 
 use serde::Serialize;
-use sqlx::Row;
 use sqlx::any::AnyRow;
 use vigie_review::Case;
 
@@ -72,8 +71,6 @@ pub struct Dashboard {
     pub since: i64,
     pub bucket_micros: i64,
     pub buckets: usize,
-    /// Automated decisions per action name, per bucket.
-    pub decisions_by_action: Vec<(String, Vec<u64>)>,
     /// Cases (opened in the window) per flagged category name.
     pub cases_by_category: Vec<(String, u64)>,
     /// Cases opened per bucket.
@@ -82,9 +79,6 @@ pub struct Dashboard {
     pub cases_resolved: Vec<u64>,
     /// Cases not resolved at the end of each bucket.
     pub backlog: Vec<u64>,
-    /// Decisions vigie enforced on its own in the window (any action but allow and
-    /// hold_for_review).
-    pub automated_actions: u64,
     /// Cases a moderator resolved in the window.
     pub human_decisions: u64,
     /// Median time from a case opening to its resolution, for cases resolved in the window.
@@ -421,8 +415,9 @@ impl Store {
             .collect()
     }
 
-    /// The dashboard's figures for `buckets` buckets of `bucket_micros` from `since`;
-    /// `categories` are the category names to count cases for.
+    /// The dashboard's case figures for `buckets` buckets of `bucket_micros` from `since`;
+    /// `categories` are the category names to count cases for. Every query reads the
+    /// `console_cases_dashboard` index only (migration 0006), never the cases' JSON.
     pub async fn dashboard(
         &self,
         since: i64,
@@ -440,67 +435,17 @@ impl Store {
             since,
             bucket_micros,
             buckets,
+            cases_opened: vec![0; buckets],
+            cases_resolved: vec![0; buckets],
             ..Dashboard::default()
         };
 
+        // Opened per bucket and per set of categories in one pass: a few dozen groups, split
+        // into categories here (no LIKE per row).
         let rows = sqlx::query(
-            "SELECT (created_at - $1) / $2 AS bucket, action, COUNT(*) AS n FROM decisions
-             WHERE created_at >= $3 AND created_at < $4 GROUP BY (created_at - $1) / $2, action",
-        )
-        .bind(since)
-        .bind(bucket_micros)
-        .bind(since)
-        .bind(until)
-        .fetch_all(self.pool())
-        .await
-        .ctx("counting decisions by action")?;
-        let mut by_action: std::collections::BTreeMap<String, Vec<u64>> = Default::default();
-        for row in &rows {
-            let bucket: i64 = get(row, "bucket")?;
-            let action: String = get(row, "action")?;
-            let n: i64 = get(row, "n")?;
-            if !matches!(action.as_str(), "allow" | "hold_for_review") {
-                out.automated_actions += count(n);
-            }
-            if let Some(i) = usize::try_from(bucket).ok().filter(|&i| i < buckets) {
-                by_action.entry(action).or_insert_with(|| vec![0; buckets])[i] += count(n);
-            }
-        }
-        out.decisions_by_action = by_action.into_iter().collect();
-
-        // One pass over the window's cases for every category (no JSON is parsed).
-        if !categories.is_empty() {
-            let mut sql = String::from("SELECT ");
-            for (i, _) in categories.iter().enumerate() {
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                sql += &format!(
-                    "COUNT(CASE WHEN categories LIKE ${} THEN 1 END) AS c{i}",
-                    i + 3
-                );
-            }
-            sql.push_str(" FROM cases WHERE created_at >= $1 AND created_at < $2");
-            // Safe: fixed fragments and placeholders only; every value is bound.
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
-                .bind(since)
-                .bind(until);
-            for c in categories {
-                q = q.bind(format!("%,{c},%"));
-            }
-            let row = q
-                .fetch_one(self.pool())
-                .await
-                .ctx("counting cases by category")?;
-            for (i, c) in categories.iter().enumerate() {
-                let n: i64 = row.try_get(i).ctx("reading a category count")?;
-                out.cases_by_category.push(((*c).to_string(), count(n)));
-            }
-        }
-
-        let opened = sqlx::query(
-            "SELECT (created_at - $1) / $2 AS bucket, COUNT(*) AS n FROM cases
-             WHERE created_at >= $3 AND created_at < $4 GROUP BY (created_at - $1) / $2",
+            "SELECT (created_at - $1) / $2 AS bucket, categories, COUNT(*) AS n FROM cases
+             WHERE created_at >= $3 AND created_at < $4
+             GROUP BY (created_at - $1) / $2, categories",
         )
         .bind(since)
         .bind(bucket_micros)
@@ -509,14 +454,26 @@ impl Store {
         .fetch_all(self.pool())
         .await
         .ctx("counting opened cases")?;
-        out.cases_opened = vec![0; buckets];
-        for row in &opened {
+        let mut by_category = vec![0u64; categories.len()];
+        for row in &rows {
             let bucket: i64 = get(row, "bucket")?;
-            let n: i64 = get(row, "n")?;
+            let listed: String = get(row, "categories")?;
+            let n = count(get(row, "n")?);
             if let Some(i) = usize::try_from(bucket).ok().filter(|&i| i < buckets) {
-                out.cases_opened[i] += count(n);
+                out.cases_opened[i] += n;
+            }
+            for item in listed.split(',').filter(|c| !c.is_empty()) {
+                if let Some(k) = categories.iter().position(|c| *c == item) {
+                    by_category[k] += n;
+                }
             }
         }
+        out.cases_by_category = categories
+            .iter()
+            .zip(by_category)
+            .map(|(c, n)| ((*c).to_string(), n))
+            .collect();
+
         let resolved = sqlx::query(
             "SELECT updated_at, created_at FROM cases
              WHERE status = $1 AND updated_at >= $2 AND updated_at < $3",
@@ -527,7 +484,6 @@ impl Store {
         .fetch_all(self.pool())
         .await
         .ctx("reading resolved cases")?;
-        out.cases_resolved = vec![0; buckets];
         let mut durations = Vec::with_capacity(resolved.len());
         for row in &resolved {
             let updated: i64 = get(row, "updated_at")?;

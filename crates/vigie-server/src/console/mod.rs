@@ -76,6 +76,7 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/console/dashboard", get(pages::dashboard))
         .route("/console/assets/{name}", get(pages::asset))
         .layer(axum::Extension(pages::SharedTally::default()))
+        .layer(axum::Extension(pages::SharedDashboard::default()))
 }
 
 /// A signed-in person, from the session cookie. A request without a live session is sent to

@@ -1418,14 +1418,19 @@ pub async fn verify_audit(
 
 // ---------------------------------------------------------------- policy
 
-/// Rule hits tallied from the stored decisions, caught up incrementally (each decision is
-/// read once per server process).
+/// What the console counts from the stored decisions, caught up incrementally: each decision
+/// is read once per server process, by a background task, so no page pays for a full scan.
 #[derive(Default)]
 pub struct RuleTally {
     cursor: DecisionCursor,
     decisions: u64,
     /// (policy version, rule id) → hits.
     hits: HashMap<(String, String), RuleHits>,
+    /// (day since the epoch, action) → automated decisions.
+    by_day: HashMap<(i64, vigie_policy::Action), u64>,
+    /// A catch-up task is running.
+    running: bool,
+    caught_up: bool,
 }
 
 #[derive(Default, Clone)]
@@ -1447,43 +1452,78 @@ struct DecisionRules {
 /// The tally of one server, shared by its console pages.
 pub type SharedTally = Arc<tokio::sync::Mutex<RuleTally>>;
 
-/// Reads up to `budget` new decisions into the tally; `true` when it has caught up.
-async fn catch_up(
-    state: &AppState,
-    tally: &mut RuleTally,
-    budget: usize,
-) -> Result<bool, ConsoleError> {
+/// Reads one chunk of new decisions into the tally; `true` when it has caught up.
+async fn catch_up_chunk(state: &AppState, tally: &SharedTally) -> Result<bool, ConsoleError> {
     const CHUNK: i64 = 2_000;
-    let mut read = 0;
-    while read < budget {
-        let rows = state.store.decisions_after(&tally.cursor, CHUNK).await?;
-        let n = rows.len();
-        for (cursor, json) in rows {
-            tally.cursor = cursor;
-            tally.decisions += 1;
-            let Ok(d) = serde_json::from_str::<DecisionRules>(&json) else {
-                continue;
-            };
-            for r in &d.rules {
-                let entry = tally
-                    .hits
-                    .entry((d.policy_version.clone(), r.id.clone()))
-                    .or_default();
-                entry.hits += 1;
-                if r.mode == Mode::Shadow && r.action != d.action {
-                    *entry
-                        .would_change
-                        .entry((d.action.name().to_string(), r.action.name().to_string()))
-                        .or_default() += 1;
+    let cursor = tally.lock().await.cursor.clone();
+    let rows = state.store.decisions_after(&cursor, CHUNK).await?;
+    let done = (rows.len() as i64) < CHUNK;
+    // Parsed before taking the lock, so pages reading the tally do not wait for it.
+    let parsed: Vec<(DecisionCursor, Option<DecisionRules>)> = rows
+        .into_iter()
+        .map(|(c, json)| (c, serde_json::from_str::<DecisionRules>(&json).ok()))
+        .collect();
+    let mut t = tally.lock().await;
+    if t.cursor != cursor {
+        // Another reader went ahead meanwhile: this chunk is counted already.
+        return Ok(false);
+    }
+    for (c, d) in parsed {
+        t.decisions += 1;
+        let day = c.created_at.div_euclid(vigie_review::MICROS_PER_DAY);
+        t.cursor = c;
+        let Some(d) = d else { continue };
+        *t.by_day.entry((day, d.action)).or_default() += 1;
+        for r in &d.rules {
+            let entry = t
+                .hits
+                .entry((d.policy_version.clone(), r.id.clone()))
+                .or_default();
+            entry.hits += 1;
+            if r.mode == Mode::Shadow && r.action != d.action {
+                *entry
+                    .would_change
+                    .entry((d.action.name().to_string(), r.action.name().to_string()))
+                    .or_default() += 1;
+            }
+        }
+    }
+    t.caught_up = done;
+    Ok(done)
+}
+
+/// Brings the tally up to date: a page reads what arrived since the last view itself (a
+/// chunk at most); a larger backlog (a server that just started on a big database) is read
+/// by a background task while pages show the counts so far.
+async fn refresh_tally(state: &Arc<AppState>, tally: &SharedTally) -> Result<(), ConsoleError> {
+    if tally.lock().await.running {
+        return Ok(());
+    }
+    if catch_up_chunk(state, tally).await? {
+        return Ok(());
+    }
+    {
+        let mut t = tally.lock().await;
+        if t.running {
+            return Ok(());
+        }
+        t.running = true;
+    }
+    let (state, tally) = (state.clone(), tally.clone());
+    tokio::spawn(async move {
+        loop {
+            match catch_up_chunk(&state, &tally).await {
+                Ok(true) => break,
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::warn!(error = ?e, "console: could not read stored decisions");
+                    break;
                 }
             }
         }
-        read += n;
-        if (n as i64) < CHUNK {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+        tally.lock().await.running = false;
+    });
+    Ok(())
 }
 
 struct PolicyRuleRow {
@@ -1529,9 +1569,9 @@ async fn policy_page(
     candidate: Option<String>,
 ) -> PageResult {
     session.require(Permission::ReadAudit)?;
-    let mut tally = tally.lock().await;
-    // A page view reads at most this many new decisions; the rest on the next views.
-    let caught_up = catch_up(state, &mut tally, 20_000).await?;
+    refresh_tally(state, tally).await?;
+    let tally = tally.lock().await;
+    let caught_up = tally.caught_up;
     let current = state.current();
     let policy = current.engine.policy();
     let version = policy.version().to_string();
@@ -1680,17 +1720,67 @@ struct DashboardPage {
     backlog_now: u64,
 }
 
-pub async fn dashboard(State(state): State<Arc<AppState>>, session: Session) -> PageResult {
+/// The dashboard's case figures as last computed: one computation serves every view for
+/// [`DASHBOARD_TTL`] (they are aggregates over two weeks; a minute old is fresh enough).
+#[derive(Default)]
+pub struct DashboardCache {
+    figures: Option<(std::time::Instant, vigie_store::Dashboard)>,
+}
+
+pub type SharedDashboard = Arc<tokio::sync::Mutex<DashboardCache>>;
+
+const DASHBOARD_TTL: std::time::Duration = std::time::Duration::from_secs(60);
+
+pub async fn dashboard(
+    State(state): State<Arc<AppState>>,
+    Extension(cache): Extension<SharedDashboard>,
+    Extension(tally): Extension<SharedTally>,
+    session: Session,
+) -> PageResult {
     session.require(Permission::ViewQueues)?;
     const DAYS: usize = 14;
     let day = vigie_review::MICROS_PER_DAY;
     let now = state.clock.now();
     let since = (now.div_euclid(day) - (DAYS as i64 - 1)) * day;
     let names: Vec<&str> = Category::ALL.iter().map(|c| c.name()).collect();
-    let d = state.store.dashboard(since, day, DAYS, &names).await?;
+    // One computation at a time: views arriving meanwhile wait for it rather than repeat it.
+    let mut cache = cache.lock().await;
+    let d = match &cache.figures {
+        Some((at, d)) if at.elapsed() < DASHBOARD_TTL && d.since == since => d.clone(),
+        _ => {
+            let d = state.store.dashboard(since, day, DAYS, &names).await?;
+            cache.figures = Some((std::time::Instant::now(), d.clone()));
+            d
+        }
+    };
+    drop(cache);
+    // Automated decisions come from the tally (decisions are only ever added): no page scans
+    // the decisions table.
+    refresh_tally(&state, &tally).await?;
+    let mut decisions_by_action: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    let mut automated_actions = 0;
+    {
+        let t = tally.lock().await;
+        let first_day = since.div_euclid(day);
+        for ((d, action), n) in &t.by_day {
+            let Some(i) = usize::try_from(d - first_day).ok().filter(|&i| i < DAYS) else {
+                continue;
+            };
+            decisions_by_action
+                .entry(action.name().to_string())
+                .or_insert_with(|| vec![0; DAYS])[i] += n;
+            if !matches!(
+                action,
+                vigie_policy::Action::Allow | vigie_policy::Action::HoldForReview
+            ) {
+                automated_actions += n;
+            }
+        }
+    }
+    let decisions_by_action: Vec<(String, Vec<u64>)> = decisions_by_action.into_iter().collect();
     let by_action = view::stacked_bars(
         "Automated decisions per day, by action",
-        &d.decisions_by_action,
+        &decisions_by_action,
         DAYS,
         since,
         day,
@@ -1718,7 +1808,7 @@ pub async fn dashboard(State(state): State<Arc<AppState>>, session: Session) -> 
         .max()
         .unwrap_or(0)
         .max(1);
-    let total = d.automated_actions + d.human_decisions;
+    let total = automated_actions + d.human_decisions;
     Ok(render(&DashboardPage {
         chrome: chrome(&session, "dashboard", None),
         days: DAYS,
@@ -1728,12 +1818,12 @@ pub async fn dashboard(State(state): State<Arc<AppState>>, session: Session) -> 
             .iter()
             .map(|(c, n)| (c.clone(), *n, (*n * 100 / max_cat) as u32))
             .collect(),
-        automated: d.automated_actions,
+        automated: automated_actions,
         human: d.human_decisions,
         automated_share: if total == 0 {
             "–".into()
         } else {
-            format!("{:.0} %", d.automated_actions as f64 * 100.0 / total as f64)
+            format!("{:.0} %", automated_actions as f64 * 100.0 / total as f64)
         },
         median: d
             .median_time_to_decision
