@@ -3,18 +3,31 @@
 # sustained requests/s and latency percentiles, on SQLite and on PostgreSQL.
 #
 # usage: scripts/load.sh [sqlite|postgres|both] [SECONDS=10] [CONNECTIONS="2 8 32 64"]
+#   VIGIE_BIN=path    use this vigie binary instead of building target/release/vigie
+#   VIGIE_NO_CLASSIFIER=true (or any other VIGIE_* setting) is passed on to `vigie serve`
 # Every request is a new post (scripts/load-post.lua), so the whole path is measured: decide,
 # store durably, append to the audit chain. The audit chain is verified after each run.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MODE=${1:-sqlite}; SECS=${2:-10}; CONNS=${3:-"2 8 32 64"}
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
-(cd "$ROOT" && cargo build --release --locked -p vigie-cli >&2)
-VIGIE=$ROOT/target/release/vigie
+if [ -z "${VIGIE_BIN:-}" ]; then
+  (cd "$ROOT" && cargo build --release --locked -p vigie-cli >&2)
+fi
+VIGIE=${VIGIE_BIN:-$ROOT/target/release/vigie}
 WORK=$(mktemp -d /tmp/vigie-load.XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 cleanup() { [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null; [ -n "${PGDATA:-}" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1; rm -rf "$WORK"; }
 trap cleanup EXIT
+
+# groups, posts, busy microseconds of the store's writer, from /metrics
+writer_stats() {
+  curl -sf "http://127.0.0.1:$PORT/metrics" | awk '
+    $1 == "vigie_store_write_groups_total" { g = $2 } $1 == "vigie_store_written_posts_total" { p = $2 }
+    $1 == "vigie_store_write_busy_microseconds_total" { u = $2 } END { print g + 0, p + 0, u + 0 }'
+}
+# CPU time (user + system, in clock ticks of 10 ms) used by the server so far
+server_cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
 
 run() { # $1: label, rest: storage flags
   local label=$1; shift
@@ -23,14 +36,22 @@ run() { # $1: label, rest: storage flags
   VIGIE_RATE_LIMIT_PER_SECOND=0 "$VIGIE" serve "$@" --listen "127.0.0.1:$PORT" >"$WORK/$label.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
-  echo "| storage | connections | requests/s | p50 | p99 | errors |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| storage | connections | requests/s | p50 | p99 | errors | posts per commit | writer busy | server CPU per request |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   for c in $CONNS; do
+    before=$(writer_stats); cpu0=$(server_cpu)
     out=$(wrk -t2 -c"$c" -d"${SECS}s" --latency -s "$ROOT/scripts/load-post.lua" "http://127.0.0.1:$PORT")
+    after=$(writer_stats); cpu1=$(server_cpu)
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
     err=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-    echo "| $label | $c | $rps | $p50 | $p99 | ${err:-0} |"
+    reqs=$(awk '/requests in/ {print $1}' <<<"$out")
+    # posts per commit (how many share one fsync) and the share of the run the writer was busy
+    stats=$(awk -v b="$before" -v a="$after" -v s="$SECS" 'BEGIN { split(b, x); split(a, y);
+      g = y[1] - x[1]; p = y[2] - x[2]; u = y[3] - x[3];
+      printf "%.1f %.0f%%", (g ? p / g : 0), u / (s * 10000) }')
+    cpu=$(( (cpu1 - cpu0) * 10000000 / (reqs > 0 ? reqs : 1) / 1000 ))
+    echo "| $label | $c | $rps | $p50 | $p99 | ${err:-0} | ${stats% *} | ${stats#* } | ${cpu} µs |"
   done
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
   "$VIGIE" audit verify "$@" | tail -1

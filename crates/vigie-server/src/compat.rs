@@ -2,20 +2,32 @@
 //! `comments:analyze` and OpenAI's `moderations`. Both only analyse: nothing is stored and
 //! no audit entry is written (use `/v1/posts` for decisions of record).
 //!
-//! Their categories map onto vigie's as below; a category vigie does not detect scores 0.
+//! Their categories map onto vigie's as below. A category vigie does not detect scores 0 and
+//! says so: OpenAI results list it in `unscored_categories` with no input type it applies to.
+//! Errors come in each API's own envelope (see `ErrorStyle`), with vigie's stable code kept.
 
 use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::State;
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use vigie_engine::Post;
 use vigie_policy::{Action, Decision, PostContext};
 
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorStyle};
 use crate::extract::{ApiJson, Authed, Ingest};
+
+/// An error of a compatible endpoint, in its API's envelope.
+pub struct StyledError(ApiError, ErrorStyle);
+
+impl IntoResponse for StyledError {
+    fn into_response(self) -> Response {
+        self.0.into_styled_response(self.1)
+    }
+}
 
 /// Highest score among these vigie categories (by name), 0 when none scored.
 fn score(decision: &Decision, categories: &[&str]) -> f32 {
@@ -149,39 +161,93 @@ pub struct AnalyzeOut {
     security(("api_key" = ["ingest"])))]
 pub async fn perspective_analyze(
     State(state): State<Arc<AppState>>,
-    _auth: Authed<Ingest>,
-    ApiJson(body): ApiJson<AnalyzeIn>,
-) -> Result<Json<AnalyzeOut>, ApiError> {
-    if body.requested_attributes.is_empty() {
+    auth: Result<Authed<Ingest>, ApiError>,
+    body: Result<ApiJson<AnalyzeIn>, ApiError>,
+) -> Result<Json<AnalyzeOut>, StyledError> {
+    let google = |e| StyledError(e, ErrorStyle::Google);
+    auth.map_err(google)?;
+    let ApiJson(body) = body.map_err(google)?;
+    analyze(&state, body).map(Json).map_err(google)
+}
+
+/// A requested attribute with its options (`scoreType`, `scoreThreshold`).
+struct Wanted {
+    name: &'static str,
+    categories: &'static [&'static str],
+    threshold: Option<f64>,
+}
+
+fn wanted_attributes(requested: &Map<String, Value>) -> Result<Vec<Wanted>, ApiError> {
+    if requested.is_empty() {
         return Err(ApiError::bad_request(
             "invalid_field",
             "requestedAttributes must name at least one attribute",
         ));
     }
-    let mut wanted = Vec::new();
-    for name in body.requested_attributes.keys() {
-        match PERSPECTIVE_ATTRIBUTES.iter().find(|(a, _)| a == name) {
-            Some(attribute) => wanted.push(*attribute),
-            None => {
-                let known: Vec<_> = PERSPECTIVE_ATTRIBUTES.iter().map(|(a, _)| *a).collect();
+    let mut wanted = Vec::with_capacity(requested.len());
+    for (name, options) in requested {
+        let Some((attribute, categories)) = PERSPECTIVE_ATTRIBUTES.iter().find(|(a, _)| a == name)
+        else {
+            let known: Vec<_> = PERSPECTIVE_ATTRIBUTES.iter().map(|(a, _)| *a).collect();
+            return Err(ApiError::bad_request(
+                "invalid_field",
+                format!(
+                    "attribute {name:?} is not supported (supported: {})",
+                    known.join(", ")
+                ),
+            ));
+        };
+        let options = match options {
+            Value::Object(o) => Some(o),
+            Value::Null => None,
+            _ => {
                 return Err(ApiError::bad_request(
                     "invalid_field",
-                    format!(
-                        "attribute {name:?} is not supported (supported: {})",
-                        known.join(", ")
-                    ),
+                    format!("requestedAttributes.{name} must be an object"),
                 ));
             }
+        };
+        let option = |key: &str| options.and_then(|o| o.get(key)).filter(|v| !v.is_null());
+        if let Some(kind) = option("scoreType")
+            && kind.as_str() != Some("PROBABILITY")
+        {
+            return Err(ApiError::bad_request(
+                "invalid_field",
+                format!("requestedAttributes.{name}.scoreType: only PROBABILITY is supported"),
+            ));
         }
+        let threshold = match option("scoreThreshold") {
+            None => None,
+            Some(v) => Some(v.as_f64().ok_or_else(|| {
+                ApiError::bad_request(
+                    "invalid_field",
+                    format!("requestedAttributes.{name}.scoreThreshold must be a number"),
+                )
+            })?),
+        };
+        wanted.push(Wanted {
+            name: attribute,
+            categories,
+            threshold,
+        });
     }
-    check_text(&state, &body.comment.text, "comment.text")?;
-    let decision = decide(&state, &body.comment.text, body.languages.first().cloned());
+    Ok(wanted)
+}
+
+fn analyze(state: &AppState, body: AnalyzeIn) -> Result<AnalyzeOut, ApiError> {
+    let wanted = wanted_attributes(&body.requested_attributes)?;
+    check_text(state, &body.comment.text, "comment.text")?;
+    let decision = decide(state, &body.comment.text, body.languages.first().cloned());
     // Perspective's offsets count characters (UTF-16 code units in practice); ours are bytes.
     let text_chars = body.comment.text.encode_utf16().count();
     let attribute_scores = wanted
         .into_iter()
-        .map(|(name, categories)| {
-            let value = score(&decision, categories);
+        .filter_map(|w| {
+            let value = score(&decision, w.categories);
+            // "The API won't return scores that are below this threshold."
+            if w.threshold.is_some_and(|t| f64::from(value) < t) {
+                return None;
+            }
             let summary = ScoreOut {
                 value,
                 kind: "PROBABILITY",
@@ -194,13 +260,13 @@ pub async fn perspective_analyze(
                     kind: "PROBABILITY",
                 },
             };
-            (
-                name.to_string(),
+            Some((
+                w.name.to_string(),
                 AttributeOut {
                     span_scores: vec![span],
                     summary_score: summary,
                 },
-            )
+            ))
         })
         .collect();
     let languages = if body.languages.is_empty() {
@@ -208,12 +274,12 @@ pub async fn perspective_analyze(
     } else {
         body.languages
     };
-    Ok(Json(AnalyzeOut {
+    Ok(AnalyzeOut {
         attribute_scores,
         languages,
         detected_languages: vec![decision.lang],
         client_token: body.client_token,
-    }))
+    })
 }
 
 // ── OpenAI moderations ──────────────────────────────────────────────────────────────────
@@ -243,6 +309,21 @@ const OPENAI_FLAG_THRESHOLD: f32 = 0.5;
 pub enum ModerationInput {
     One(String),
     Many(Vec<String>),
+    /// Multi-modal parts, together one input; vigie reads the text parts only.
+    #[schema(value_type = Vec<Object>)]
+    Parts(Vec<ModerationPart>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ModerationPart {
+    Text {
+        text: String,
+    },
+    ImageUrl {
+        #[allow(dead_code)]
+        image_url: Value,
+    },
 }
 
 #[allow(dead_code)]
@@ -262,6 +343,12 @@ pub struct ModerationResult {
     pub categories: Map<String, Value>,
     #[schema(value_type = Object)]
     pub category_scores: Map<String, Value>,
+    /// The input types each score reflects: `["text"]`, or `[]` for a category vigie does
+    /// not score.
+    #[schema(value_type = Object)]
+    pub category_applied_input_types: Map<String, Value>,
+    /// OpenAI categories vigie does not detect: their score is 0 because nothing looked.
+    pub unscored_categories: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -276,12 +363,38 @@ pub struct ModerationOut {
     security(("api_key" = ["ingest"])))]
 pub async fn openai_moderations(
     State(state): State<Arc<AppState>>,
-    _auth: Authed<Ingest>,
-    ApiJson(body): ApiJson<ModerationIn>,
-) -> Result<Json<ModerationOut>, ApiError> {
+    auth: Result<Authed<Ingest>, ApiError>,
+    body: Result<ApiJson<ModerationIn>, ApiError>,
+) -> Result<Json<ModerationOut>, StyledError> {
+    let openai = |e| StyledError(e, ErrorStyle::OpenAi);
+    auth.map_err(openai)?;
+    let ApiJson(body) = body.map_err(openai)?;
+    moderate(&state, body).map(Json).map_err(openai)
+}
+
+fn moderate(state: &AppState, body: ModerationIn) -> Result<ModerationOut, ApiError> {
     let inputs = match body.input {
         ModerationInput::One(text) => vec![text],
         ModerationInput::Many(texts) => texts,
+        ModerationInput::Parts(parts) => {
+            let mut texts = Vec::with_capacity(parts.len());
+            for (i, part) in parts.into_iter().enumerate() {
+                match part {
+                    ModerationPart::Text { text } => texts.push(text),
+                    ModerationPart::ImageUrl { .. } => {
+                        return Err(ApiError::bad_request(
+                            "invalid_field",
+                            format!("input[{i}]: images are not supported; vigie reads text only"),
+                        ));
+                    }
+                }
+            }
+            if texts.is_empty() {
+                Vec::new()
+            } else {
+                vec![texts.join("\n")]
+            }
+        }
     };
     let max = state.config.max_batch;
     if inputs.len() > max {
@@ -298,30 +411,44 @@ pub async fn openai_moderations(
         return Err(ApiError::unprocessable("empty_batch", "input has no text"));
     }
     for (i, text) in inputs.iter().enumerate() {
-        check_text(&state, text, &format!("input[{i}]"))?;
+        check_text(state, text, &format!("input[{i}]"))?;
     }
+    let unscored: Vec<&'static str> = OPENAI_CATEGORIES
+        .iter()
+        .filter(|(_, ours)| ours.is_empty())
+        .map(|(name, _)| *name)
+        .collect();
     let results = inputs
         .iter()
         .map(|text| {
-            let decision = decide(&state, text, None);
+            let decision = decide(state, text, None);
             let mut categories = Map::new();
             let mut category_scores = Map::new();
+            let mut applied = Map::new();
             for (name, ours) in OPENAI_CATEGORIES {
                 let s = score(&decision, ours);
                 categories.insert((*name).to_string(), Value::Bool(s >= OPENAI_FLAG_THRESHOLD));
                 category_scores.insert((*name).to_string(), Value::from(f64::from(s)));
+                let types = if ours.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Value::from("text")]
+                };
+                applied.insert((*name).to_string(), Value::Array(types));
             }
             ModerationResult {
                 flagged: decision.action != Action::Allow,
                 categories,
                 category_scores,
+                category_applied_input_types: applied,
+                unscored_categories: unscored.clone(),
             }
         })
         .collect();
     let policy_version = state.current().engine.policy().version().to_string();
-    Ok(Json(ModerationOut {
+    Ok(ModerationOut {
         id: format!("modr-{}", vigie_store::now_micros()),
         model: format!("vigie-{policy_version}"),
         results,
-    }))
+    })
 }

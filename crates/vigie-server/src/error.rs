@@ -112,6 +112,84 @@ pub fn review_error(e: &vigie_review::ReviewError) -> ApiError {
     ApiError::new(status, code, e.to_string())
 }
 
+/// How an error looks to a client of another API (see `compat`): the same HTTP status and
+/// stable code, in the other API's envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorStyle {
+    /// vigie's own: `{"error": {"code": "...", "message": "..."}}`.
+    Vigie,
+    /// Google APIs' (Perspective): `{"error": {"code": 400, "message": "...", "status":
+    /// "INVALID_ARGUMENT", "details": [...]}}`; our code is in `details[0].reason`.
+    Google,
+    /// OpenAI's: `{"error": {"message": "...", "type": "...", "param": null, "code": "..."}}`,
+    /// which is ours with two more fields.
+    OpenAi,
+}
+
+/// Google's canonical status name for an HTTP status (google.rpc.Code).
+fn google_status(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 | 413 | 422 => "INVALID_ARGUMENT",
+        401 => "UNAUTHENTICATED",
+        403 => "PERMISSION_DENIED",
+        404 => "NOT_FOUND",
+        405 => "UNIMPLEMENTED",
+        409 => "ABORTED",
+        429 => "RESOURCE_EXHAUSTED",
+        503 => "UNAVAILABLE",
+        504 => "DEADLINE_EXCEEDED",
+        _ => "INTERNAL",
+    }
+}
+
+/// OpenAI's error `type` for an HTTP status.
+fn openai_type(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        401 => "authentication_error",
+        403 => "permission_error",
+        404 => "not_found_error",
+        429 => "rate_limit_error",
+        s if s >= 500 => "server_error",
+        _ => "invalid_request_error",
+    }
+}
+
+impl ApiError {
+    /// This error in the envelope of `style`.
+    pub fn into_styled_response(self, style: ErrorStyle) -> Response {
+        let body = match style {
+            ErrorStyle::Vigie => return self.into_response(),
+            ErrorStyle::Google => serde_json::json!({
+                "error": {
+                    "code": self.status.as_u16(),
+                    "message": self.message,
+                    "status": google_status(self.status),
+                    "details": [{
+                        "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                        "reason": self.code,
+                        "domain": "vigie",
+                    }],
+                }
+            }),
+            ErrorStyle::OpenAi => serde_json::json!({
+                "error": {
+                    "message": self.message,
+                    "type": openai_type(self.status),
+                    "param": null,
+                    "code": self.code,
+                }
+            }),
+        };
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = ErrorBody {

@@ -251,10 +251,12 @@ impl AppState {
     /// Puts the stored policy in force if another server process changed it (several
     /// servers on one PostgreSQL). Returns whether the engine was replaced.
     pub async fn follow_stored_policy(&self) -> Result<bool, ServerError> {
+        // Read under the lock: a policy read before a concurrent `PUT /v1/policy` saved its
+        // own would otherwise put the replaced policy back in force once the PUT is done.
+        let _lock = self.policy_lock.lock().await;
         let Some(stored) = self.store.current_policy().await? else {
             return Ok(false);
         };
-        let _lock = self.policy_lock.lock().await;
         if stored.version == self.current().engine.policy().version() {
             return Ok(false);
         }

@@ -4,7 +4,9 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use axum::extract::{MatchedPath, Request};
-use axum::http::StatusCode;
+use std::borrow::Cow;
+
+use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
@@ -34,10 +36,23 @@ pub fn prometheus_handle() -> &'static PrometheusHandle {
     })
 }
 
+/// A method as a label without allocating for the usual ones.
+fn method_label(method: &Method) -> Cow<'static, str> {
+    match *method {
+        Method::GET => Cow::Borrowed("GET"),
+        Method::POST => Cow::Borrowed("POST"),
+        Method::PUT => Cow::Borrowed("PUT"),
+        Method::DELETE => Cow::Borrowed("DELETE"),
+        Method::PATCH => Cow::Borrowed("PATCH"),
+        Method::HEAD => Cow::Borrowed("HEAD"),
+        _ => Cow::Owned(method.to_string()),
+    }
+}
+
 /// Counts and times every request, and answers `timeout` when a handler runs too long.
 pub async fn track(req: Request, next: Next, timeout: Duration) -> Response {
     let started = Instant::now();
-    let method = req.method().to_string();
+    let method = method_label(req.method());
     let route = req
         .extensions()
         .get::<MatchedPath>()

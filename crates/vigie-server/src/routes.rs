@@ -634,7 +634,13 @@ pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
 }
 
 #[utoipa::path(get, path = "/metrics", tag = "ops", responses((status = 200, description = "Prometheus text format")))]
-pub async fn metrics() -> Response {
+pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+    // The writer's counters live in the store (which has no metrics recorder): copied in
+    // here, when they are read. Posts per group is posts / groups: how many share an fsync.
+    let w = state.store.writer_stats();
+    metrics::counter!("vigie_store_write_groups_total").absolute(w.groups);
+    metrics::counter!("vigie_store_written_posts_total").absolute(w.posts);
+    metrics::counter!("vigie_store_write_busy_microseconds_total").absolute(w.busy_micros);
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         crate::prometheus_handle().render(),

@@ -99,19 +99,33 @@ impl ChainHead {
     /// Takes the append lock (first statement of the transaction is a write on the head row:
     /// a row lock on PostgreSQL, the database write lock on SQLite) and reads the head.
     pub(crate) async fn lock(conn: &mut AnyConnection) -> Result<ChainHead> {
-        sqlx::query("UPDATE audit_head SET touched_at = $1 WHERE id = 1")
-            .bind(now_micros())
-            .execute(&mut *conn)
-            .await
-            .ctx("locking the audit chain")?;
-        let row = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
-            .fetch_one(&mut *conn)
-            .await
-            .ctx("reading the audit chain head")?;
+        // One statement both locks and reads: every round trip counts when posts are
+        // written in groups (each is a hand-off to the connection's thread on SQLite and a
+        // network round trip on PostgreSQL).
+        let row =
+            sqlx::query("UPDATE audit_head SET touched_at = $1 WHERE id = 1 RETURNING seq, hash")
+                .bind(now_micros())
+                .fetch_one(&mut *conn)
+                .await
+                .ctx("locking the audit chain")?;
+        ChainHead::from_row(&row)
+    }
+
+    /// The head as read by a caller that locked it itself (the `UPDATE … RETURNING seq,
+    /// hash` of [`ChainHead::lock`], sent along with other statements).
+    pub(crate) fn from_row(row: &sqlx::any::AnyRow) -> Result<ChainHead> {
         Ok(ChainHead {
-            seq: get(&row, "seq")?,
-            hash: get(&row, "hash")?,
+            seq: get(row, "seq")?,
+            hash: get(row, "hash")?,
         })
+    }
+
+    pub(crate) fn seq(&self) -> i64 {
+        self.seq
+    }
+
+    pub(crate) fn hash(&self) -> &str {
+        &self.hash
     }
 
     /// Appends one entry (the head row is written by [`ChainHead::save`]).
@@ -158,31 +172,45 @@ impl ChainHead {
     }
 }
 
+pub(crate) const ENTRY_COLUMNS: usize = 11;
+
+/// `INSERT INTO audit_log …` for `rows` entries, placeholders numbered from `first`.
+pub(crate) fn insert_entries_sql(rows: usize, first: usize) -> String {
+    format!(
+        "INSERT INTO audit_log (seq, at, actor, kind, subject, policy_version, model_versions, reason, details, prev_hash, hash) VALUES {}",
+        crate::decisions::values_from(rows, ENTRY_COLUMNS, first)
+    )
+}
+
+/// Binds `entries` in the column order of [`insert_entries_sql`].
+pub(crate) fn bind_entries<'q>(
+    mut q: crate::decisions::AnyQuery<'q>,
+    entries: &[AuditEntry],
+) -> crate::decisions::AnyQuery<'q> {
+    for e in entries {
+        q = q
+            .bind(e.seq)
+            .bind(e.at)
+            .bind(&e.actor)
+            .bind(&e.kind)
+            .bind(&e.subject)
+            .bind(&e.policy_version)
+            .bind(&e.model_versions)
+            .bind(&e.reason)
+            .bind(&e.details)
+            .bind(&e.prev_hash)
+            .bind(&e.hash);
+    }
+    q
+}
+
 /// Inserts entries made by [`ChainHead::chain`], many per statement.
 pub(crate) async fn insert_entries(conn: &mut AnyConnection, entries: &[AuditEntry]) -> Result<()> {
-    const COLUMNS: usize = 11;
     for chunk in entries.chunks(crate::decisions::ROWS_PER_STATEMENT) {
-        let sql = format!(
-            "INSERT INTO audit_log (seq, at, actor, kind, subject, policy_version, model_versions, reason, details, prev_hash, hash) VALUES {}",
-            crate::decisions::values_clause(chunk.len(), COLUMNS)
-        );
         // Safe: the text holds only fixed fragments and placeholders; every value is bound.
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for e in chunk {
-            q = q
-                .bind(e.seq)
-                .bind(e.at)
-                .bind(&e.actor)
-                .bind(&e.kind)
-                .bind(&e.subject)
-                .bind(&e.policy_version)
-                .bind(&e.model_versions)
-                .bind(&e.reason)
-                .bind(&e.details)
-                .bind(&e.prev_hash)
-                .bind(&e.hash);
-        }
-        q.execute(&mut *conn)
+        let q = sqlx::query(sqlx::AssertSqlSafe(insert_entries_sql(chunk.len(), 1)));
+        bind_entries(q, chunk)
+            .execute(&mut *conn)
             .await
             .ctx("appending to the audit log")?;
     }

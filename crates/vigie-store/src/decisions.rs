@@ -2,18 +2,22 @@
 //! again gives back the decision stored the first time.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
-use sqlx::AnyPool;
 use sqlx::any::AnyRow;
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyConnection, AnyPool, Executor};
 use tokio::sync::{mpsc, oneshot};
 use vigie_policy::{Action, Decision, PostContext};
 use vigie_review::{Case, ReviewConfig};
 
 use std::collections::{HashMap, HashSet};
 
-use crate::audit::{AuditEvent, ChainHead, insert_entries};
-use crate::{QueryContext, Result, Store, StoreError, get, now_micros, random_id};
+use crate::audit::{AuditEntry, AuditEvent, ChainHead, insert_entries};
+use crate::{
+    Backend, QueryContext, Result, Store, StoreError, get, now_micros, ordered_id, random_id,
+};
 
 /// A post with the decision the engine made on it, to be stored.
 #[derive(Debug, Clone, Copy)]
@@ -303,6 +307,49 @@ struct OwnedPost {
     decision: Decision,
 }
 
+/// What the writer task did since the store was opened, for metrics: how many posts share
+/// one transaction (one fsync) and how long the transactions take.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriterStats {
+    /// Transactions that stored posts.
+    pub groups: u64,
+    /// Posts they stored (new or submitted again).
+    pub posts: u64,
+    /// Time spent in those transactions, in microseconds (commit and fsync included).
+    pub busy_micros: u64,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct WriterCounters {
+    groups: AtomicU64,
+    posts: AtomicU64,
+    busy_micros: AtomicU64,
+}
+
+impl WriterCounters {
+    fn record(&self, posts: usize, took: std::time::Duration) {
+        self.groups.fetch_add(1, Ordering::Relaxed);
+        self.posts
+            .fetch_add(u64::try_from(posts).unwrap_or(u64::MAX), Ordering::Relaxed);
+        self.busy_micros.fetch_add(
+            u64::try_from(took.as_micros()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+    }
+}
+
+impl Store {
+    /// What the writer task did since the store was opened.
+    pub fn writer_stats(&self) -> WriterStats {
+        let c = &self.writer_counters;
+        WriterStats {
+            groups: c.groups.load(Ordering::Relaxed),
+            posts: c.posts.load(Ordering::Relaxed),
+            busy_micros: c.busy_micros.load(Ordering::Relaxed),
+        }
+    }
+}
+
 /// One `record_posts` call waiting for the writer task.
 pub(crate) struct WriteJob {
     posts: Vec<OwnedPost>,
@@ -319,9 +366,28 @@ pub(crate) async fn run_writer(
     pool: AnyPool,
     write_lock: Arc<tokio::sync::Mutex<()>>,
     review: crate::SharedReviewConfig,
+    counters: Arc<WriterCounters>,
+    backend: Backend,
     mut jobs: mpsc::Receiver<WriteJob>,
 ) {
-    while let Some(first) = jobs.recv().await {
+    // The writer keeps one connection between groups instead of taking one from the pool
+    // for each (which costs a round trip, and on SQLite a hand-off to its thread); it is
+    // given back when the pool closes, so that closing does not wait for it forever.
+    let mut conn: Option<PoolConnection<Any>> = None;
+    let mut closed = std::pin::pin!(pool.close_event());
+    let mut pool_closed = false;
+    loop {
+        let first = tokio::select! {
+            job = jobs.recv() => match job {
+                Some(job) => job,
+                None => break,
+            },
+            () = &mut closed, if !pool_closed => {
+                pool_closed = true;
+                conn = None;
+                continue;
+            }
+        };
         let mut group = vec![first];
         let mut posts = group[0].posts.len();
         while posts < MAX_GROUP_POSTS {
@@ -338,26 +404,91 @@ pub(crate) async fn run_writer(
             .read()
             .map(|c| c.clone())
             .unwrap_or_else(|p| std::sync::Arc::clone(&p.into_inner()));
-        match commit_group(&pool, &group, &config).await {
+        let connection = match conn.take() {
+            Some(c) => Ok(c),
+            None => acquire_writer(&pool, backend).await,
+        };
+        let mut connection = match connection {
+            Ok(c) => c,
+            Err(e) => {
+                let message = e.to_string();
+                let unavailable = e.is_unavailable();
+                for job in group {
+                    let _ = job.reply.send(Err(if unavailable {
+                        StoreError::Closed
+                    } else {
+                        StoreError::Invalid {
+                            what: "database connection",
+                            detail: message.clone(),
+                        }
+                    }));
+                }
+                continue;
+            }
+        };
+        let started = std::time::Instant::now();
+        let r = commit_group(&mut connection, &group, &config, backend).await;
+        counters.record(posts, started.elapsed());
+        match r {
             Ok(results) => {
+                conn = Some(connection);
                 for (job, recorded) in group.into_iter().zip(results) {
                     // The caller may have stopped waiting; its posts are stored regardless.
                     let _ = job.reply.send(Ok(recorded));
                 }
             }
             Err(e) if group.len() == 1 => {
+                // A connection that failed goes back to the pool, which checks it.
                 let _ = group.remove(0).reply.send(Err(e));
             }
             Err(_) => {
                 // One job's failure must not fail the others: retry each on its own.
                 for job in group {
-                    let result = commit_group(&pool, std::slice::from_ref(&job), &config)
-                        .await
-                        .map(|mut r| r.pop().unwrap_or_default());
+                    let result = commit_group(
+                        &mut connection,
+                        std::slice::from_ref(&job),
+                        &config,
+                        backend,
+                    )
+                    .await
+                    .map(|mut r| r.pop().unwrap_or_default());
                     let _ = job.reply.send(result);
                 }
             }
         }
+    }
+}
+
+/// A connection for the writer. On SQLite its commits do not checkpoint the WAL (copy it
+/// back into the database file): `run_checkpoints` does that beside it, so that a commit
+/// costs its own pages and one fsync only. Durability does not change: a commit is durable
+/// once the WAL is synced, checkpointed or not.
+async fn acquire_writer(pool: &AnyPool, backend: Backend) -> Result<PoolConnection<Any>> {
+    let mut conn = pool.acquire().await.ctx("starting to store posts")?;
+    if backend == Backend::Sqlite {
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+            .await
+            .ctx("setting up the writer connection")?;
+    }
+    Ok(conn)
+}
+
+/// How often the WAL is checkpointed beside the writer (SQLite).
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Checkpoints the WAL of an SQLite store until its pool closes. PASSIVE: it copies what it
+/// can without waiting for, or blocking, readers and the writer.
+pub(crate) async fn run_checkpoints(pool: AnyPool) {
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut closed = std::pin::pin!(pool.close_event());
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            () = &mut closed => break,
+        }
+        // A failed checkpoint is retried at the next tick; the WAL only grows meanwhile.
+        let _ = pool.execute("PRAGMA wal_checkpoint(PASSIVE)").await;
     }
 }
 
@@ -367,7 +498,19 @@ pub(crate) const ROWS_PER_STATEMENT: usize = 256;
 
 /// `($1, $2), ($3, $4)` for `rows` rows of `columns` placeholders.
 pub(crate) fn values_clause(rows: usize, columns: usize) -> String {
-    let mut sql = String::with_capacity(rows * columns * 5);
+    values_from(rows, columns, 1)
+}
+
+/// A post's decision as it will be stored if the post is new.
+struct Candidate {
+    stored: StoredDecision,
+    json: String,
+    reach: Option<u64>,
+}
+
+/// `($first, $first+1), ...` for `rows` rows of `columns` placeholders, numbered from `first`.
+pub(crate) fn values_from(rows: usize, columns: usize, first: usize) -> String {
+    let mut sql = String::with_capacity(rows * columns * 6);
     for r in 0..rows {
         if r > 0 {
             sql.push_str(", ");
@@ -378,76 +521,227 @@ pub(crate) fn values_clause(rows: usize, columns: usize) -> String {
                 sql.push_str(", ");
             }
             sql.push('$');
-            sql.push_str(&(r * columns + c + 1).to_string());
+            sql.push_str(&(first + r * columns + c).to_string());
         }
         sql.push(')');
     }
     sql
 }
 
-/// Stores every job's posts in one transaction, a few multi-row statements per table (one
-/// round trip each, which is what PostgreSQL's throughput depends on); one result list per
-/// job, in order.
+const POST_COLUMNS: usize = 6;
+const DECISION_COLUMNS: usize = 8;
+
+fn insert_posts_sql(rows: usize, first: usize) -> String {
+    format!(
+        "INSERT INTO posts (platform, post_id, author, text, context, received_at) VALUES {}
+         ON CONFLICT (platform, post_id) DO NOTHING",
+        values_from(rows, POST_COLUMNS, first)
+    )
+}
+
+/// The decisions of posts stored before conflict on (platform, post_id) and are skipped: the
+/// rows that come back are the posts that are new.
+fn insert_decisions_sql(rows: usize, first: usize) -> String {
+    format!(
+        "INSERT INTO decisions (id, platform, post_id, author, decision, action, policy_version, created_at) VALUES {}
+         ON CONFLICT (platform, post_id) DO NOTHING RETURNING platform, post_id",
+        values_from(rows, DECISION_COLUMNS, first)
+    )
+}
+
+pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>;
+
+fn bind_posts<'q>(
+    mut q: AnyQuery<'q>,
+    posts: &[(&WriteJob, &OwnedPost)],
+    now: i64,
+) -> AnyQuery<'q> {
+    for (_, p) in posts {
+        q = q
+            .bind(&p.platform)
+            .bind(&p.post_id)
+            .bind(&p.author)
+            .bind(&p.text)
+            .bind(&p.context)
+            .bind(now);
+    }
+    q
+}
+
+fn bind_decisions<'q>(mut q: AnyQuery<'q>, candidates: &[Candidate]) -> AnyQuery<'q> {
+    for c in candidates {
+        let d = &c.stored;
+        q = q
+            .bind(&d.id)
+            .bind(&d.platform)
+            .bind(&d.post_id)
+            .bind(&d.author)
+            .bind(&c.json)
+            .bind(d.decision.action.name())
+            .bind(&d.decision.policy_version)
+            .bind(d.created_at);
+    }
+    q
+}
+
+/// Ends a transaction begun by hand after a failure; the failure is what the caller reports.
+async fn roll_back(conn: &mut AnyConnection) {
+    // Fails harmlessly when the failed statement already ended the transaction.
+    let _ = conn.execute("ROLLBACK").await;
+}
+
+/// Stores every job's posts in one transaction; one result list per job, in order.
+///
+/// Round trips are what a group's time is made of (on SQLite each is a hand-off to the
+/// connection's thread, which on a busy machine waits for a CPU; on PostgreSQL a network
+/// round trip), so there are few: on SQLite one command begins the transaction, locks and
+/// reads the audit chain head and inserts posts and decisions, and one appends the audit
+/// entries, moves the head and commits. PostgreSQL takes one statement per round trip.
+/// Posts that need a case add the review store's statements in between.
 async fn commit_group(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     group: &[WriteJob],
     config: &ReviewConfig,
+    backend: Backend,
 ) -> Result<Vec<Vec<Recorded>>> {
-    let mut tx = pool.begin().await.ctx("starting to store posts")?;
-    // Taking the chain lock first also serialises post writers (of every process), so a
-    // conflicting insert below always sees the other writer's committed decision.
-    let mut head = ChainHead::lock(&mut tx).await?;
     let now = now_micros();
     let posts: Vec<(&WriteJob, &OwnedPost)> = group
         .iter()
         .flat_map(|job| job.posts.iter().map(move |p| (job, p)))
         .collect();
+    // Every post gets its decision ready; those of posts stored before are dropped below.
+    let candidates = posts
+        .iter()
+        .map(|(_, p)| {
+            let json = serde_json::to_string(&p.decision).map_err(|e| StoreError::Invalid {
+                what: "decision",
+                detail: e.to_string(),
+            })?;
+            Ok(Candidate {
+                stored: StoredDecision {
+                    id: ordered_id(now),
+                    platform: p.platform.clone(),
+                    post_id: p.post_id.clone(),
+                    author: p.author.clone(),
+                    created_at: now,
+                    decision: p.decision.clone(),
+                },
+                json,
+                reach: p.reach,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
 
-    // Posts: the ones actually inserted come back; the others were stored before.
-    let mut inserted: HashSet<(String, String)> = HashSet::with_capacity(posts.len());
-    for chunk in posts.chunks(ROWS_PER_STATEMENT) {
-        let sql = format!(
-            "INSERT INTO posts (platform, post_id, author, text, context, received_at) VALUES {}
-             ON CONFLICT (platform, post_id) DO NOTHING RETURNING platform, post_id",
-            values_clause(chunk.len(), 6)
-        );
-        // Safe: the text holds only fixed fragments and placeholders; every value is bound.
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for (_, p) in chunk {
-            q = q
-                .bind(&p.platform)
-                .bind(&p.post_id)
-                .bind(&p.author)
-                .bind(&p.text)
-                .bind(&p.context)
-                .bind(now);
+    let begun = match backend {
+        Backend::Sqlite => conn.execute("BEGIN IMMEDIATE").await,
+        Backend::Postgres => conn.execute("BEGIN").await,
+    };
+    begun.ctx("starting to store posts")?;
+    match write_group(conn, &posts, candidates, config, backend, now).await {
+        Ok(out) => {
+            let mut out = out.into_iter();
+            Ok(group
+                .iter()
+                .map(|job| out.by_ref().take(job.posts.len()).collect())
+                .collect())
         }
-        for row in q.fetch_all(&mut *tx).await.ctx("storing posts")? {
-            inserted.insert((get(&row, "platform")?, get(&row, "post_id")?));
+        Err(e) => {
+            roll_back(conn).await;
+            Err(e)
+        }
+    }
+}
+
+/// The body of [`commit_group`], inside the transaction it began; commits it on success.
+async fn write_group(
+    conn: &mut AnyConnection,
+    posts: &[(&WriteJob, &OwnedPost)],
+    candidates: Vec<Candidate>,
+    config: &ReviewConfig,
+    backend: Backend,
+    now: i64,
+) -> Result<Vec<Recorded>> {
+    // Taking the chain lock first also serialises post writers (of every process), so a
+    // conflicting insert below always sees the other writer's committed decision.
+    let mut head;
+    let mut inserted: HashSet<(String, String)> = HashSet::with_capacity(posts.len());
+    match backend {
+        Backend::Sqlite => {
+            let mut sql = String::from(
+                "UPDATE audit_head SET touched_at = $1 WHERE id = 1 RETURNING seq, hash;\n",
+            );
+            let mut next = 2;
+            for chunk in posts.chunks(ROWS_PER_STATEMENT) {
+                sql.push_str(&insert_posts_sql(chunk.len(), next));
+                sql.push_str(";\n");
+                next += chunk.len() * POST_COLUMNS;
+            }
+            for chunk in candidates.chunks(ROWS_PER_STATEMENT) {
+                sql.push_str(&insert_decisions_sql(chunk.len(), next));
+                sql.push_str(";\n");
+                next += chunk.len() * DECISION_COLUMNS;
+            }
+            // Safe: the text holds only fixed fragments and placeholders; every value is
+            // bound. Not kept prepared: its shape changes with the group's size.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .persistent(false)
+                .bind(now);
+            for chunk in posts.chunks(ROWS_PER_STATEMENT) {
+                q = bind_posts(q, chunk, now);
+            }
+            for chunk in candidates.chunks(ROWS_PER_STATEMENT) {
+                q = bind_decisions(q, chunk);
+            }
+            let rows = q
+                .fetch_all(&mut *conn)
+                .await
+                .ctx("storing posts and decisions")?;
+            let (first, rest) = rows.split_first().ok_or(StoreError::Corrupt {
+                what: "audit chain head",
+                detail: "the head row is missing".to_string(),
+            })?;
+            head = ChainHead::from_row(first)?;
+            for row in rest {
+                inserted.insert((get(row, "platform")?, get(row, "post_id")?));
+            }
+        }
+        Backend::Postgres => {
+            head = ChainHead::lock(conn).await?;
+            for chunk in posts.chunks(ROWS_PER_STATEMENT) {
+                let sql = insert_posts_sql(chunk.len(), 1);
+                // Safe: fixed fragments and placeholders; every value is bound.
+                bind_posts(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk, now)
+                    .execute(&mut *conn)
+                    .await
+                    .ctx("storing posts")?;
+            }
+            for chunk in candidates.chunks(ROWS_PER_STATEMENT) {
+                let sql = insert_decisions_sql(chunk.len(), 1);
+                // Safe: fixed fragments and placeholders; every value is bound.
+                let rows = bind_decisions(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk)
+                    .fetch_all(&mut *conn)
+                    .await
+                    .ctx("storing decisions")?;
+                for row in rows {
+                    inserted.insert((get(&row, "platform")?, get(&row, "post_id")?));
+                }
+            }
         }
     }
 
-    // New decisions and their audit entries, in submission order.
-    let mut results: Vec<Option<Recorded>> = Vec::with_capacity(posts.len());
-    let mut new_here: HashMap<(String, String), StoredDecision> = HashMap::new();
-    let mut entries = Vec::new();
+    // New decisions and their audit entries, in submission order. Each post's decision is an
+    // index into `new_decisions` (decisions are cloned only for a post sent twice at once).
+    let mut results: Vec<Option<usize>> = Vec::with_capacity(posts.len());
+    let mut new_here: HashMap<(String, String), usize> = HashMap::new();
     let mut events: Vec<(AuditEvent, serde_json::Value)> = Vec::new();
-    let mut new_decisions = Vec::new();
-    for (job, p) in &posts {
+    let mut new_decisions: Vec<Candidate> = Vec::new();
+    for ((job, p), candidate) in posts.iter().zip(candidates) {
         let key = (p.platform.clone(), p.post_id.clone());
         if !inserted.remove(&key) {
             results.push(None);
             continue;
         }
         let d = &p.decision;
-        let stored = StoredDecision {
-            id: random_id(),
-            platform: p.platform.clone(),
-            post_id: p.post_id.clone(),
-            author: p.author.clone(),
-            created_at: now,
-            decision: d.clone(),
-        };
         let details = serde_json::json!({
             "platform": p.platform,
             "post_id": p.post_id,
@@ -459,7 +753,7 @@ async fn commit_group(
             AuditEvent {
                 actor: job.actor.clone(),
                 kind: "decision".to_string(),
-                subject: format!("decision:{}", stored.id),
+                subject: format!("decision:{}", candidate.stored.id),
                 policy_version: d.policy_version.clone(),
                 model_versions: job.model_versions.clone(),
                 reason: d
@@ -470,103 +764,126 @@ async fn commit_group(
             },
             details,
         ));
-        let json = serde_json::to_string(d).map_err(|e| StoreError::Invalid {
-            what: "decision",
-            detail: e.to_string(),
-        })?;
-        new_decisions.push((stored.clone(), json));
-        new_here.insert(key, stored.clone());
-        results.push(Some(Recorded {
-            decision: stored,
-            replayed: false,
-        }));
-    }
-    for chunk in new_decisions.chunks(ROWS_PER_STATEMENT) {
-        let sql = format!(
-            "INSERT INTO decisions (id, platform, post_id, author, decision, action, policy_version, created_at) VALUES {}",
-            values_clause(chunk.len(), 8)
-        );
-        // Safe: the text holds only fixed fragments and placeholders; every value is bound.
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for (d, json) in chunk {
-            q = q
-                .bind(&d.id)
-                .bind(&d.platform)
-                .bind(&d.post_id)
-                .bind(&d.author)
-                .bind(json)
-                .bind(d.decision.action.name())
-                .bind(&d.decision.policy_version)
-                .bind(d.created_at);
-        }
-        q.execute(&mut *tx).await.ctx("storing decisions")?;
+        new_here.insert(key, new_decisions.len());
+        results.push(Some(new_decisions.len()));
+        new_decisions.push(candidate);
     }
     // Decisions a person must look at open a case in the same transaction (a decision is
     // never stored without the case that reviews it); the decision's audit entry names it.
-    for ((d, _), (_, details)) in new_decisions.iter().zip(events.iter_mut()) {
+    for (c, (_, details)) in new_decisions.iter().zip(events.iter_mut()) {
+        let d = &c.stored;
         if !matches!(
             d.decision.action,
             Action::HoldForReview | Action::EscalateUrgent | Action::Remove
         ) {
             continue;
         }
-        let reach = posts
-            .iter()
-            .find(|(_, p)| p.platform == d.platform && p.post_id == d.post_id)
-            .and_then(|(_, p)| p.reach);
         let case = Case::from_decision(
             &random_id(),
             &d.platform,
             d.author.as_deref(),
             d.decision.clone(),
-            reach,
+            c.reach,
             config,
             now,
         );
-        let case_id = crate::review::open_or_join_case(&mut tx, case, config, now).await?;
+        let case_id = crate::review::open_or_join_case(conn, case, config, now).await?;
         details["case_id"] = serde_json::Value::String(case_id);
     }
-    for (mut event, details) in events {
-        event.details = details.to_string();
-        entries.push(head.chain(&event, now));
-    }
-    insert_entries(&mut tx, &entries).await?;
+    let entries: Vec<AuditEntry> = events
+        .into_iter()
+        .map(|(mut event, details)| {
+            event.details = details.to_string();
+            head.chain(&event, now)
+        })
+        .collect();
 
     // Posts stored before (or earlier in this group): their first decision.
-    let mut out = Vec::with_capacity(posts.len());
+    let mut uses = vec![0usize; new_decisions.len()];
+    let mut sources = Vec::with_capacity(posts.len());
     for ((_, p), result) in posts.iter().zip(results) {
-        let recorded = match result {
-            Some(r) => r,
-            None => {
-                let key = (p.platform.clone(), p.post_id.clone());
-                let decision = match new_here.get(&key) {
-                    Some(d) => d.clone(),
-                    None => {
-                        let row = sqlx::query(SELECT_BY_POST)
-                            .bind(&p.platform)
-                            .bind(&p.post_id)
-                            .fetch_one(&mut *tx)
-                            .await
-                            .ctx("reading the decision of a post stored before")?;
-                        decision_from_row(&row)?
-                    }
+        let source = match result {
+            Some(i) => Some((i, false)),
+            None => new_here
+                .get(&(p.platform.clone(), p.post_id.clone()))
+                .map(|&i| (i, true)),
+        };
+        if let Some((i, _)) = source {
+            uses[i] += 1;
+        }
+        sources.push(source);
+    }
+    let mut new_decisions: Vec<Option<StoredDecision>> =
+        new_decisions.into_iter().map(|c| Some(c.stored)).collect();
+    let mut out = Vec::with_capacity(posts.len());
+    for ((_, p), source) in posts.iter().zip(sources) {
+        let recorded = match source {
+            Some((i, replayed)) => {
+                uses[i] -= 1;
+                let decision = if uses[i] == 0 {
+                    new_decisions[i].take()
+                } else {
+                    new_decisions[i].clone()
                 };
                 Recorded {
-                    decision,
+                    decision: decision.ok_or_else(|| StoreError::Invalid {
+                        what: "post group",
+                        detail: "a decision was used more often than counted".to_string(),
+                    })?,
+                    replayed,
+                }
+            }
+            None => {
+                let row = sqlx::query(SELECT_BY_POST)
+                    .bind(&p.platform)
+                    .bind(&p.post_id)
+                    .fetch_one(&mut *conn)
+                    .await
+                    .ctx("reading the decision of a post stored before")?;
+                Recorded {
+                    decision: decision_from_row(&row)?,
                     replayed: true,
                 }
             }
         };
         out.push(recorded);
     }
-    head.save(&mut tx).await?;
-    tx.commit().await.ctx("committing posts and decisions")?;
 
-    let mut out = out.into_iter();
-    Ok(group
-        .iter()
-        .map(|job| out.by_ref().take(job.posts.len()).collect())
-        .collect())
+    match backend {
+        Backend::Sqlite => {
+            // The entries, the head and the commit (the fsync) in one command.
+            let mut sql = String::new();
+            let mut next = 1;
+            for chunk in entries.chunks(ROWS_PER_STATEMENT) {
+                sql.push_str(&crate::audit::insert_entries_sql(chunk.len(), next));
+                sql.push_str(";\n");
+                next += chunk.len() * crate::audit::ENTRY_COLUMNS;
+            }
+            sql.push_str(&format!(
+                "UPDATE audit_head SET seq = ${}, hash = ${} WHERE id = 1;\nCOMMIT",
+                next,
+                next + 1
+            ));
+            // Safe: fixed fragments and placeholders; every value is bound.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
+            for chunk in entries.chunks(ROWS_PER_STATEMENT) {
+                q = crate::audit::bind_entries(q, chunk);
+            }
+            q.bind(head.seq())
+                .bind(head.hash().to_string())
+                .execute(&mut *conn)
+                .await
+                .ctx("committing posts and decisions")?;
+        }
+        Backend::Postgres => {
+            insert_entries(conn, &entries).await?;
+            head.save(conn).await?;
+            conn.execute("COMMIT")
+                .await
+                .ctx("committing posts and decisions")?;
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -1,6 +1,11 @@
 //! API keys: 32 random bytes shown once; only their BLAKE3 hash is stored. A fast unsalted
 //! hash is enough here because the secret is 256 random bits, not a password a person chose.
 
+use std::collections::HashMap;
+use std::sync::RwLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
 use serde::Serialize;
 
 use crate::audit::{AuditEvent, ChainHead};
@@ -80,6 +85,75 @@ const TOKEN_PREFIX: &str = "vigie_";
 
 fn token_hash(token: &str) -> String {
     blake3::hash(token.as_bytes()).to_hex().to_string()
+}
+
+/// Most keys the cache holds; past it the cache starts over (there are few keys in practice).
+const KEY_CACHE_CAPACITY: usize = 10_000;
+
+/// How long a key found in the database is trusted without reading it again, by default.
+pub const DEFAULT_KEY_CACHE_TTL: Duration = Duration::from_secs(1);
+
+/// Keys recently found in the database, by the hash of their token, so that a request does
+/// not read the key table. A revocation through this store empties the cache at once; one
+/// made by another process (`vigie keys revoke`, another server) is seen once the entry is
+/// older than the TTL.
+pub(crate) struct KeyCache {
+    entries: RwLock<HashMap<[u8; 32], (ApiKey, Instant)>>,
+    ttl_micros: AtomicU64,
+    /// Bumped by every revocation: a lookup that read the database before a revocation must
+    /// not put the key back in the cache after it.
+    generation: AtomicU64,
+}
+
+impl KeyCache {
+    pub(crate) fn new() -> KeyCache {
+        KeyCache {
+            entries: RwLock::new(HashMap::new()),
+            ttl_micros: AtomicU64::new(micros(DEFAULT_KEY_CACHE_TTL)),
+            generation: AtomicU64::new(0),
+        }
+    }
+
+    fn ttl(&self) -> Duration {
+        Duration::from_micros(self.ttl_micros.load(Ordering::Relaxed))
+    }
+
+    fn get(&self, hash: &[u8; 32]) -> Option<ApiKey> {
+        let ttl = self.ttl();
+        if ttl.is_zero() {
+            return None;
+        }
+        let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
+        entries
+            .get(hash)
+            .filter(|(_, at)| at.elapsed() < ttl)
+            .map(|(key, _)| key.clone())
+    }
+
+    fn put(&self, hash: [u8; 32], key: ApiKey, generation: u64) {
+        if self.ttl().is_zero() {
+            return;
+        }
+        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+        // Checked under the lock that `invalidate` also takes, so the two cannot interleave.
+        if self.generation.load(Ordering::Acquire) != generation {
+            return;
+        }
+        if entries.len() >= KEY_CACHE_CAPACITY {
+            entries.clear();
+        }
+        entries.insert(hash, (key, Instant::now()));
+    }
+
+    fn invalidate(&self) {
+        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        entries.clear();
+    }
+}
+
+fn micros(d: Duration) -> u64 {
+    u64::try_from(d.as_micros()).unwrap_or(u64::MAX)
 }
 
 fn key_from_row(row: &sqlx::any::AnyRow) -> Result<ApiKey> {
@@ -199,21 +273,41 @@ impl Store {
         head.append(&mut tx, &event, now).await?;
         head.save(&mut tx).await?;
         tx.commit().await.ctx("committing a key revocation")?;
+        self.keys.invalidate();
         Ok(true)
     }
 
-    /// The active key this token belongs to, if any.
+    /// The active key this token belongs to, if any. Answers from memory for keys found in
+    /// the last [`Store::set_key_cache_ttl`] (one second by default); unknown tokens always
+    /// go to the database.
     pub async fn authenticate(&self, token: &str) -> Result<Option<ApiKey>> {
         if !token.starts_with(TOKEN_PREFIX) {
             return Ok(None);
         }
+        let hash = blake3::hash(token.as_bytes());
+        if let Some(key) = self.keys.get(hash.as_bytes()) {
+            return Ok(Some(key));
+        }
+        let generation = self.keys.generation.load(Ordering::Acquire);
         let row = sqlx::query(
             "SELECT id, name, scopes, created_at, revoked_at FROM api_keys WHERE hash = $1 AND revoked_at IS NULL",
         )
-        .bind(token_hash(token))
+        .bind(hash.to_hex().as_str())
         .fetch_optional(self.pool())
         .await
         .ctx("looking up a key")?;
-        row.as_ref().map(key_from_row).transpose()
+        let key = row.as_ref().map(key_from_row).transpose()?;
+        if let Some(key) = &key {
+            self.keys.put(*hash.as_bytes(), key.clone(), generation);
+        }
+        Ok(key)
+    }
+
+    /// How long a key read from the database is trusted before it is read again: the longest
+    /// a revocation made by another process (or server) takes to be seen here. Zero turns
+    /// the cache off.
+    pub fn set_key_cache_ttl(&self, ttl: Duration) {
+        self.keys.ttl_micros.store(micros(ttl), Ordering::Relaxed);
+        self.keys.invalidate();
     }
 }
