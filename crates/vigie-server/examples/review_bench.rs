@@ -111,7 +111,7 @@ fn synthetic_cases(start: usize, count: usize, now: i64, config: &ReviewConfig) 
             });
         }
         // 0.2% notices: deadlines from overdue to three days ahead; a tenth threats to life.
-        if (h >> 40) % 500 == 0 {
+        if (h >> 40).is_multiple_of(500) {
             case.notices.push(Notice {
                 id: format!("n{i}"),
                 authority: "police".into(),
@@ -119,7 +119,7 @@ fn synthetic_cases(start: usize, count: usize, now: i64, config: &ReviewConfig) 
                 received_at: created,
                 deadline: now - MICROS_PER_HOUR
                     + ((h >> 12) % (72 * 60)) as i64 * MICROS_PER_MINUTE,
-                threat_to_life: (h >> 50) % 10 == 0,
+                threat_to_life: (h >> 50).is_multiple_of(10),
             });
         }
         case.reprioritize(config, created);
