@@ -7,8 +7,10 @@
 //! (negation, quotation / reported speech, second and first person, identity-group mentions,
 //! evasion flags, language, and crosses such as negation × identity group).
 //!
-//! Scores are calibrated on the dev split (Platt scaling) and each category has a threshold per
-//! language chosen on dev for a stated precision; both live in the model file ([`model`]).
+//! Scores are calibrated on the dev split (Platt scaling, moved to a prevalence of at most one
+//! half where dev has more positives: the pool is sampled for harmful content) and each category
+//! has a threshold per language chosen on dev for a stated precision; both live in the model file
+//! ([`model`]).
 //!
 //! Categories: `hate`, `violence_threat`, `incitement`, `harassment`, `toxicity` are trained
 //! when the data has them. `sexual` and `self_harm` are learned only if the training rows carry
