@@ -645,6 +645,19 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 16: weapon words in harmless posts (hunting, airsoft, museums, kitchen, chemistry),
+# long harmless rants. -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "got a new 9mm airsoft pistol for the skirmish on sunday, can't wait",
+        "Acid in a bottle, labelled, in the fume cupboard, friday's chemistry practical. Goggles on.",
+        "the machete's been sharpened since march, ready for clearing the allotment",
+        "AR-15 display at the museum of firearms history is worth the visit",
+        "i am so sick of this landlord and the damp and the broken boiler and i swear the next time he ignores my email i am going straight to the council i mean it",
+        "Hunting season opens saturday, rifle's cleaned and the permit's in the glovebox",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -637,6 +637,19 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 16e série : mots d'armes dans des posts sans danger (chasse, airsoft, musée, cuisine,
+# chimie), tirades sans danger. -----
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "j'ai un nouveau pistolet d'airsoft pour la partie de dimanche, trop hâte",
+        "De l'acide dans une bouteille étiquetée, sous la hotte, TP de chimie vendredi. Lunettes obligatoires.",
+        "l'opinel est aiguisé, prêt pour le pique-nique saucisson",
+        "La kalachnikov exposée au musée de l'Armée vaut le détour, toute une histoire",
+        "j'en ai marre de ce proprio de l'humidité de la chaudière en panne et je te jure la prochaine fois qu'il répond pas je vais direct à la mairie je suis sérieux",
+        "La chasse ouvre samedi, le fusil est nettoyé et le permis dans la boîte à gants",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

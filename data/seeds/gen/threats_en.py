@@ -952,6 +952,24 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 16: weapons named without a violent verb (glock, 9mm, AR, machete, acid), "pull
+# up"/"slide" slang, threats in a rant with no punctuation. Test quarter left out. -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "got a 9mm with your name engraved on it {name}",
+        "me and the glock pulling up to your block tonight, stay inside if you're smart. you're not",
+        "we sliding on you after school {name}, tell your mum bye",
+        "Acid in a bottle, your face, friday. Sleep well.",
+        "the machete's been sharpened for you since march",
+        "AR's loaded, your address is in my phone, your move",
+        "i am so sick of you and your lies and your fake friends and i swear the next time i see you at that gym you are not walking out of it i mean it",
+        "you keep posting my pics and ill be the last face you see no joke",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_T, [
+        "AR's loaded and the {group} have their festival saturday. Do the math.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -920,6 +920,25 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 16e série : armes nommées sans verbe violent (calibre, kalash, opinel, acide), argot
+# (« on passe chez toi », « on va te faire une visite »), menaces au milieu d'une tirade sans
+# ponctuation. Quart de test laissé de côté. -----
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "j'ai un calibre avec ton nom gravé dessus {prenom}",
+        "moi et le calibre on passe dans ton quartier ce soir, reste chez toi si t'es malin. t'es pas malin",
+        "on va te faire une petite visite après les cours {prenom}, dis au revoir à ta daronne",
+        "De l'acide dans une bouteille, ta gueule, vendredi. Dors bien.",
+        "l'opinel est aiguisé pour toi depuis mars",
+        "la kalash est chargée, ton adresse est dans mon tel, à toi de jouer",
+        "j'en ai marre de toi de tes mensonges de tes faux potes et je te jure la prochaine fois que je te vois à la salle tu ressors pas je suis sérieux",
+        "continue de poster mes photos et je serai la dernière tête que tu verras sans rire",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_T, [
+        "La kalash est chargée et {groupe} font leur fête samedi. Faites le calcul.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
