@@ -549,6 +549,34 @@ fn char_grams<S: FeatureSink>(settings: &FeatureSettings, word: &[u8], token: u3
         usize::from(settings.char_max.min(8)),
     );
     let shift = 64 - u32::from(settings.hash_bits);
+    // The shipped models use grams of 3 and 4 bytes: with the lengths known at compile time
+    // the loop over them unrolls. Same grams, same order as the general loop.
+    if (min, max) == (3, 4) {
+        char_grams_of::<3, 4, S>(word, token, shift, sink);
+    } else {
+        char_grams_between(min, max, word, token, shift, sink);
+    }
+}
+
+#[inline(always)]
+fn char_grams_of<const MIN: usize, const MAX: usize, S: FeatureSink>(
+    word: &[u8],
+    token: u32,
+    shift: u32,
+    sink: &mut S,
+) {
+    char_grams_between(MIN, MAX, word, token, shift, sink);
+}
+
+#[inline(always)]
+fn char_grams_between<S: FeatureSink>(
+    min: usize,
+    max: usize,
+    word: &[u8],
+    token: u32,
+    shift: u32,
+    sink: &mut S,
+) {
     let padded_len = word.len() + 2;
     let mut window = 0u64;
     for end in 0..padded_len {

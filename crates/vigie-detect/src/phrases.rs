@@ -15,6 +15,11 @@ use crate::DetectError;
 /// A set of phrases, each carrying any number of payloads (one phrase can be, say, a French
 /// insult and an English word with another meaning).
 pub(crate) struct PhraseSet<T> {
+    /// The phrases word by word: what matching runs on when a post's tokens are laid out as
+    /// plain words (always, with today's text stage).
+    words: Option<WordTrie>,
+    /// The same phrases byte by byte, for posts whose layout the word trie cannot read (a
+    /// token holding a space after exotic folding): it defines what a hit is.
     automaton: DFA,
     /// Payloads of pattern `i` are `payloads[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
@@ -158,6 +163,7 @@ impl<T> PhraseSetBuilder<T> {
                 what: what.to_owned(),
                 reason: e.to_string(),
             })?;
+        let words = WordTrie::new(&self.keys);
         let mut starts = Vec::with_capacity(self.payloads.len() + 1);
         let mut payloads = Vec::new();
         starts.push(0);
@@ -166,6 +172,7 @@ impl<T> PhraseSetBuilder<T> {
             starts.push(payloads.len() as u32);
         }
         Ok(PhraseSet {
+            words,
             automaton,
             starts,
             payloads,
@@ -198,7 +205,15 @@ impl<T> PhraseSet<T> {
     /// Walking the automaton from word starts only checks boundaries before choosing: a
     /// longer key that ends inside a word ("le but" in "le buter") never hides a shorter one
     /// that ends on a boundary ("le").
-    pub fn for_each_hit(&self, text: &Normalized, mut on_hit: impl FnMut(PhraseHit, &str)) {
+    pub fn for_each_hit(&self, text: &Normalized, on_hit: impl FnMut(PhraseHit, &str)) {
+        match &self.words {
+            Some(words) if plain_word_layout(text) => words.for_each_hit(text, on_hit),
+            _ => self.for_each_hit_bytes(text, on_hit),
+        }
+    }
+
+    /// [`PhraseSet::for_each_hit`] on the bytes of `squeezed`, whatever the layout of its tokens.
+    fn for_each_hit_bytes(&self, text: &Normalized, mut on_hit: impl FnMut(PhraseHit, &str)) {
         let hay = text.squeezed.as_bytes();
         let Ok(start_state) = self.automaton.start_state(Anchored::Yes) else {
             return;
@@ -276,6 +291,306 @@ fn folded_text(text: &Normalized, first: u16, end: u16) -> &str {
         .unwrap_or("")
 }
 
+/// Whether `squeezed` is exactly the tokens joined by single spaces, no token empty or holding a
+/// space: then a key (words joined by single spaces) matches from a token start up to a token
+/// end exactly when its words are the tokens', and phrases can be matched word by word.
+fn plain_word_layout(text: &Normalized) -> bool {
+    let hay = text.squeezed.as_bytes();
+    let mut expected = 0usize;
+    for (i, t) in text.tokens.iter().enumerate() {
+        if i > 0 {
+            if hay.get(expected) != Some(&b' ') {
+                return false;
+            }
+            expected += 1;
+        }
+        let (start, end) = (t.squeezed.start as usize, t.squeezed.end as usize);
+        if start != expected || end <= start {
+            return false;
+        }
+        expected = end;
+    }
+    expected == hay.len()
+        && hay.iter().filter(|&&b| b == b' ').count() == text.tokens.len().saturating_sub(1)
+}
+
+const NO_NODE: u32 = u32::MAX;
+const NO_PATTERN: u32 = u32::MAX;
+
+/// A node of the word trie.
+#[derive(Clone, Copy)]
+struct TrieNode {
+    /// The key that ends here, or `NO_PATTERN`.
+    pattern: u32,
+    /// Children are `children[first_child..end_child]`, sorted by word.
+    first_child: u32,
+    end_child: u32,
+}
+
+/// The keys as a trie over whole words. A post's token is looked up once in a small hash
+/// table; almost every token is no key's first word and costs nothing more, where a byte
+/// automaton walks a few of its (cache-cold) states for every token.
+struct WordTrie {
+    vocabulary: Vocabulary,
+    /// Per word: the node a key starting with it reaches, or `NO_NODE`.
+    first: Vec<u32>,
+    nodes: Vec<TrieNode>,
+    /// `(word, child node)`, grouped by parent.
+    children: Vec<(u32, u32)>,
+}
+
+impl WordTrie {
+    /// `None` only if the keys are too large to index (over 4 GiB).
+    fn new(keys: &[String]) -> Option<WordTrie> {
+        let mut words: Vec<&[u8]> = Vec::new();
+        let mut index: HashMap<&[u8], u32> = HashMap::new();
+        // Parent (`NO_NODE`: the root) and word → child, while building.
+        let mut edges: std::collections::BTreeMap<(u32, u32), u32> = Default::default();
+        let mut patterns: Vec<u32> = Vec::new();
+        for (pattern, key) in keys.iter().enumerate() {
+            let mut node = NO_NODE;
+            for word in key.split(' ') {
+                // Keys never hold an empty word when they come from the normalizer; one that
+                // did could not match a plain layout, so it is left to the byte automaton.
+                if word.is_empty() {
+                    node = NO_NODE;
+                    break;
+                }
+                let next = words.len() as u32;
+                let w = *index.entry(word.as_bytes()).or_insert_with(|| {
+                    words.push(word.as_bytes());
+                    next
+                });
+                let next = patterns.len() as u32;
+                node = *edges.entry((node, w)).or_insert_with(|| {
+                    patterns.push(NO_PATTERN);
+                    next
+                });
+            }
+            if let Some(p) = patterns.get_mut(node as usize) {
+                *p = pattern as u32;
+            }
+        }
+        let vocabulary = Vocabulary::new(&words)?;
+        let mut first = vec![NO_NODE; words.len()];
+        let mut nodes: Vec<TrieNode> = patterns
+            .iter()
+            .map(|&pattern| TrieNode {
+                pattern,
+                first_child: 0,
+                end_child: 0,
+            })
+            .collect();
+        let mut children = Vec::new();
+        // The map is ordered by (parent, word): each parent's children come out together and
+        // sorted.
+        for (&(parent, word), &child) in &edges {
+            if parent == NO_NODE {
+                first[word as usize] = child;
+                continue;
+            }
+            let at = children.len() as u32;
+            let n = &mut nodes[parent as usize];
+            if n.end_child == n.first_child {
+                n.first_child = at;
+            }
+            children.push((word, child));
+            n.end_child = at + 1;
+        }
+        Some(WordTrie {
+            vocabulary,
+            first,
+            nodes,
+            children,
+        })
+    }
+
+    fn child(&self, node: &TrieNode, word: u32) -> Option<&TrieNode> {
+        let kids = self
+            .children
+            .get(node.first_child as usize..node.end_child as usize)?;
+        let at = kids.binary_search_by_key(&word, |&(w, _)| w).ok()?;
+        self.nodes.get(kids[at].1 as usize)
+    }
+
+    /// [`PhraseSet::for_each_hit`] for a post with a plain word layout: same hits, same order.
+    fn for_each_hit(&self, text: &Normalized, mut on_hit: impl FnMut(PhraseHit, &str)) {
+        let hay = text.squeezed.as_bytes();
+        let token_bytes = |t: &vigie_text::Token| {
+            hay.get(t.squeezed.start as usize..t.squeezed.end as usize)
+                .unwrap_or(&[])
+        };
+        let tokens = &text.tokens;
+        let mut next_token = 0usize;
+        for (i, token) in tokens.iter().enumerate() {
+            if i < next_token {
+                continue;
+            }
+            let Some(w) = self.vocabulary.get(token_bytes(token)) else {
+                continue;
+            };
+            let Some(mut node) = self
+                .first
+                .get(w as usize)
+                .and_then(|&n| self.nodes.get(n as usize))
+            else {
+                continue;
+            };
+            let mut best: Option<(usize, u32)> = None;
+            let mut j = i;
+            loop {
+                j += 1;
+                if node.pattern != NO_PATTERN {
+                    best = Some((j, node.pattern));
+                }
+                if node.end_child == node.first_child {
+                    break;
+                }
+                let next = tokens
+                    .get(j)
+                    .and_then(|t| self.vocabulary.get(token_bytes(t)))
+                    .and_then(|w| self.child(node, w));
+                match next {
+                    Some(n) => node = n,
+                    None => break,
+                }
+            }
+            let Some((end_token, pattern)) = best else {
+                continue;
+            };
+            next_token = end_token;
+            let (Ok(first_token), Ok(end_token)) = (u16::try_from(i), u16::try_from(end_token))
+            else {
+                break;
+            };
+            let folded = folded_text(text, first_token, end_token);
+            on_hit(
+                PhraseHit {
+                    pattern,
+                    first_token,
+                    end_token,
+                },
+                folded,
+            );
+        }
+    }
+}
+
+/// The words of the keys, found by hash. Open addressing over `u64` slots packing the low 32
+/// bits of the hash and the word index, so the table of a lexicon stays within a few pages of
+/// cache; a slot's word is compared byte for byte before it is believed.
+///
+/// Written here rather than using `HashMap`: a lookup is a hash and usually one load, where the
+/// standard map costs several times that on the tokens of every post.
+struct Vocabulary {
+    slots: Box<[u64]>,
+    shift: u32,
+    /// Word `i` is `bytes[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<u32>,
+    bytes: Vec<u8>,
+}
+
+impl Vocabulary {
+    /// `None` only past 4 GiB of words.
+    fn new(words: &[&[u8]]) -> Option<Vocabulary> {
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut v = Vocabulary {
+            slots: vec![0u64; size].into_boxed_slice(),
+            shift: 64 - size.trailing_zeros(),
+            ends: Vec::with_capacity(words.len()),
+            bytes: Vec::new(),
+        };
+        for (i, word) in words.iter().enumerate() {
+            let hash = word_hash(word);
+            v.bytes.extend_from_slice(word);
+            v.ends.push(u32::try_from(v.bytes.len()).ok()?);
+            let entry = (hash << 32) | (i as u64 + 1);
+            let mut at = v.slot(hash);
+            while v.slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            v.slots[at] = entry;
+        }
+        Some(v)
+    }
+
+    #[inline(always)]
+    fn slot(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn word(&self, i: usize) -> &[u8] {
+        let start = match i.checked_sub(1) {
+            Some(p) => self.ends.get(p).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or(0);
+        self.bytes.get(start as usize..end as usize).unwrap_or(&[])
+    }
+
+    /// Index of `token` among the words, if it is one.
+    #[inline(always)]
+    fn get(&self, token: &[u8]) -> Option<u32> {
+        let hash = word_hash(token);
+        let tag = hash << 32;
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot(hash);
+        loop {
+            let entry = *self.slots.get(at)?;
+            if entry == 0 {
+                return None;
+            }
+            if entry & !0xffff_ffff == tag {
+                let i = (entry & 0xffff_ffff) as usize - 1;
+                if self.word(i) == token {
+                    return Some(i as u32);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// Hash of a word: FxHash steps over 8-byte loads, the last one overlapping the one before so
+/// that no load is shorter (words are short: most take one or two steps). Written here rather
+/// than taken from a crate because it is a few lines and only needs to spread words over the
+/// vocabulary's slots; matches are confirmed byte for byte.
+#[inline(always)]
+fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let step = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(K);
+    let len = bytes.len();
+    let h = len as u64;
+    let le8 = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let le4 = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    if len >= 8 {
+        let mut h = h;
+        let mut at = 0;
+        while at + 8 < len {
+            h = step(h, le8(at));
+            at += 8;
+        }
+        step(h, le8(len - 8))
+    } else if len >= 4 {
+        step(h, le4(0) | (le4(len - 4) << 32))
+    } else if len > 0 {
+        let b = |i: usize| u64::from(bytes[i]);
+        step(h, b(0) | (b(len / 2) << 8) | (b(len - 1) << 16))
+    } else {
+        step(h, 0)
+    }
+}
+
 /// The span of the original text covering tokens `[first, end)`, built from token spans.
 pub(crate) fn tokens_span(text: &Normalized, first: u16, end: u16) -> Option<Span> {
     let a = text.tokens.get(first as usize)?.span;
@@ -312,21 +627,20 @@ pub(crate) fn quoted(original: &str, at: usize) -> bool {
 /// offset, it starts over, so the answer never depends on the order of the questions.
 pub(crate) struct QuoteScanner<'a> {
     original: &'a str,
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    /// Next byte to read.
+    pos: usize,
     /// Every char before this byte offset has been read.
     read_to: usize,
     inside: bool,
-    prev: Option<char>,
 }
 
 impl<'a> QuoteScanner<'a> {
     pub(crate) fn new(original: &'a str) -> Self {
         QuoteScanner {
             original,
-            chars: original.char_indices().peekable(),
+            pos: 0,
             read_to: 0,
             inside: false,
-            prev: None,
         }
     }
 
@@ -334,19 +648,34 @@ impl<'a> QuoteScanner<'a> {
         if at < self.read_to {
             *self = QuoteScanner::new(self.original);
         }
-        while let Some(&(i, c)) = self.chars.peek() {
-            if i >= at {
+        let text = self.original;
+        let bytes = text.as_bytes();
+        let end = at.min(bytes.len());
+        let mut i = self.pos;
+        // Only quotation marks change the state, so the scan jumps from one byte that can start
+        // one to the next: `"` and `'`, and the lead bytes of « » (C2) and of “ ” ‘ ’ (E2).
+        while i < end {
+            let Some(k) = bytes[i..end]
+                .iter()
+                .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+            else {
+                i = end;
                 break;
-            }
-            self.chars.next();
-            let next = self.chars.peek().map(|&(_, n)| n);
+            };
+            i += k;
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let len = c.len_utf8();
             let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
             match c {
                 '"' => self.inside = !self.inside,
                 '“' | '«' => self.inside = true,
                 '”' | '»' => self.inside = false,
                 '\'' | '‘' | '’' => {
-                    if !alnum(self.prev) && alnum(next) {
+                    let prev = text.get(..i).and_then(|before| before.chars().next_back());
+                    let next = text.get(i + len..).and_then(|after| after.chars().next());
+                    if !alnum(prev) && alnum(next) {
                         self.inside = true;
                     } else if !alnum(next) && self.inside {
                         self.inside = false;
@@ -354,8 +683,9 @@ impl<'a> QuoteScanner<'a> {
                 }
                 _ => {}
             }
-            self.prev = Some(c);
+            i += len;
         }
+        self.pos = i;
         self.read_to = at;
         self.inside
     }
@@ -363,7 +693,210 @@ impl<'a> QuoteScanner<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{QuoteScanner, quoted};
+    use super::{PhraseSet, PhraseSetBuilder, QuoteScanner, phrase_key, quoted};
+    use proptest::prelude::*;
+    use vigie_text::{Lang, Normalizer};
+
+    /// Every phrase of the shipped lexicons, patterns and groups, as one set, built once.
+    fn shipped_phrases() -> &'static PhraseSet<()> {
+        static SET: std::sync::OnceLock<PhraseSet<()>> = std::sync::OnceLock::new();
+        SET.get_or_init(build_shipped_phrases)
+    }
+
+    fn build_shipped_phrases() -> PhraseSet<()> {
+        let normalizer = Normalizer::new();
+        let mut builder = PhraseSetBuilder::new();
+        let d = crate::defaults::LEXICON_EN
+            .lines()
+            .chain(crate::defaults::LEXICON_FR.lines());
+        for line in d.filter(|l| !l.trim_start().starts_with('#')) {
+            if let Some(term) = line.split(',').nth(1) {
+                let key = phrase_key(&normalizer, term.trim_matches('"'), Lang::Other);
+                builder.add(key.squeezed, ());
+            }
+        }
+        for source in [
+            crate::defaults::PATTERNS_EN,
+            crate::defaults::PATTERNS_FR,
+            crate::defaults::GROUPS,
+        ] {
+            // Every quoted string of the TOML files: role phrases, group terms (and a few
+            // names and ids, which only add keys).
+            for phrase in source.split('"').skip(1).step_by(2) {
+                let key = phrase_key(&normalizer, phrase, Lang::Other);
+                builder.add(key.squeezed, ());
+            }
+        }
+        // Keys the text stage never produces: an inner double space, a trailing space.
+        builder.add("kill  you".to_owned(), ());
+        builder.add("you ".to_owned(), ());
+        match builder.build("test") {
+            Ok(set) => set,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn hits(set: &PhraseSet<()>, text: &str, words: bool) -> Vec<(u32, u16, u16, String)> {
+        let n = Normalizer::new().normalize(text, None);
+        let mut out = Vec::new();
+        let record = |h: super::PhraseHit, folded: &str| {
+            out.push((h.pattern, h.first_token, h.end_token, folded.to_owned()))
+        };
+        if words {
+            set.for_each_hit(&n, record);
+        } else {
+            set.for_each_hit_bytes(&n, record);
+        }
+        out
+    }
+
+    /// The word trie finds exactly what the byte automaton finds.
+    #[test]
+    fn word_trie_hits_are_the_byte_automaton_hits() {
+        let set = shipped_phrases();
+        assert!(set.words.is_some());
+        let texts = [
+            "I will kill you, I know where you live",
+            "someone should shoot the mayor on friday at the city hall",
+            "je vais te tuer, il faut pendre ces traîtres, mort aux cons",
+            "k i l l   y o u, sale b.o.u.g.n.o.u.l.e",
+            "you you you you kill kill kill death to death to",
+            "",
+            "   ",
+            "¨ ¼ ½ ǆ ﬀ ㎏ ℡ ‥",
+            "kill ¨ you",
+        ];
+        let mut found = 0;
+        for text in texts {
+            let bytes = hits(set, text, false);
+            found += bytes.len();
+            assert_eq!(hits(set, text, true), bytes, "{text:?}");
+        }
+        assert!(found > 10, "the texts should hit phrases ({found})");
+        let corpus = include_str!("../tests/cases/threats_en.jsonl").lines();
+        for line in corpus.chain(include_str!("../tests/cases/threats_fr.jsonl").lines()) {
+            assert_eq!(hits(set, line, true), hits(set, line, false), "{line:?}");
+        }
+    }
+
+    /// The quote state as first written: every char read in turn.
+    fn reference_quoted(original: &str, at: usize) -> bool {
+        let mut chars = original.char_indices().peekable();
+        let (mut inside, mut prev) = (false, None);
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= at {
+                break;
+            }
+            chars.next();
+            let next = chars.peek().map(|&(_, n)| n);
+            let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+            match c {
+                '"' => inside = !inside,
+                '“' | '«' => inside = true,
+                '”' | '»' => inside = false,
+                '\'' | '‘' | '’' => {
+                    if !alnum(prev) && alnum(next) {
+                        inside = true;
+                    } else if !alnum(next) && inside {
+                        inside = false;
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        inside
+    }
+
+    proptest! {
+        /// Jumping from quotation mark to quotation mark reads the state a full scan reads.
+        #[test]
+        fn quote_scanner_agrees_with_a_full_scan(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("\""), Just("'"), Just("‘"), Just("’"), Just("“"), Just("”"), Just("«"),
+                    Just("»"), Just("é"), Just("…"), Just("—"), Just("a"), Just(" "), Just("1"),
+                    Just("\u{a0}"), Just("¿"),
+                ],
+                0..30,
+            ),
+        ) {
+            let text: String = parts.concat();
+            let mut scanner = QuoteScanner::new(&text);
+            for at in 0..=text.len() + 1 {
+                prop_assert_eq!(scanner.quoted(at), reference_quoted(&text, at), "{:?} at {}", text, at);
+            }
+        }
+    }
+
+    /// Every word is found at its index, and nothing else is, through long probe chains.
+    #[test]
+    fn vocabulary_finds_its_words_and_only_them() {
+        let owned: Vec<String> = (0..3000)
+            .map(|i| format!("w{}", i * 7919 % 10007))
+            .collect();
+        let words: Vec<&[u8]> = owned.iter().map(|w| w.as_bytes()).collect();
+        let Some(v) = super::Vocabulary::new(&words) else {
+            panic!("vocabulary");
+        };
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(v.get(w), Some(i as u32));
+            assert_eq!(v.get(format!("{}x", owned[i]).as_bytes()), None);
+        }
+        assert_eq!(v.get(b""), None);
+        assert_eq!(v.get(b"w"), None);
+    }
+
+    /// A layout the text stage does not produce today (a token holding a space) is matched on
+    /// bytes, as before the word trie.
+    #[test]
+    fn a_token_holding_a_space_is_matched_on_bytes() {
+        let mut builder = PhraseSetBuilder::new();
+        // Squeezed forms, as keys are.
+        builder.add("kil you".to_owned(), ());
+        builder.add("kil".to_owned(), ());
+        let set = match builder.build("test") {
+            Ok(set) => set,
+            Err(e) => panic!("{e}"),
+        };
+        let mut n = Normalizer::new().normalize("kill you", Some(Lang::En));
+        assert_eq!(n.tokens.len(), 2);
+        assert!(super::plain_word_layout(&n));
+        n.tokens[0].squeezed.end = n.tokens[1].squeezed.end;
+        n.tokens[0].folded.end = n.tokens[1].folded.end;
+        n.tokens.truncate(1);
+        assert!(!super::plain_word_layout(&n));
+        let mut found = Vec::new();
+        set.for_each_hit(&n, |h, folded| {
+            found.push((h.pattern, h.first_token, h.end_token, folded.to_owned()))
+        });
+        assert_eq!(found, vec![(0, 0, 1, "kill you".to_owned())]);
+    }
+
+    proptest! {
+        #[test]
+        fn word_trie_agrees_with_the_byte_automaton_on_any_text(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("kill".to_owned()), Just("you".to_owned()), Just("i".to_owned()),
+                    Just("will".to_owned()), Just("death".to_owned()), Just("to".to_owned()),
+                    Just("je".to_owned()), Just("vais".to_owned()), Just("te".to_owned()),
+                    Just("tuer".to_owned()), Just("the".to_owned()), Just("jews".to_owned()),
+                    "\\PC{0,6}",
+                ],
+                0..24,
+            ),
+            glue in proptest::collection::vec(prop_oneof![Just(" "), Just(". "), Just("-"), Just(" ¨ "), Just("'")], 24),
+        ) {
+            let set = shipped_phrases();
+            let mut text = String::new();
+            for (w, g) in words.iter().zip(&glue) {
+                text.push_str(w);
+                text.push_str(g);
+            }
+            prop_assert_eq!(hits(set, &text, true), hits(set, &text, false));
+        }
+    }
 
     /// One scanner asked about every offset, in increasing then in mixed order, answers as a
     /// fresh scan from the start does.

@@ -2,8 +2,13 @@
 //!
 //! Posts: `VIGIE_BENCH_CORPUS` (JSONL with `text`, e.g. from ../shared/bench/make_corpus.py) when
 //! set, else the example posts shipped in `data/examples/`.
+//!
+//! With `VIGIE_BENCH_DUMP=FILE` (and `VIGIE_BENCH_CORPUS`), the bench instead writes the decision
+//! of every post of the corpus to FILE as JSONL, as `vigie scan` does (language from the line's
+//! `lang`), both with the classifier (FILE) and without it (FILE.rules): a quick check that an
+//! optimisation leaves every decision as it was, without building the whole CLI.
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use vigie_engine::{Engine, Post};
 use vigie_policy::PostContext;
 
@@ -55,5 +60,59 @@ fn pipeline(c: &mut Criterion) {
     group.finish();
 }
 
+/// Writes every decision of the corpus (see the module doc).
+fn dump(corpus: &str, out: &str) {
+    use std::io::Write;
+    let text = std::fs::read_to_string(corpus).unwrap_or_else(|e| panic!("reading {corpus}: {e}"));
+    let posts: Vec<(String, String, PostContext)> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| {
+            let id = v.get("id")?.as_str()?.to_string();
+            let text = v.get("text")?.as_str()?.to_string();
+            let context = PostContext {
+                lang: v.get("lang").and_then(|l| l.as_str()).map(str::to_string),
+                ..PostContext::default()
+            };
+            Some((id, text, context))
+        })
+        .collect();
+    for (engine, path) in [
+        (Engine::builder().build(), out.to_string()),
+        (
+            Engine::builder().without_classifier().build(),
+            format!("{out}.rules"),
+        ),
+    ] {
+        let engine = engine.unwrap_or_else(|e| panic!("building the engine: {e}"));
+        let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let mut w = std::io::BufWriter::new(file);
+        let mut scratch = vigie_engine::Scratch::default();
+        let started = std::time::Instant::now();
+        for (id, text, context) in &posts {
+            let mut d = engine.decide_with(&mut scratch, &Post { id, text, context });
+            d.latency_us = 0;
+            let line = serde_json::to_string(&d).unwrap_or_else(|e| panic!("{e}"));
+            writeln!(w, "{line}").unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+        eprintln!(
+            "{path}: {} posts in {:.2} s",
+            posts.len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+}
+
 criterion_group!(benches, pipeline);
-criterion_main!(benches);
+
+fn main() {
+    if let (Ok(corpus), Ok(out)) = (
+        std::env::var("VIGIE_BENCH_CORPUS"),
+        std::env::var("VIGIE_BENCH_DUMP"),
+    ) {
+        dump(&corpus, &out);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -285,24 +285,25 @@ impl Engine {
         self.normalizer.normalize_into(post.text, hint, normalized);
         self.detectors
             .detect_with(post.text, normalized, signals, detector_signals);
-        let signals = &signals[..];
         let mut categories = category_scores(signals);
         categories.sort_by(|a, b| b.score.total_cmp(&a.score));
-        let evidence = evidence_spans(post.text, signals);
-        let targets = {
-            let mut t: Vec<_> = signals
-                .iter()
-                .flat_map(|s| s.targets.iter().cloned())
-                .collect();
-            t.dedup();
-            t
-        };
         let verdict = self.policy.evaluate(&EvalInput {
             signals,
             lang: normalized.lang,
             text_chars: post.text.chars().count(),
             context: post.context,
         });
+        // The policy has read the signals; they are cleared on the next post, so their evidence
+        // labels and targets move into the decision instead of being copied.
+        let evidence = evidence_spans(post.text, signals);
+        let targets = {
+            let mut t: Vec<_> = signals
+                .iter_mut()
+                .flat_map(|s| s.targets.drain(..))
+                .collect();
+            t.dedup();
+            t
+        };
         Decision {
             post_id: post.id.to_string(),
             action: verdict.action,
@@ -338,17 +339,17 @@ fn category_scores(signals: &[Signal]) -> Vec<CategoryScore> {
         .collect()
 }
 
-fn evidence_spans(text: &str, signals: &[Signal]) -> Vec<EvidenceSpan> {
-    let mut out = Vec::new();
+fn evidence_spans(text: &str, signals: &mut [Signal]) -> Vec<EvidenceSpan> {
+    let mut out = Vec::with_capacity(signals.iter().map(|s| s.evidence.len()).sum());
     for s in signals {
-        for e in &s.evidence {
+        for e in &mut s.evidence {
             out.push(EvidenceSpan {
                 category: s.category,
                 detector: s.detector.clone(),
                 start: e.span.start,
                 end: e.span.end,
                 text: text.get(e.span.range()).unwrap_or_default().to_string(),
-                matched: e.matched.clone(),
+                matched: std::mem::take(&mut e.matched),
             });
         }
     }

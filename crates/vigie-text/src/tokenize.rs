@@ -130,6 +130,13 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         let mut stack = [Unit::EMPTY; STACK_UNITS];
         let mut i = 0usize;
         while i < bytes.len() {
+            // Fast path: an ASCII separator between words (no URL starts with one; `&` may
+            // start an entity, which the general path skips whole).
+            let b = bytes[i];
+            if b != b'&' && is_ascii_separator(b) {
+                i += 1;
+                continue;
+            }
             if let Some(skip) = url_len(bytes, i) {
                 self.flush_run();
                 i += skip;
