@@ -3,7 +3,10 @@
 #
 # usage: scripts/bench-peers.sh [N_POSTS=200000] [PEERS...]
 #   PEERS default: rustrict censor stfu alt-profanity-check hatesonar noop-rust
-# env: RUNS=3 (medians), WORK=/tmp/vigie-bench, SHARED=<repo>/../shared
+# env: RUNS=3 (medians), WORK=/tmp/vigie-bench, SHARED=<repo>/../shared,
+#      CORPUS=<file> (default: $WORK/corpus-N.jsonl, made by make_corpus.py when missing),
+#      PEERS_WORK=<dir> (the peers' builds and venv; default $WORK/peers: point it at an
+#      earlier run's to skip rebuilding them)
 #
 # vigie is measured in two modes: the full pipeline with the built-in classifier (the default),
 # and rules only (`--no-classifier`: normalization, lexicons, threat patterns, policy).
@@ -19,7 +22,8 @@ RUNS=${RUNS:-3}
 N=${1:-200000}; shift || true
 PEERS=${*:-"rustrict censor stfu alt-profanity-check hatesonar noop-rust"}
 mkdir -p "$WORK"
-CORPUS=$WORK/corpus-$N.jsonl
+CORPUS=${CORPUS:-$WORK/corpus-$N.jsonl}
+PEERS_WORK=${PEERS_WORK:-$WORK/peers}
 [ -s "$CORPUS" ] || python3 "$SHARED/bench/make_corpus.py" "$CORPUS" "$N" >&2
 (cd "$ROOT" && cargo build --release --locked -p vigie-cli >&2)
 VIGIE=$ROOT/target/release/vigie
@@ -29,7 +33,7 @@ run_vigie() { # $1: round
 }
 run_vigie 1
 # shellcheck disable=SC2086
-RUNS=$RUNS WORK=$WORK/peers bash "$SHARED/bench/run_peers.sh" "$CORPUS" $PEERS >"$WORK/peers.md"
+RUNS=$RUNS WORK=$PEERS_WORK bash "$SHARED/bench/run_peers.sh" "$CORPUS" $PEERS >"$WORK/peers.md"
 run_vigie 2
 cat "$WORK/vigie.classifier.1.out" "$WORK/vigie.rules.1.out"
 echo

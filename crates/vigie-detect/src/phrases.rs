@@ -422,11 +422,17 @@ impl WordTrie {
         };
         let tokens = &text.tokens;
         let mut next_token = 0usize;
+        // The walk from token `i` looks up token `i + 1` first; the next start reuses it.
+        let mut looked_up: Option<(usize, Option<u32>)> = None;
         for (i, token) in tokens.iter().enumerate() {
             if i < next_token {
                 continue;
             }
-            let Some(w) = self.vocabulary.get(token_bytes(token)) else {
+            let w = match looked_up {
+                Some((at, w)) if at == i => w,
+                _ => self.vocabulary.get(token_bytes(token)),
+            };
+            let Some(w) = w else {
                 continue;
             };
             let Some(mut node) = self
@@ -446,10 +452,13 @@ impl WordTrie {
                 if node.end_child == node.first_child {
                     break;
                 }
-                let next = tokens
+                let w = tokens
                     .get(j)
-                    .and_then(|t| self.vocabulary.get(token_bytes(t)))
-                    .and_then(|w| self.child(node, w));
+                    .and_then(|t| self.vocabulary.get(token_bytes(t)));
+                if j == i + 1 {
+                    looked_up = Some((j, w));
+                }
+                let next = w.and_then(|w| self.child(node, w));
                 match next {
                     Some(n) => node = n,
                     None => break,
