@@ -265,6 +265,7 @@ async fn fill(store: &Store) -> (i64, i64) {
                 warn_at: &[0.5],
                 config: &config,
                 alert_endpoint: None,
+                changed_since: None,
             },
             100,
         )
