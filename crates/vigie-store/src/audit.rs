@@ -174,11 +174,14 @@ impl ChainHead {
 
 pub(crate) const ENTRY_COLUMNS: usize = 11;
 
-/// `INSERT INTO audit_log …` for `rows` entries, placeholders numbered from `first`.
-pub(crate) fn insert_entries_sql(rows: usize, first: usize) -> String {
+/// `INSERT INTO audit_log …` for `rows` entries.
+pub(crate) fn insert_entries_sql(
+    rows: usize,
+    placeholders: crate::decisions::Placeholders,
+) -> String {
     format!(
         "INSERT INTO audit_log (seq, at, actor, kind, subject, policy_version, model_versions, reason, details, prev_hash, hash) VALUES {}",
-        crate::decisions::values_from(rows, ENTRY_COLUMNS, first)
+        crate::decisions::values_from(rows, ENTRY_COLUMNS, placeholders)
     )
 }
 
@@ -208,7 +211,8 @@ pub(crate) fn bind_entries<'q>(
 pub(crate) async fn insert_entries(conn: &mut AnyConnection, entries: &[AuditEntry]) -> Result<()> {
     for chunk in entries.chunks(crate::decisions::ROWS_PER_STATEMENT) {
         // Safe: the text holds only fixed fragments and placeholders; every value is bound.
-        let q = sqlx::query(sqlx::AssertSqlSafe(insert_entries_sql(chunk.len(), 1)));
+        let sql = insert_entries_sql(chunk.len(), crate::decisions::Placeholders::NumberedFrom(1));
+        let q = sqlx::query(sqlx::AssertSqlSafe(sql));
         bind_entries(q, chunk)
             .execute(&mut *conn)
             .await

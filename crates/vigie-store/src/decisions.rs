@@ -498,7 +498,7 @@ pub(crate) const ROWS_PER_STATEMENT: usize = 256;
 
 /// `($1, $2), ($3, $4)` for `rows` rows of `columns` placeholders.
 pub(crate) fn values_clause(rows: usize, columns: usize) -> String {
-    values_from(rows, columns, 1)
+    values_from(rows, columns, Placeholders::NumberedFrom(1))
 }
 
 /// A post's decision as it will be stored if the post is new.
@@ -508,8 +508,17 @@ struct Candidate {
     reach: Option<u64>,
 }
 
-/// `($first, $first+1), ...` for `rows` rows of `columns` placeholders, numbered from `first`.
-pub(crate) fn values_from(rows: usize, columns: usize, first: usize) -> String {
+/// How placeholders are written: `$n`, numbered from a first number (both engines), or
+/// SQLite's anonymous `?`, bound in order. SQLite looks a numbered placeholder up by name,
+/// one by one, which costs more than the insert itself in a statement of a few thousand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Placeholders {
+    NumberedFrom(usize),
+    Anonymous,
+}
+
+/// `($1, $2), ($3, $4)` (or `(?, ?), (?, ?)`) for `rows` rows of `columns` placeholders.
+pub(crate) fn values_from(rows: usize, columns: usize, placeholders: Placeholders) -> String {
     let mut sql = String::with_capacity(rows * columns * 6);
     for r in 0..rows {
         if r > 0 {
@@ -520,8 +529,13 @@ pub(crate) fn values_from(rows: usize, columns: usize, first: usize) -> String {
             if c > 0 {
                 sql.push_str(", ");
             }
-            sql.push('$');
-            sql.push_str(&(first + r * columns + c).to_string());
+            match placeholders {
+                Placeholders::NumberedFrom(first) => {
+                    sql.push('$');
+                    sql.push_str(&(first + r * columns + c).to_string());
+                }
+                Placeholders::Anonymous => sql.push('?'),
+            }
         }
         sql.push(')');
     }
@@ -531,21 +545,21 @@ pub(crate) fn values_from(rows: usize, columns: usize, first: usize) -> String {
 const POST_COLUMNS: usize = 6;
 const DECISION_COLUMNS: usize = 8;
 
-fn insert_posts_sql(rows: usize, first: usize) -> String {
+fn insert_posts_sql(rows: usize, placeholders: Placeholders) -> String {
     format!(
         "INSERT INTO posts (platform, post_id, author, text, context, received_at) VALUES {}
          ON CONFLICT (platform, post_id) DO NOTHING",
-        values_from(rows, POST_COLUMNS, first)
+        values_from(rows, POST_COLUMNS, placeholders)
     )
 }
 
 /// The decisions of posts stored before conflict on (platform, post_id) and are skipped: the
 /// rows that come back are the posts that are new.
-fn insert_decisions_sql(rows: usize, first: usize) -> String {
+fn insert_decisions_sql(rows: usize, placeholders: Placeholders) -> String {
     format!(
         "INSERT INTO decisions (id, platform, post_id, author, decision, action, policy_version, created_at) VALUES {}
          ON CONFLICT (platform, post_id) DO NOTHING RETURNING platform, post_id",
-        values_from(rows, DECISION_COLUMNS, first)
+        values_from(rows, DECISION_COLUMNS, placeholders)
     )
 }
 
@@ -668,18 +682,15 @@ async fn write_group(
     match backend {
         Backend::Sqlite => {
             let mut sql = String::from(
-                "UPDATE audit_head SET touched_at = $1 WHERE id = 1 RETURNING seq, hash;\n",
+                "UPDATE audit_head SET touched_at = ? WHERE id = 1 RETURNING seq, hash;\n",
             );
-            let mut next = 2;
             for chunk in posts.chunks(ROWS_PER_STATEMENT) {
-                sql.push_str(&insert_posts_sql(chunk.len(), next));
+                sql.push_str(&insert_posts_sql(chunk.len(), Placeholders::Anonymous));
                 sql.push_str(";\n");
-                next += chunk.len() * POST_COLUMNS;
             }
             for chunk in candidates.chunks(ROWS_PER_STATEMENT) {
-                sql.push_str(&insert_decisions_sql(chunk.len(), next));
+                sql.push_str(&insert_decisions_sql(chunk.len(), Placeholders::Anonymous));
                 sql.push_str(";\n");
-                next += chunk.len() * DECISION_COLUMNS;
             }
             // Safe: the text holds only fixed fragments and placeholders; every value is
             // bound. Not kept prepared: its shape changes with the group's size.
@@ -708,7 +719,7 @@ async fn write_group(
         Backend::Postgres => {
             head = ChainHead::lock(conn).await?;
             for chunk in posts.chunks(ROWS_PER_STATEMENT) {
-                let sql = insert_posts_sql(chunk.len(), 1);
+                let sql = insert_posts_sql(chunk.len(), Placeholders::NumberedFrom(1));
                 // Safe: fixed fragments and placeholders; every value is bound.
                 bind_posts(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk, now)
                     .execute(&mut *conn)
@@ -716,7 +727,7 @@ async fn write_group(
                     .ctx("storing posts")?;
             }
             for chunk in candidates.chunks(ROWS_PER_STATEMENT) {
-                let sql = insert_decisions_sql(chunk.len(), 1);
+                let sql = insert_decisions_sql(chunk.len(), Placeholders::NumberedFrom(1));
                 // Safe: fixed fragments and placeholders; every value is bound.
                 let rows = bind_decisions(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk)
                     .fetch_all(&mut *conn)
@@ -853,17 +864,14 @@ async fn write_group(
         Backend::Sqlite => {
             // The entries, the head and the commit (the fsync) in one command.
             let mut sql = String::new();
-            let mut next = 1;
             for chunk in entries.chunks(ROWS_PER_STATEMENT) {
-                sql.push_str(&crate::audit::insert_entries_sql(chunk.len(), next));
+                sql.push_str(&crate::audit::insert_entries_sql(
+                    chunk.len(),
+                    Placeholders::Anonymous,
+                ));
                 sql.push_str(";\n");
-                next += chunk.len() * crate::audit::ENTRY_COLUMNS;
             }
-            sql.push_str(&format!(
-                "UPDATE audit_head SET seq = ${}, hash = ${} WHERE id = 1;\nCOMMIT",
-                next,
-                next + 1
-            ));
+            sql.push_str("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1;\nCOMMIT");
             // Safe: fixed fragments and placeholders; every value is bound.
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
             for chunk in entries.chunks(ROWS_PER_STATEMENT) {
@@ -894,6 +902,11 @@ mod tests {
     fn values_clauses_number_placeholders_row_by_row() {
         assert_eq!(values_clause(2, 3), "($1, $2, $3), ($4, $5, $6)");
         assert_eq!(values_clause(1, 1), "($1)");
+        assert_eq!(
+            values_from(2, 2, Placeholders::NumberedFrom(5)),
+            "($5, $6), ($7, $8)"
+        );
+        assert_eq!(values_from(2, 2, Placeholders::Anonymous), "(?, ?), (?, ?)");
     }
 
     #[test]
