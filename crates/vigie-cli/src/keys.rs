@@ -7,7 +7,10 @@ use crate::serve::StoreArgs;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum KeysCommand {
-    /// Create a key; its secret is printed once, on standard output, and never stored.
+    /// Create a key; its secret is printed once, on standard output, and never stored. A
+    /// notify key for a new notifier also prints, once, on a second line, the secret the
+    /// answers to that notifier are signed with (stored so the server can sign, never shown
+    /// again).
     Create {
         /// What the key may do: ingest, read, admin, notify (repeat or separate with commas).
         #[arg(long = "scope", required = true, value_delimiter = ',', value_parser = parse_scope)]
@@ -95,7 +98,7 @@ pub fn run(cmd: &KeysCommand) -> anyhow::Result<()> {
                     (false, None, _) => None,
                 };
                 let created = store.create_key(name, scopes, &actor()).await?;
-                if let Some(n) = &bound {
+                if let Some((n, _)) = &bound {
                     store
                         .bind_notifier_key(&created.key.id, &n.name, &actor(), now)
                         .await?;
@@ -108,6 +111,13 @@ pub fn run(cmd: &KeysCommand) -> anyhow::Result<()> {
                     scopes.join(",")
                 );
                 println!("{}", created.token);
+                if let Some((n, Some(secret))) = &bound {
+                    eprintln!(
+                        "answers to {:?} are signed (Vigie-Signature) with this secret, shown once:",
+                        n.name
+                    );
+                    println!("{secret}");
+                }
                 Ok(())
             }
             KeysCommand::List { .. } => {

@@ -539,7 +539,8 @@ pub struct HoldIn {
     pub reason: String,
 }
 
-#[utoipa::path(post, path = "/v1/cases/{id}/legal-hold", tag = "notices", request_body = HoldIn,
+#[utoipa::path(post, path = "/v1/cases/{id}/legal-hold", tag = "notices",
+    params(("id" = String, Path, description = "Case id")), request_body = HoldIn,
     responses((status = 200, description = "The hold", body = Object),
               (status = "4XX", body = crate::error::ErrorBody)))]
 /// `POST /v1/cases/{id}/legal-hold` (admin): retention never purges the case while held.
@@ -566,6 +567,7 @@ pub async fn set_legal_hold(
 }
 
 #[utoipa::path(delete, path = "/v1/cases/{id}/legal-hold", tag = "notices",
+    params(("id" = String, Path, description = "Case id")),
     responses((status = 200, body = Object), (status = 404, body = crate::error::ErrorBody)))]
 /// `DELETE /v1/cases/{id}/legal-hold` (admin): lifts the hold.
 pub async fn release_legal_hold(
@@ -591,6 +593,7 @@ pub async fn release_legal_hold(
 }
 
 #[utoipa::path(get, path = "/v1/cases/{id}/legal-hold", tag = "notices",
+    params(("id" = String, Path, description = "Case id")),
     responses((status = 200, body = Object), (status = 404, body = crate::error::ErrorBody)))]
 /// `GET /v1/cases/{id}/legal-hold`: the hold, in force or lifted.
 pub async fn get_legal_hold(

@@ -4,7 +4,7 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{compat, error, review, routes};
+use crate::{compat, error, notices, review, routes};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -42,6 +42,12 @@ use crate::{compat, error, review, routes};
         review::author_strikes,
         review::list_webhooks,
         review::retry_webhook,
+        notices::create_notice,
+        notices::get_notice,
+        notices::notifier_report,
+        notices::set_legal_hold,
+        notices::release_legal_hold,
+        notices::get_legal_hold,
     ),
     components(schemas(error::ErrorBody, error::ErrorDetail)),
     modifiers(&BearerKey)

@@ -1,4 +1,5 @@
-//! The webhook delivery task: sends the outbox's due deliveries to the platform, signed, and
+//! The webhook delivery task: sends the outbox's due deliveries (to the platform, to the
+//! admins' notice alert URL, to notifiers' answer endpoints), signed, and
 //! records each attempt (`Delivery::record`: retries with exponential backoff and jitter,
 //! dead letter after the last attempt or a refusal). The outbox lives in the database, so
 //! deliveries survive a restart; a delivery is reserved in the database while it is being
@@ -16,9 +17,18 @@ use crate::AppState;
 /// Deliveries taken per round.
 const BATCH: i64 = 32;
 
-/// Starts the task when a webhook URL is configured; abort the handle to stop it.
+/// Starts the task when anything may queue a delivery: the platform's webhook URL, the
+/// admins' notice alert URL, or the notice clock (answers go to the endpoints notifiers
+/// registered, which live in the database, whatever `webhook_url` is). Abort the handle to
+/// stop it.
 pub fn spawn_delivery_task(state: Arc<AppState>) -> Option<tokio::task::JoinHandle<()>> {
-    state.config.webhook_url.as_ref()?;
+    let config = &state.config;
+    if config.webhook_url.is_none()
+        && config.notice_alert_url.is_none()
+        && config.notice_clock_poll_ms == 0
+    {
+        return None;
+    }
     let every = Duration::from_millis(state.config.webhook_poll_ms.max(10));
     let timeout = Duration::from_millis(state.config.webhook_timeout_ms.max(1));
     let client = match reqwest::Client::builder().timeout(timeout).build() {
@@ -56,7 +66,13 @@ async fn deliver_due(
         .take_due_deliveries(now, now.saturating_add(reserve), BATCH)
         .await?;
     for item in due {
-        let result = attempt(state, client, &item).await;
+        // Answers to a notifier are signed with its own secret, which it holds; a failed
+        // look-up leaves the delivery reserved, due again once the reservation ends.
+        let notifier_secret = state
+            .store
+            .delivery_signing_secret(&item.idempotency_key)
+            .await?;
+        let result = attempt(state, client, &item, notifier_secret.as_deref()).await;
         let mut delivery = item.delivery;
         let at = state.clock.now();
         delivery.record(result, at, &state.review.webhook_retry, rng);
@@ -71,8 +87,15 @@ async fn deliver_due(
     Ok(())
 }
 
-async fn attempt(state: &AppState, client: &reqwest::Client, item: &OutboxItem) -> AttemptResult {
-    let secret = state.config.webhook_secret.as_deref().unwrap_or_default();
+async fn attempt(
+    state: &AppState,
+    client: &reqwest::Client,
+    item: &OutboxItem,
+    notifier_secret: Option<&str>,
+) -> AttemptResult {
+    let secret = notifier_secret
+        .or(state.config.webhook_secret.as_deref())
+        .unwrap_or_default();
     let seconds = state.clock.now() / MICROS_PER_SECOND;
     let signature = sign_payload(secret.as_bytes(), seconds, item.body.as_bytes());
     let sent = client

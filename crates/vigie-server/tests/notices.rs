@@ -54,6 +54,8 @@ name = "general"
 struct Received {
     by_path: BTreeMap<String, Vec<(String, Value)>>,
     bad_signatures: usize,
+    /// The secret each path checks signatures with (a notifier's own); others: `SECRET`.
+    secrets: BTreeMap<String, String>,
 }
 
 type Shared = Arc<Mutex<Received>>;
@@ -76,16 +78,24 @@ async fn receive(
         .unwrap()
         .as_secs() as i64;
     let mut r = shared.lock().unwrap();
+    let secret = r
+        .secrets
+        .get(uri.path())
+        .cloned()
+        .unwrap_or_else(|| SECRET.to_string());
     // The test clock runs days ahead: a year of tolerance checks the HMAC only.
-    if verify_signature(
-        SECRET.as_bytes(),
-        &header(SIGNATURE_HEADER),
-        body.as_bytes(),
-        now,
-        400 * 86_400,
-    )
-    .is_err()
-    {
+    let verifies = |secret: &str| {
+        verify_signature(
+            secret.as_bytes(),
+            &header(SIGNATURE_HEADER),
+            body.as_bytes(),
+            now,
+            400 * 86_400,
+        )
+        .is_ok()
+    };
+    // A notifier's answer is signed with its secret, never with the platform's.
+    if !verifies(&secret) || (secret != SECRET && verifies(SECRET)) {
         r.bad_signatures += 1;
         return axum::http::StatusCode::UNAUTHORIZED;
     }
@@ -147,6 +157,12 @@ const USERS: [(&str, Role); 4] = [
 
 impl Backend {
     async fn start_notices(&self, retention_poll_ms: u64) -> Server {
+        self.start_notices_with(retention_poll_ms, true).await
+    }
+
+    /// `platform_webhook`: whether the platform's `webhook_url` is set (notifiers' answers
+    /// and admins' alerts must be delivered either way).
+    async fn start_notices_with(&self, retention_poll_ms: u64, platform_webhook: bool) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let review = dir.path().join("review.toml");
         std::fs::write(&review, REVIEW_TOML).unwrap();
@@ -158,7 +174,7 @@ impl Backend {
             rate_limit_per_second: 100_000,
             rate_limit_burst: 100_000,
             review_config: Some(review),
-            webhook_url: Some(format!("{receiver}/platform")),
+            webhook_url: platform_webhook.then(|| format!("{receiver}/platform")),
             webhook_secret: Some(SECRET.into()),
             webhook_timeout_ms: 500,
             webhook_poll_ms: 50,
@@ -220,15 +236,23 @@ impl Server {
         self.users.get(name).map(String::as_str).unwrap_or("")
     }
 
-    /// A notify key for a notifier (created with an answer endpoint on the receiver).
+    /// A notify key for a notifier (created with an answer endpoint on the receiver, which
+    /// checks the answers against the notifier's own signing secret).
     async fn notifier_key(&self, name: &str, kind: NotifierKind) -> String {
         let store = &self.state.store;
         let now = vigie_review::Clock::now(self.state.clock.as_ref());
         let endpoint = format!("{}/notifier/{name}", self.receiver);
-        store
+        let (_, secret) = store
             .upsert_notifier(name, kind, Some(&endpoint), "test", now)
             .await
             .unwrap();
+        let secret = secret.expect("a new notifier gets a signing secret");
+        assert_ne!(secret, SECRET);
+        self.received
+            .lock()
+            .unwrap()
+            .secrets
+            .insert(format!("/notifier/{name}"), secret);
         let created = store
             .create_key(name, &[Scope::Notify], "test")
             .await
@@ -1117,6 +1141,31 @@ async fn retention_purges_except_under_legal_hold(backend: Backend) {
         assert_eq!(status, StatusCode::OK, "{r}");
         cases.push(r["case_id"].as_str().unwrap().to_string());
     }
+    // Allowed content that nobody reported: no case, so only its words and author go.
+    let (status, allowed) = s
+        .post(
+            "/v1/posts",
+            &s.ingest,
+            json!({"platform": "forum", "id": "r0", "text": "see you at the market on sunday",
+                   "author": "u7", "context": {"surface": "comment"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{allowed}");
+    let allowed_id = allowed["id"].as_str().unwrap().to_string();
+    let stored_post = |post_id: &'static str| {
+        let store = s.state.store.clone();
+        async move {
+            store
+                .posts_between(0, i64::MAX, 1_000)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|p| p.post_id == post_id)
+        }
+    };
+    let before = stored_post("r0").await.expect("r0 stored");
+    assert_eq!(before.text, "see you at the market on sunday");
+    assert_eq!(before.author.as_deref(), Some("u7"));
     let notice = s
         .notice(
             &host,
@@ -1144,6 +1193,7 @@ async fn retention_purges_except_under_legal_hold(backend: Backend) {
     s.advance(182 * 24 * MICROS_PER_HOUR).await;
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert_eq!(s.case(&cases[0]).await.0, StatusCode::OK);
+    assert_eq!(stored_post("r0").await.unwrap().text, before.text);
     // A case decided now is recent whatever comes next.
     let (_, r3) = s
         .post(
@@ -1177,6 +1227,36 @@ async fn retention_purges_except_under_legal_hold(backend: Backend) {
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(s.case(&recent).await.0, StatusCode::OK);
+    // The post without a case lost its words, author and context; its decision keeps what
+    // the reports read (action, category, policy, time) but no author.
+    let mut scrubbed = None;
+    for _ in 0..100 {
+        if let Some(p) = stored_post("r0").await.filter(|p| p.text.is_empty()) {
+            scrubbed = Some(p);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let scrubbed = scrubbed.expect("the post without a case was not scrubbed");
+    assert_eq!(scrubbed.author, None);
+    assert_eq!(scrubbed.received_at, before.received_at);
+    assert_eq!(scrubbed.context, Default::default());
+    let (status, d) = s.get(&format!("/v1/decisions/{allowed_id}"), &s.read).await;
+    assert_eq!(status, StatusCode::OK, "{d}");
+    assert!(d["author"].is_null(), "{d}");
+    assert_eq!(
+        d["decision"]["action"], allowed["decision"]["action"],
+        "{d}"
+    );
+    assert_eq!(
+        d["decision"]["policy_version"],
+        allowed["decision"]["policy_version"]
+    );
+    assert!(!d.to_string().contains("market"), "{d}");
+    // The held case's post keeps everything.
+    let held = stored_post("r2").await.expect("the held case's post stays");
+    assert_eq!(held.text, "have a nice day");
+    assert_eq!(held.author.as_deref(), Some("u5"));
     // The notice keeps its times and outcome, not its content.
     let n = s.notice_status(&notice_id).await;
     assert!(!n["purged_at"].is_null(), "{n}");
@@ -1185,6 +1265,7 @@ async fn retention_purges_except_under_legal_hold(backend: Backend) {
     // The chain still verifies (checked in stop) and records the purge and the hold.
     let kinds = s.audit_kinds().await;
     assert!(kinds.iter().any(|k| k == "retention.purge"));
+    assert!(kinds.iter().any(|k| k == "retention.scrub"));
     assert!(kinds.iter().any(|k| k == "case.legal_hold"));
 
     // Hold lifted: the case goes at the next run.
@@ -1212,6 +1293,129 @@ async fn retention_purges_except_under_legal_hold(backend: Backend) {
     s.stop().await;
 }
 
+/// Without the platform's `webhook_url`, notifiers' answers and admins' alerts are still
+/// delivered; each notifier's answers are signed with its own secret (the receiver refuses
+/// any other), made once and never shown again, nor written in the audit chain.
+async fn answers_and_alerts_without_platform_webhook(backend: Backend) {
+    let s = backend.start_notices_with(0, false).await;
+    let host = s
+        .notifier_key("solo-host", NotifierKind::HostingProvider)
+        .await;
+    let secret = s.received.lock().unwrap().secrets["/notifier/solo-host"].clone();
+    let now = vigie_review::Clock::now(s.state.clock.as_ref());
+    // Saving the notifier again keeps its secret and does not show it again.
+    let (again, shown) = s
+        .state
+        .store
+        .upsert_notifier(
+            "solo-host",
+            NotifierKind::HostingProvider,
+            None,
+            "test",
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(shown, None);
+    assert!(again.endpoint.is_some());
+    // A notifier first seen in a notice gets its secret when it is given an endpoint.
+    let (_, user_secret) = s
+        .state
+        .store
+        .upsert_notifier("a-user", NotifierKind::User, None, "test", now)
+        .await
+        .unwrap();
+    assert!(user_secret.is_some());
+    assert_ne!(user_secret.as_deref(), Some(secret.as_str()));
+
+    let notice = s
+        .notice(
+            &host,
+            json!({"platform": "forum", "posts": [{"post_id": "w1", "author": "u1"}],
+                   "policy_clause": "AUP 4.2", "explanation": "Harassment of a member."}),
+        )
+        .await;
+    let id = notice["receipt"].as_str().unwrap().to_string();
+    let case = &case_ids(&notice)[0];
+    // Half the default 24 h: the first warning reaches the admins.
+    s.advance(13 * MICROS_PER_HOUR).await;
+    let alerts = s.wait_received("/alerts", 1).await;
+    assert_eq!(alerts[0]["type"], "notice.deadline_warning");
+    assert_eq!(alerts[0]["notice_id"], id.as_str());
+    s.decide(case, "alice", "remove").await;
+    s.wait_notice(&id, |n| n["status"] == "answered").await;
+    let answers = s.wait_received("/notifier/solo-host", 1).await;
+    assert_eq!(answers[0]["notice_id"], id.as_str());
+    assert_eq!(answers[0]["outcome"], "remove");
+    assert!(bodies(&s.received, "/platform").is_empty());
+    // The secret is in no answer of the API and nowhere in the audit chain.
+    let status = s.notice_status(&id).await;
+    assert!(!status.to_string().contains(&secret));
+    let (_, report) = s.get("/v1/notifiers/solo-host/report", &s.admin).await;
+    assert!(!report.to_string().contains(&secret), "{report}");
+    let entries = s.state.store.audit_entries(0, 100_000).await.unwrap();
+    assert!(entries.iter().any(|e| e.kind == "notifier.save"));
+    openapi_lists_the_notices_endpoints(&s).await;
+    for e in entries {
+        let text = serde_json::to_string(&e).unwrap();
+        assert!(!text.contains(&secret), "{text}");
+    }
+    s.stop().await;
+}
+
+/// `/openapi.json` describes every notices endpoint with its method, its path parameter and
+/// the notice's request and receipt schemas.
+async fn openapi_lists_the_notices_endpoints(s: &Server) {
+    let (status, doc) = s.get("/openapi.json", "").await;
+    assert_eq!(status, StatusCode::OK, "{doc}");
+    let paths = &doc["paths"];
+    for (path, methods, param) in [
+        ("/v1/notices", &["post"][..], None),
+        ("/v1/notices/{id}", &["get"][..], Some("id")),
+        ("/v1/notifiers/{name}/report", &["get"][..], Some("name")),
+        (
+            "/v1/cases/{id}/legal-hold",
+            &["get", "post", "delete"][..],
+            Some("id"),
+        ),
+    ] {
+        for method in methods {
+            let op = &paths[path][method];
+            assert!(op.is_object(), "{method} {path} missing from /openapi.json");
+            assert_eq!(op["tags"][0], "notices", "{method} {path}: {op}");
+            if let Some(param) = param {
+                let declared = op["parameters"]
+                    .as_array()
+                    .is_some_and(|ps| ps.iter().any(|p| p["name"] == param && p["in"] == "path"));
+                assert!(
+                    declared,
+                    "{method} {path} does not declare {{{param}}}: {op}"
+                );
+            }
+        }
+    }
+    let post = &paths["/v1/notices"]["post"];
+    assert_eq!(
+        post["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/NoticeIn"
+    );
+    assert_eq!(
+        post["responses"]["201"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/ReceiptOut"
+    );
+    let schemas = &doc["components"]["schemas"];
+    for name in ["NoticeIn", "PostRef", "ReceiptOut", "ReceiptItem", "HoldIn"] {
+        assert!(schemas[name].is_object(), "schema {name} missing");
+    }
+    assert!(
+        schemas["NoticeIn"]["required"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|f| f == "explanation")),
+        "{}",
+        schemas["NoticeIn"]
+    );
+}
+
 /// A retention shorter than six months is refused at start-up.
 async fn retention_below_six_months_is_refused(backend: Backend) {
     let config = ServerConfig {
@@ -1235,6 +1439,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     notice_denials_and_validation,
     retention_purges_except_under_legal_hold,
     retention_below_six_months_is_refused,
+    answers_and_alerts_without_platform_webhook,
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

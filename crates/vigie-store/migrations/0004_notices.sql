@@ -4,12 +4,25 @@
 
 -- A notifier: a hosting provider, an authority, a trusted flagger… Its API keys (scope
 -- `notify`) are bound to it in `notifier_keys`; `endpoint` receives the answers (optional).
+-- signing_secret: the HMAC secret the answers to this notifier are signed with, so that the
+-- notifier can check them without knowing the platform's webhook secret. Kept in clear (not
+-- hashed like API keys) because the server must sign with it; shown once when made, never
+-- returned by the API.
 CREATE TABLE notifiers (
     name TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
     endpoint TEXT,
+    signing_secret TEXT,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
+);
+
+-- Outbox deliveries addressed to a notifier (answers): the delivery task signs them with the
+-- notifier's secret instead of the platform's. No foreign key to the outbox: retention
+-- deletes both.
+CREATE TABLE notifier_deliveries (
+    idempotency_key TEXT PRIMARY KEY,
+    notifier TEXT NOT NULL
 );
 
 CREATE TABLE notifier_keys (
@@ -90,3 +103,12 @@ CREATE TABLE purged_cases (
     purged_at BIGINT NOT NULL
 );
 CREATE INDEX purged_cases_at ON purged_cases (purged_at);
+
+-- Retention of posts that never had a case (allowed content, mostly): every such post
+-- received before `posts_before` has lost its text, author, context and the text of its
+-- evidence (see retention.rs); the decision's metadata stays for the reports.
+CREATE TABLE retention_state (
+    id INTEGER PRIMARY KEY,
+    posts_before BIGINT NOT NULL
+);
+INSERT INTO retention_state (id, posts_before) VALUES (1, 0);

@@ -349,15 +349,42 @@ fn notice_key(parts: &[&str]) -> String {
     hasher.finalize().to_hex()[..32].to_string()
 }
 
-/// Queues one delivery in the webhook outbox (the delivery task sends it, with retries).
+/// Prefix of notifiers' signing secrets (like the platform's `whsec_…`).
+const NOTIFIER_SECRET_PREFIX: &str = "vigiens_";
+
+/// A fresh signing secret for a notifier: 32 random bytes, hex.
+fn new_signing_secret() -> Result<String> {
+    let mut bytes = [0u8; 32];
+    // Unlike an id, a secret must not fall back to guessable bytes: refuse instead.
+    getrandom::fill(&mut bytes).map_err(|e| StoreError::Invalid {
+        what: "notifier",
+        detail: format!("the OS random generator failed: {e}"),
+    })?;
+    Ok(format!("{NOTIFIER_SECRET_PREFIX}{}", hex::encode(bytes)))
+}
+
+/// Queues one delivery in the webhook outbox (the delivery task sends it, with retries);
+/// `notifier`: the delivery is an answer to that notifier, signed with its own secret.
 async fn queue_delivery(
     conn: &mut AnyConnection,
     key: &str,
     case_id: &str,
     endpoint: &str,
     body: &str,
+    notifier: Option<&str>,
     now: i64,
 ) -> Result<()> {
+    if let Some(notifier) = notifier {
+        sqlx::query(
+            "INSERT INTO notifier_deliveries (idempotency_key, notifier) VALUES ($1, $2)
+             ON CONFLICT (idempotency_key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(notifier)
+        .execute(&mut *conn)
+        .await
+        .ctx("addressing a webhook to a notifier")?;
+    }
     let delivery = Delivery {
         idempotency_key: key.to_string(),
         endpoint: endpoint.to_string(),
@@ -389,6 +416,10 @@ async fn queue_delivery(
 impl Store {
     /// Creates or updates a notifier; its kind cannot change once it sent notices under it
     /// (the reports count notices by kind). Audited.
+    ///
+    /// Returns the notifier and, when it had none yet, the secret its answers are signed with
+    /// from now on: the only time it is shown (it is stored, to sign, but never returned by
+    /// any read).
     pub async fn upsert_notifier(
         &self,
         name: &str,
@@ -396,7 +427,7 @@ impl Store {
         endpoint: Option<&str>,
         actor: &str,
         now: i64,
-    ) -> Result<Notifier> {
+    ) -> Result<(Notifier, Option<String>)> {
         let name = name.trim();
         if name.is_empty() || name.len() > 128 {
             return Err(StoreError::Invalid {
@@ -424,6 +455,15 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await
             .ctx("reading a notifier")?;
+        let had_secret = match &existing {
+            Some(row) => get::<Option<String>>(row, "signing_secret")?.is_some(),
+            None => false,
+        };
+        let new_secret = if had_secret {
+            None
+        } else {
+            Some(new_signing_secret()?)
+        };
         let notifier = match existing.as_ref().map(notifier_from_row).transpose()? {
             Some(n) if n.kind != kind => {
                 return Err(StoreError::Invalid {
@@ -449,12 +489,14 @@ impl Store {
             }
             None => {
                 sqlx::query(
-                    "INSERT INTO notifiers (name, kind, endpoint, created_at, updated_at)
-                     VALUES ($1, $2, $3, $4, $4)",
+                    "INSERT INTO notifiers (name, kind, endpoint, signing_secret, created_at,
+                        updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $5)",
                 )
                 .bind(name)
                 .bind(kind.name())
                 .bind(endpoint)
+                .bind(&new_secret)
                 .bind(now)
                 .execute(&mut *tx)
                 .await
@@ -473,14 +515,44 @@ impl Store {
             kind: "notifier.save".to_string(),
             subject: format!("notifier:{name}"),
             reason: format!("{kind} notifier {name:?} saved"),
-            details: serde_json::json!({ "kind": kind.name(), "endpoint": notifier.endpoint })
-                .to_string(),
+            // The secret itself never goes in the chain: only that one was made.
+            details: serde_json::json!({
+                "kind": kind.name(),
+                "endpoint": notifier.endpoint,
+                "new_signing_secret": new_secret.is_some(),
+            })
+            .to_string(),
             ..AuditEvent::default()
         };
+        if existing.is_some()
+            && let Some(secret) = &new_secret
+        {
+            // A notifier first seen in a notice (no endpoint then) gets its secret now.
+            sqlx::query("UPDATE notifiers SET signing_secret = $1 WHERE name = $2")
+                .bind(secret)
+                .bind(name)
+                .execute(&mut *tx)
+                .await
+                .ctx("storing a notifier's secret")?;
+        }
         head.append(&mut tx, &event, now).await?;
         head.save(&mut tx).await?;
         tx.commit().await.ctx("committing a notifier")?;
-        Ok(notifier)
+        Ok((notifier, new_secret))
+    }
+
+    /// The secret a queued delivery is signed with when it is an answer to a notifier (its
+    /// own secret); `None`: a platform webhook or an admin alert, signed with the platform's.
+    pub async fn delivery_signing_secret(&self, idempotency_key: &str) -> Result<Option<String>> {
+        let secret: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT n.signing_secret FROM notifier_deliveries d
+             JOIN notifiers n ON n.name = d.notifier WHERE d.idempotency_key = $1",
+        )
+        .bind(idempotency_key)
+        .fetch_optional(self.pool())
+        .await
+        .ctx("reading a notifier's signing secret")?;
+        Ok(secret.flatten())
     }
 
     pub async fn notifier(&self, name: &str) -> Result<Option<Notifier>> {
@@ -1019,7 +1091,16 @@ impl Store {
         let first_case = answer.items.first().map(|i| i.case_id.clone());
         if let (Some(endpoint), Some(case_id)) = (&endpoint, &first_case) {
             let text = to_json("notice answer", &answer)?;
-            queue_delivery(&mut tx, &key, case_id, endpoint, &text, now).await?;
+            queue_delivery(
+                &mut tx,
+                &key,
+                case_id,
+                endpoint,
+                &text,
+                Some(&notice.notifier),
+                now,
+            )
+            .await?;
         }
         let event = AuditEvent {
             actor: CLOCK_ACTOR.to_string(),
@@ -1180,7 +1261,16 @@ impl Store {
                 .flatten();
         if let (Some(endpoint), Some(item)) = (&endpoint, answer.items.first()) {
             let text = to_json("notice answer", &answer)?;
-            queue_delivery(&mut tx, &key, &item.case_id, endpoint, &text, now).await?;
+            queue_delivery(
+                &mut tx,
+                &key,
+                &item.case_id,
+                endpoint,
+                &text,
+                Some(&notice.notifier),
+                now,
+            )
+            .await?;
         }
         let event = AuditEvent {
             actor: CLOCK_ACTOR.to_string(),
@@ -1310,6 +1400,7 @@ impl Store {
                         &item.case_id,
                         endpoint,
                         &alert.to_string(),
+                        None,
                         now,
                     )
                     .await?;
