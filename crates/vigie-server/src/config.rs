@@ -78,6 +78,11 @@ pub struct ServerConfig {
     /// Tests only: the server's clock stands still and `POST /v1/test/clock` moves it.
     /// Never in production: whoever holds an admin key could then move time.
     pub test_clock: bool,
+    /// How long an API key read from the database is trusted before it is read again, in
+    /// milliseconds: the longest a key revoked by another process (`vigie keys revoke`,
+    /// another server) keeps working here. Revocations through this server apply at once.
+    /// 0: every request reads its key from the database.
+    pub key_cache_ms: u64,
     /// Notices: default deadlines per kind of notifier and the clock's warning fractions
     /// (`[notices] warn_at = [0.5, 0.9]`, `[notices.deadline_minutes] authority = 60`…).
     pub notices: vigie_review::NoticeConfig,
@@ -119,6 +124,7 @@ impl Default for ServerConfig {
             webhook_timeout_ms: 5_000,
             webhook_poll_ms: 1_000,
             test_clock: false,
+            key_cache_ms: 1_000,
             notices: vigie_review::NoticeConfig::default(),
             notice_alert_url: None,
             notice_clock_poll_ms: 1_000,
@@ -152,6 +158,7 @@ const KEYS: &[&str] = &[
     "webhook_timeout_ms",
     "webhook_poll_ms",
     "test_clock",
+    "key_cache_ms",
     "notices",
     "notice_alert_url",
     "notice_clock_poll_ms",

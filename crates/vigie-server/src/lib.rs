@@ -215,6 +215,7 @@ impl AppState {
             None => ReviewConfig::example()?,
         };
         store.set_review_config(review.clone());
+        store.set_key_cache_ttl(Duration::from_millis(config.key_cache_ms));
         let manual_clock = config
             .test_clock
             .then(|| Arc::new(ManualClock::new(SystemClock.now())));
