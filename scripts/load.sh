@@ -36,7 +36,7 @@ run() { # $1: label, rest: storage flags
   VIGIE_RATE_LIMIT_PER_SECOND=0 "$VIGIE" serve "$@" --listen "127.0.0.1:$PORT" >"$WORK/$label.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
-  echo "| storage | connections | requests/s | p50 | p99 | errors | posts per commit | writer busy | server CPU per request |"
+  echo "| storage | connections | requests/s | p50 | p99 | errors | posts per commit | writer busy/time per commit | server CPU per request |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   for c in $CONNS; do
     before=$(writer_stats); cpu0=$(server_cpu)
@@ -49,7 +49,7 @@ run() { # $1: label, rest: storage flags
     # posts per commit (how many share one fsync) and the share of the run the writer was busy
     stats=$(awk -v b="$before" -v a="$after" -v s="$SECS" 'BEGIN { split(b, x); split(a, y);
       g = y[1] - x[1]; p = y[2] - x[2]; u = y[3] - x[3];
-      printf "%.1f %.0f%%", (g ? p / g : 0), u / (s * 10000) }')
+      printf "%.1f %.0f%%/%.1fms", (g ? p / g : 0), u / (s * 10000), (g ? u / g / 1000 : 0) }')
     cpu=$(( (cpu1 - cpu0) * 10000000 / (reqs > 0 ? reqs : 1) / 1000 ))
     echo "| $label | $c | $rps | $p50 | $p99 | ${err:-0} | ${stats% *} | ${stats#* } | ${cpu} µs |"
   done
