@@ -963,8 +963,11 @@ async fn compatible_endpoints_agree_with_decisions(backend: Backend) {
     s.stop().await;
 }
 
+/// A documented field and the check of its documented JSON type.
+type FieldType<'a> = (&'a str, fn(&Value) -> bool);
+
 /// Every field of `value` named in `fields`, with the JSON type the documentation gives.
-fn assert_fields(value: &Value, fields: &[(&str, fn(&Value) -> bool)], context: &str) {
+fn assert_fields(value: &Value, fields: &[FieldType<'_>], context: &str) {
     for (field, has_type) in fields {
         let v = &value[*field];
         assert!(
