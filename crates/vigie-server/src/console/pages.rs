@@ -1720,11 +1720,14 @@ struct DashboardPage {
     backlog_now: u64,
 }
 
-/// The dashboard's case figures as last computed: one computation serves every view for
-/// [`DASHBOARD_TTL`] (they are aggregates over two weeks; a minute old is fresh enough).
+/// The dashboard's case figures as last computed. They are aggregates over two weeks (a
+/// quarter of a second with 100,000 cases), so views show the last figures and, once they are
+/// older than [`DASHBOARD_TTL`], a background task computes new ones: only the first view
+/// after start-up waits for a computation.
 #[derive(Default)]
 pub struct DashboardCache {
     figures: Option<(std::time::Instant, vigie_store::Dashboard)>,
+    refreshing: bool,
 }
 
 pub type SharedDashboard = Arc<tokio::sync::Mutex<DashboardCache>>;
@@ -1742,18 +1745,35 @@ pub async fn dashboard(
     let day = vigie_review::MICROS_PER_DAY;
     let now = state.clock.now();
     let since = (now.div_euclid(day) - (DAYS as i64 - 1)) * day;
-    let names: Vec<&str> = Category::ALL.iter().map(|c| c.name()).collect();
-    // One computation at a time: views arriving meanwhile wait for it rather than repeat it.
-    let mut cache = cache.lock().await;
-    let d = match &cache.figures {
-        Some((at, d)) if at.elapsed() < DASHBOARD_TTL && d.since == since => d.clone(),
+    let names: Vec<&'static str> = Category::ALL.iter().map(|c| c.name()).collect();
+    // The first computation holds the lock: views arriving meanwhile wait for it rather than
+    // repeat it.
+    let mut locked = cache.lock().await;
+    let d = match &locked.figures {
+        Some((at, d)) if d.since == since => {
+            let d = d.clone();
+            if at.elapsed() >= DASHBOARD_TTL && !locked.refreshing {
+                locked.refreshing = true;
+                let (state, cache) = (state.clone(), cache.clone());
+                tokio::spawn(async move {
+                    let fresh = state.store.dashboard(since, day, DAYS, &names).await;
+                    let mut c = cache.lock().await;
+                    c.refreshing = false;
+                    match fresh {
+                        Ok(d) => c.figures = Some((std::time::Instant::now(), d)),
+                        Err(e) => tracing::warn!(error = %e, "console: dashboard figures"),
+                    }
+                });
+            }
+            d
+        }
         _ => {
             let d = state.store.dashboard(since, day, DAYS, &names).await?;
-            cache.figures = Some((std::time::Instant::now(), d.clone()));
+            locked.figures = Some((std::time::Instant::now(), d.clone()));
             d
         }
     };
-    drop(cache);
+    drop(locked);
     // Automated decisions come from the tally (decisions are only ever added): no page scans
     // the decisions table.
     refresh_tally(&state, &tally).await?;
