@@ -20,3 +20,6 @@ CREATE INDEX console_outbox_case ON webhook_outbox (case_id, created_at);
 -- The dashboard's aggregates read these indexes only, never the cases' JSON.
 CREATE INDEX console_cases_dashboard ON cases (created_at, categories, status, updated_at);
 CREATE INDEX console_cases_resolved ON cases (status, updated_at, created_at);
+-- The audit log page's filters.
+CREATE INDEX console_audit_actor ON audit_log (actor, seq);
+CREATE INDEX console_audit_subject ON audit_log (subject, seq);
