@@ -35,6 +35,14 @@ pub enum KeysCommand {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Give a notifier a new secret for the signatures of its answers (the old one was lost
+    /// or leaked); printed once, on standard output. Answers still queued are signed with it.
+    RotateNotifierSecret {
+        /// The notifier, by name.
+        notifier: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Revoke a key by its id; requests with it are refused from then on.
     Revoke {
         id: String,
@@ -67,6 +75,7 @@ pub fn run(cmd: &KeysCommand) -> anyhow::Result<()> {
     let args = match cmd {
         KeysCommand::Create { store, .. }
         | KeysCommand::List { store }
+        | KeysCommand::RotateNotifierSecret { store, .. }
         | KeysCommand::Revoke { store, .. } => store,
     };
     let config = args.config()?;
@@ -139,6 +148,19 @@ pub fn run(cmd: &KeysCommand) -> anyhow::Result<()> {
                     );
                 }
                 Ok(())
+            }
+            KeysCommand::RotateNotifierSecret { notifier, .. } => {
+                let now = vigie_store::now_micros();
+                match store.rotate_notifier_secret(notifier, &actor(), now).await? {
+                    Some(secret) => {
+                        eprintln!(
+                            "answers to {notifier:?} are now signed with this secret, shown once:"
+                        );
+                        println!("{secret}");
+                        Ok(())
+                    }
+                    None => Err(anyhow::anyhow!("no notifier named {notifier:?}")),
+                }
             }
             KeysCommand::Revoke { id, reason, .. } => {
                 if store.revoke_key(id, &actor(), reason).await? {

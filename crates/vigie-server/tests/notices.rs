@@ -1353,12 +1353,48 @@ async fn answers_and_alerts_without_platform_webhook(backend: Backend) {
     assert!(!status.to_string().contains(&secret));
     let (_, report) = s.get("/v1/notifiers/solo-host/report", &s.admin).await;
     assert!(!report.to_string().contains(&secret), "{report}");
+    // A new secret (the old one leaked): later answers are signed with it only (the receiver
+    // refuses the old one).
+    let now = vigie_review::Clock::now(s.state.clock.as_ref());
+    let store = &s.state.store;
+    assert_eq!(
+        store
+            .rotate_notifier_secret("nobody", "test", now)
+            .await
+            .unwrap(),
+        None
+    );
+    let renewed = store
+        .rotate_notifier_secret("solo-host", "test", now)
+        .await
+        .unwrap()
+        .expect("solo-host exists");
+    assert_ne!(renewed, secret);
+    s.received
+        .lock()
+        .unwrap()
+        .secrets
+        .insert("/notifier/solo-host".into(), renewed.clone());
+    let second = s
+        .notice(
+            &host,
+            json!({"platform": "forum", "posts": [{"post_id": "w2"}],
+                   "policy_clause": "AUP 4.2", "explanation": "Harassment again."}),
+        )
+        .await;
+    s.decide(&case_ids(&second)[0], "bob", "no_action").await;
+    let answers = s.wait_received("/notifier/solo-host", 2).await;
+    assert_eq!(answers[1]["notice_id"], second["receipt"]);
     let entries = s.state.store.audit_entries(0, 100_000).await.unwrap();
     assert!(entries.iter().any(|e| e.kind == "notifier.save"));
+    assert!(entries.iter().any(|e| e.kind == "notifier.secret"));
     openapi_lists_the_notices_endpoints(&s).await;
     for e in entries {
         let text = serde_json::to_string(&e).unwrap();
-        assert!(!text.contains(&secret), "{text}");
+        assert!(
+            !text.contains(&secret) && !text.contains(&renewed),
+            "{text}"
+        );
     }
     s.stop().await;
 }

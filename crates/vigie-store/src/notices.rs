@@ -541,6 +541,50 @@ impl Store {
         Ok((notifier, new_secret))
     }
 
+    /// Gives a notifier a new signing secret (the old one lost or leaked) and returns it: the
+    /// only time it is shown. Answers still queued are signed with the new one when sent.
+    /// `None` when there is no such notifier. Audited (`notifier.secret`), without the secret.
+    pub async fn rotate_notifier_secret(
+        &self,
+        name: &str,
+        actor: &str,
+        now: i64,
+    ) -> Result<Option<String>> {
+        let secret = new_signing_secret()?;
+        let _guard = self.write_lock.lock().await;
+        let mut tx = self
+            .pool()
+            .begin()
+            .await
+            .ctx("starting to renew a notifier's secret")?;
+        let mut head = ChainHead::lock(&mut tx).await?;
+        let changed = sqlx::query(
+            "UPDATE notifiers SET signing_secret = $1, updated_at = $2 WHERE name = $3",
+        )
+        .bind(&secret)
+        .bind(now)
+        .bind(name)
+        .execute(&mut *tx)
+        .await
+        .ctx("renewing a notifier's secret")?
+        .rows_affected();
+        if changed == 0 {
+            return Ok(None);
+        }
+        let event = AuditEvent {
+            actor: actor.to_string(),
+            kind: "notifier.secret".to_string(),
+            subject: format!("notifier:{name}"),
+            reason: "new signing secret for the answers".to_string(),
+            details: "{}".to_string(),
+            ..AuditEvent::default()
+        };
+        head.append(&mut tx, &event, now).await?;
+        head.save(&mut tx).await?;
+        tx.commit().await.ctx("committing a notifier's secret")?;
+        Ok(Some(secret))
+    }
+
     /// The secret a queued delivery is signed with when it is an answer to a notifier (its
     /// own secret); `None`: a platform webhook or an admin alert, signed with the platform's.
     pub async fn delivery_signing_secret(&self, idempotency_key: &str) -> Result<Option<String>> {
