@@ -270,7 +270,9 @@ async fn fill_month(store: &Store, args: &GenerateArgs) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64()
     );
 
-    // Moderators decide 80 % of the cases vigie opened, spread over the month.
+    // Moderators decide 80 % of the cases vigie opened (all opened just now, when the posts
+    // were stored), most within hours: exponential delays with a mean of three hours.
+    let opened = vigie_store::now_micros();
     let mut case_ids = std::collections::BTreeSet::new();
     for queue in &review.queues {
         for case in store.list_queue(queue, &review, start, usize::MAX).await? {
@@ -282,7 +284,8 @@ async fn fill_month(store: &Store, args: &GenerateArgs) -> anyhow::Result<()> {
         if draw.unit() >= 0.8 {
             continue;
         }
-        let at = start + (draw.unit() * 30.0 * DAY as f64) as i64;
+        let delay = -(1.0 - draw.unit()).ln() * 3.0 * HOUR as f64;
+        let at = opened + (delay as i64).min(20 * DAY);
         let action = match draw.below(10) {
             0..=5 => ModeratorAction::Remove,
             6 => ModeratorAction::Demote,
@@ -436,10 +439,12 @@ async fn fill_month(store: &Store, args: &GenerateArgs) -> anyhow::Result<()> {
         "{notices} notices, {appeals} appeals; generated in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    // Whole hours, so the period reads well in the report's title.
+    let from = start - start.rem_euclid(HOUR);
     println!(
         "--from {} --to {}",
-        format_time(start - HOUR),
-        format_time(end)
+        format_time(from),
+        format_time(end - end.rem_euclid(HOUR) + HOUR)
     );
     Ok(())
 }

@@ -119,6 +119,29 @@ impl Row {
     pub fn shown(&self) -> String {
         self.value.map(|v| v.to_string()).unwrap_or_default()
     }
+
+    /// A duration figure (key `…_seconds`) as a reader would say it, shown beside the exact
+    /// number of seconds in the HTML.
+    pub fn readable(&self) -> Option<String> {
+        match self.value {
+            Some(v) if self.key.ends_with("_seconds") => Some(duration_text(v)),
+            _ => None,
+        }
+    }
+}
+
+/// Seconds as "45 s", "12 min", "3 h 05 min" or "2 d 04 h": two units at most, because a
+/// report states magnitudes, and the exact figure stays beside it.
+pub fn duration_text(seconds: u64) -> String {
+    const MINUTE: u64 = 60;
+    const HOUR: u64 = 60 * MINUTE;
+    const DAY: u64 = 24 * HOUR;
+    match seconds {
+        s if s < MINUTE => format!("{s} s"),
+        s if s < HOUR => format!("{} min", s / MINUTE),
+        s if s < DAY => format!("{} h {:02} min", s / HOUR, s % HOUR / MINUTE),
+        s => format!("{} d {:02} h", s / DAY, s % DAY / HOUR),
+    }
 }
 
 fn row(section: &'static str, key: &str, label: &str, value: Option<u64>) -> Row {
@@ -149,6 +172,7 @@ pub struct Chart {
 #[derive(Debug, Clone)]
 pub struct Bar {
     pub label: String,
+    pub x: u32,
     pub value: String,
     pub y: u32,
     pub width: u32,
@@ -157,7 +181,10 @@ pub struct Bar {
     pub colour: &'static str,
 }
 
-const CHART_WIDTH: u32 = 360;
+// Room on the left for labels like "Withheld for review (automated)", and on the right for
+// the longest bar's value ("12 h 38 min"), within the SVG's 600 units.
+const BAR_X: u32 = 215;
+const CHART_WIDTH: u32 = 300;
 const BAR_HEIGHT: u32 = 22;
 const BAR_GAP: u32 = 8;
 const COLOURS: [&str; 6] = [
@@ -179,7 +206,8 @@ impl Chart {
                     y,
                     width,
                     text_y: y + BAR_HEIGHT / 2 + 5,
-                    value_x: 190 + width + 6,
+                    x: BAR_X,
+                    value_x: BAR_X + width + 6,
                     colour: COLOURS[i % COLOURS.len()],
                 }
             })
@@ -190,6 +218,14 @@ impl Chart {
             height: (bars.len() as u32).max(1) * (BAR_HEIGHT + BAR_GAP),
             bars,
         }
+    }
+
+    /// The same chart with its bars' values written as durations (values in seconds).
+    fn with_duration_values(mut self, seconds: &[u64]) -> Chart {
+        for (bar, s) in self.bars.iter_mut().zip(seconds) {
+            bar.value = duration_text(*s);
+        }
+        self
     }
 
     fn from_counts(id: &str, title: &str, counts: &[Count]) -> Chart {
@@ -393,14 +429,18 @@ impl Figures {
                 title: "Time to action".into(),
                 note: "Moderators' decisions: time from the opening of the case to its first decision.".into(),
                 rows: pick("time_to_action"),
-                chart: pair(
-                    "time-to-action",
-                    "Seconds to a moderator's decision",
-                    &[
-                        ("Median", self.time_to_action.median_seconds.unwrap_or(0)),
-                        ("90th percentile", self.time_to_action.p90_seconds.unwrap_or(0)),
-                    ],
-                ),
+                chart: {
+                    let seconds = [
+                        self.time_to_action.median_seconds.unwrap_or(0),
+                        self.time_to_action.p90_seconds.unwrap_or(0),
+                    ];
+                    pair(
+                        "time-to-action",
+                        "Time to a moderator's decision",
+                        &[("Median", seconds[0]), ("90th percentile", seconds[1])],
+                    )
+                    .map(|c| c.with_duration_values(&seconds))
+                },
             },
             Section {
                 title: "Notices and deadlines".into(),
@@ -471,6 +511,23 @@ mod tests {
             (d.count, d.median_seconds, d.p90_seconds),
             (3, Some(2), Some(3))
         );
+    }
+
+    #[test]
+    fn durations_read_in_two_units_at_most() {
+        assert_eq!(duration_text(0), "0 s");
+        assert_eq!(duration_text(59), "59 s");
+        assert_eq!(duration_text(60), "1 min");
+        assert_eq!(duration_text(3_599), "59 min");
+        assert_eq!(duration_text(3_600 + 5 * 60 + 59), "1 h 05 min");
+        assert_eq!(duration_text(986_303), "11 d 09 h");
+        let r = row("notices", "median_seconds", "Median", Some(7_200));
+        assert_eq!(r.readable().as_deref(), Some("2 h 00 min"));
+        assert_eq!(
+            row("notices", "received", "Received", Some(7_200)).readable(),
+            None
+        );
+        assert_eq!(row("notices", "p90_seconds", "P90", None).readable(), None);
     }
 
     #[test]

@@ -112,5 +112,5 @@ fn html_escapes_labels_and_draws_charts() {
             v[..v.find('"').unwrap()].parse().unwrap()
         })
         .collect();
-    assert_eq!(widths, vec![360, 240]);
+    assert_eq!(widths, vec![300, 200]);
 }
