@@ -1049,7 +1049,10 @@ impl Store {
                 }
                 sql.push(")");
                 push_after(&mut sql, after, band.points);
-                sql.push(" ORDER BY sort_rank, created_at, case_id LIMIT ")
+                // `+ 0`: a band is small, read it by deadline and sort it; never walk the
+                // whole queue in rank order looking for its few rows (PostgreSQL's planner
+                // may, when the order index also serves the ORDER BY).
+                sql.push(" ORDER BY sort_rank + 0, created_at, case_id LIMIT ")
                     .int(sql_limit);
                 keys.extend(sql.keys(&mut conn, band.points).await?);
             }
@@ -1249,6 +1252,14 @@ impl Store {
         head.append(&mut tx, &event, now).await?;
         head.save(&mut tx).await?;
         tx.commit().await.ctx("committing an import")?;
+        if self.backend() == crate::Backend::Postgres {
+            // Fresh statistics after a bulk load, rather than waiting for autovacuum: the
+            // planner picks the queue indexes from them.
+            sqlx::query("ANALYZE cases, queue_members")
+                .execute(self.pool())
+                .await
+                .ctx("analyzing imported cases")?;
+        }
         Ok(cases.len() as u64)
     }
 
