@@ -7,7 +7,8 @@
 # a few hundred MB).
 #
 # usage: scripts/bench-report.sh [DECISIONS=100000] [NOTICES=1000]
-# env: WORK=/tmp/vigie-bench-report, RUNS=3, DATABASE_URL=postgres://… (instead of SQLite),
+# env: WORK=/tmp/vigie-bench-report, RUNS=3, VIGIE=path/to/vigie (default: built in release),
+#      DATABASE_URL=postgres://… of an empty database (instead of SQLite in $WORK),
 #      EXPORT=1 (also time `vigie export sor` on the month; 0: not),
 #      SCREENSHOT=docs/screenshots/report.png (empty: none), CHROMIUM=/usr/bin/chromium
 set -euo pipefail
@@ -18,8 +19,10 @@ WORK=${WORK:-/tmp/vigie-bench-report}
 RUNS=${RUNS:-3}
 SCREENSHOT=${SCREENSHOT-$ROOT/docs/screenshots/report.png}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
-(cd "$ROOT" && cargo build --release --locked -p vigie-cli >&2)
-VIGIE=$ROOT/target/release/vigie
+if [ -z "${VIGIE:-}" ]; then
+  (cd "$ROOT" && cargo build --release --locked -p vigie-cli >&2)
+  VIGIE=$ROOT/target/release/vigie
+fi
 rm -rf "$WORK" && mkdir -p "$WORK"
 if [ -n "${DATABASE_URL:-}" ]; then STORE=(--database-url "$DATABASE_URL"); else STORE=(--data-dir "$WORK/data"); fi
 
