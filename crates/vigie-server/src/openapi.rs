@@ -39,6 +39,7 @@ use crate::{compat, error, notices, review, routes};
         review::second_review,
         review::create_appeal,
         review::resolve_appeal,
+        review::claim_appeal,
         review::author_strikes,
         review::list_webhooks,
         review::retry_webhook,
