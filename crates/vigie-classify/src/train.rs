@@ -59,6 +59,11 @@ pub struct TrainConfig {
     pub min_dev_positives_per_lang: u32,
     /// Recorded in the model; derived from the data digest when `None`.
     pub model_version: Option<String>,
+    /// When set, the model's weights are the mean of the weights at the end of each epoch from
+    /// this one (1-based) to the last, rather than the last epoch's: SGD's last iterate wanders
+    /// with the last rows it saw; the average is steadier.
+    #[serde(default)]
+    pub average_from_epoch: Option<u32>,
 }
 
 impl Default for TrainConfig {
@@ -75,6 +80,7 @@ impl Default for TrainConfig {
             min_positives: 20,
             min_dev_positives_per_lang: 10,
             model_version: None,
+            average_from_epoch: None,
         }
     }
 }
@@ -261,6 +267,16 @@ pub fn train(
     let lr = config.learning_rate;
     let l2 = config.l2;
 
+    // Epoch averaging: the mean of the weights at the end of each epoch from `average_from` on.
+    let average_from = config
+        .average_from_epoch
+        .filter(|&e| e >= 1 && e <= config.epochs);
+    let mut averaged: Vec<f64> = if average_from.is_some() {
+        vec![0.0; weights.len()]
+    } else {
+        Vec::new()
+    };
+    let mut averaged_epochs = 0u32;
     for epoch in 0..config.epochs {
         for i in (1..order.len()).rev() {
             let j = rng.below(i + 1);
@@ -325,8 +341,20 @@ pub fn train(
                 });
             }
         }
+        if average_from.is_some_and(|from| epoch + 1 >= from) {
+            for (a, &w) in averaged.iter_mut().zip(&weights) {
+                *a += f64::from(w);
+            }
+            averaged_epochs += 1;
+        }
     }
     drop(grad_sq);
+    if averaged_epochs > 0 {
+        for (w, &a) in weights.iter_mut().zip(&averaged) {
+            *w = (a / f64::from(averaged_epochs)) as f32;
+        }
+    }
+    drop(averaged);
 
     let mut quantized = vec![0i8; buckets * n];
     let mut scales = vec![1.0f32; n];

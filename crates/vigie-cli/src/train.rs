@@ -75,6 +75,10 @@ pub struct TrainArgs {
     /// in training and dev; their hate positives and harmless rows stay. Repeatable.
     #[arg(long)]
     pub offensive_hate_unknown: Vec<String>,
+    /// Average the weights over the ends of epochs from this one (1-based) to the last, instead
+    /// of keeping the last epoch's.
+    #[arg(long)]
+    pub average_from_epoch: Option<u32>,
 }
 
 /// How the pool's labels are mapped at training time (evaluation reads them as published).
@@ -572,6 +576,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
             ..defaults.features
         },
         model_version: args.model_version.clone(),
+        average_from_epoch: args.average_from_epoch,
         ..defaults
     };
     let bar = progress_bar(train_set.len() as u64 * u64::from(config.epochs), "train");

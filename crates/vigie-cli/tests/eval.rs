@@ -98,3 +98,105 @@ fn classifier_mode_writes_per_row_scores_for_the_chosen_rows() {
         assert_eq!(l["labels"]["violence_threat"], true);
     }
 }
+
+/// Hard cases written for this test (none is a seed row), through `vigie explain` with the
+/// shipped model: the classifier's verdict (score at or above the threshold `explain` prints)
+/// matches the expected labels — threats, calls and hate flagged in the expected category, the
+/// same violent words in idioms, sport and a family joke flagged in none of violence_threat,
+/// incitement, hate, harassment — and the default policy acts on every harmful case. (The
+/// policy's "possible …" rules send posts scoring 0.5 and up to review, below the classifier's
+/// own thresholds, so "allow" is not asserted for the harmless ones.)
+#[test]
+fn explain_gets_the_hard_cases_right() {
+    let harmful: [(&str, &str, &str); 6] = [
+        (
+            "I'm going to shoot you the moment you walk out of that building",
+            "en",
+            "violence_threat",
+        ),
+        (
+            "je vais te planter dès que tu sors du bâtiment",
+            "fr",
+            "violence_threat",
+        ),
+        (
+            "Someone should put a bullet in the mayor's head",
+            "en",
+            "incitement",
+        ),
+        (
+            "il faudrait que quelqu'un mette une balle dans la tête du maire",
+            "fr",
+            "incitement",
+        ),
+        ("jews are vermin and should be wiped out", "en", "hate"),
+        (
+            "les juifs sont de la vermine, il faut les exterminer",
+            "fr",
+            "hate",
+        ),
+    ];
+    let harmless = [
+        (
+            "my boss is going to kill me when he sees this spreadsheet",
+            "en",
+        ),
+        ("ma prof va me tuer quand elle verra ma copie", "fr"),
+        ("We destroyed them 4-0 on saturday, what a massacre", "en"),
+        ("on les a massacrés 4-0 samedi, quel carnage", "fr"),
+        ("I'm going to kill this presentation tomorrow", "en"),
+    ];
+    // (action, categories the classifier flags)
+    let explain = |text: &str, lang: &str| -> (String, Vec<String>) {
+        let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .args(["explain", "--model", &model(), "--lang", lang, text])
+            .output()
+            .expect("the vigie binary runs");
+        assert!(
+            out.status.success(),
+            "explain failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+        let action = stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("action"))
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or("")
+            .to_string();
+        // "  violence_threat  0.91 (threshold 0.63)" under "classifier (top features…"
+        let flagged = stdout
+            .lines()
+            .skip_while(|l| !l.starts_with("classifier ("))
+            .filter_map(|l| {
+                let (head, threshold) = l.trim().strip_suffix(')')?.split_once(" (threshold ")?;
+                let mut parts = head.split_whitespace();
+                let (category, score) = (parts.next()?, parts.next()?);
+                let score: f32 = score.parse().ok()?;
+                let threshold: f32 = threshold.parse().ok()?;
+                (score >= threshold).then(|| category.to_string())
+            })
+            .collect();
+        (action, flagged)
+    };
+    for (text, lang, category) in harmful {
+        let (action, flagged) = explain(text, lang);
+        assert!(
+            flagged.iter().any(|c| c == category),
+            "{text:?}: classifier flags {flagged:?}, expected {category}"
+        );
+        assert!(
+            ["hold_for_review", "remove", "escalate_urgent"].contains(&action.as_str()),
+            "{text:?} → {action}"
+        );
+    }
+    for (text, lang) in harmless {
+        let (_, flagged) = explain(text, lang);
+        assert!(
+            !flagged.iter().any(|c| {
+                ["violence_threat", "incitement", "hate", "harassment"].contains(&c.as_str())
+            }),
+            "{text:?}: classifier flags {flagged:?}"
+        );
+    }
+}
