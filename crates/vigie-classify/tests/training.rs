@@ -126,6 +126,40 @@ fn learns_the_synthetic_task() {
     assert!(no.probabilities[threat] < 0.5, "{no:?}");
 }
 
+/// Epoch averaging (`average_from_epoch`) changes the weights, stays reproducible, and the
+/// averaged model still separates threats from small talk.
+#[test]
+fn epoch_averaging_is_reproducible_and_learns() {
+    let averaged = TrainConfig {
+        average_from_epoch: Some(2),
+        ..config()
+    };
+    let run = || {
+        train(
+            &averaged,
+            &synthetic(0, 240),
+            &synthetic(1000, 120),
+            &mut |_| {},
+        )
+        .expect("training")
+        .0
+    };
+    let (a, b) = (run(), run());
+    assert_eq!(a.to_bytes(), b.to_bytes());
+    assert_ne!(
+        a.to_bytes(),
+        trained().to_bytes(),
+        "averaging changed nothing"
+    );
+    let n = Normalizer::new();
+    let threat = label_position(&a, Category::ViolenceThreat);
+    let p = |text: &str| {
+        a.score(text, &n.normalize(text, Some(Lang::En)), &[])
+            .probabilities[threat]
+    };
+    assert!(p("I will kill you tonight") > p("lovely weather tonight friends"));
+}
+
 fn label_position(c: &Classifier, category: Category) -> usize {
     c.labels()
         .iter()
