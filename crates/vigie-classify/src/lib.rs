@@ -571,6 +571,8 @@ fn prior_span(input: &DetectInput<'_>, signal: u32) -> Option<Span> {
 
 /// How many of the most contributing words back a signal as evidence.
 const EVIDENCE_FEATURES: usize = 3;
+/// A word backs a signal only if it weighs at least 1/EVIDENCE_SHARE of the strongest word.
+const EVIDENCE_SHARE: i64 = 4;
 
 impl Detector for Classifier {
     fn name(&self) -> &str {
@@ -604,10 +606,16 @@ impl Detector for Classifier {
                     &log,
                     &mut per_token,
                 );
-                for t in top_tokens::<EVIDENCE_FEATURES>(&per_token)
-                    .into_iter()
-                    .flatten()
-                {
+                let top = top_tokens::<EVIDENCE_FEATURES>(&per_token);
+                // Function words often carry a little weight through their n-grams; shown as
+                // evidence they look like noise to a moderator, so a word is evidence only if
+                // it weighs at least a quarter of the strongest one.
+                let strongest = top[0].and_then(|t| per_token.get(t)).map_or(0, |&w| w);
+                for t in top.into_iter().flatten().filter(|&t| {
+                    per_token
+                        .get(t)
+                        .is_some_and(|&w| i64::from(w) * EVIDENCE_SHARE >= i64::from(strongest))
+                }) {
                     let token = t as u32;
                     if let Some(span) = token_span(input, token) {
                         let word = token_text(input, token);
