@@ -392,6 +392,16 @@ impl Case {
         automated || self.notices.iter().any(|n| n.threat_to_life)
     }
 
+    /// A notice's deadline passed with the case undecided and the notice clock escalated it
+    /// (`notice::escalate_for_breach`): the case then belongs in the urgent queue. Read from
+    /// the escalation, which is stored, not from the time, so a case's queues do not change
+    /// while it waits.
+    pub fn deadline_breached(&self) -> bool {
+        self.escalation
+            .as_ref()
+            .is_some_and(|e| e.by == crate::notice::CLOCK_ACTOR)
+    }
+
     /// The earliest deadline of the notices.
     pub fn nearest_deadline(&self) -> Option<Micros> {
         self.notices.iter().map(|n| n.deadline).min()

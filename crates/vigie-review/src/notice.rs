@@ -752,11 +752,25 @@ mod tests {
         );
         // Overdue (+400) and escalated (+100) instead of "within a day" (+50).
         assert!(case.priority.score > before);
+        // Not a threat to life, yet it belongs in the urgent queue now.
+        assert!(!case.is_threat_to_life());
+        assert!(case.deadline_breached() && case.priority.urgent);
+        assert!(case.columns().urgent);
         assert!(!escalate_for_breach(&mut case, "n1", &config, late + 1));
         let mut done = notice_case(T0);
         done.status = CaseStatus::Resolved;
         assert!(!escalate_for_breach(&mut done, "n1", &config, late));
         assert!(done.escalation.is_none());
+        assert!(!done.priority.urgent);
+        // A moderator's escalation alone does not make a case urgent.
+        let mut escalated = notice_case(T0);
+        escalated.escalation = Some(Escalation {
+            by: "tina".into(),
+            at: T0,
+            reason: "look".into(),
+        });
+        escalated.reprioritize(&config, T0);
+        assert!(!escalated.deadline_breached() && !escalated.priority.urgent);
     }
 
     #[test]

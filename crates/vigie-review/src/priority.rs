@@ -84,7 +84,7 @@ pub struct PriorityPart {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Priority {
     pub score: i64,
-    /// Threat to life: the case belongs in the urgent queue.
+    /// Threat to life, or a notice deadline breached: the case belongs in the urgent queue.
     pub urgent: bool,
     pub parts: Vec<PriorityPart>,
     pub computed_at: Micros,
@@ -119,8 +119,11 @@ impl Priority {
 
     fn compute_parts(case: &Case, config: &PriorityConfig, now: Option<Micros>) -> Priority {
         let mut parts = Vec::new();
-        let urgent = case.is_threat_to_life();
-        if urgent {
+        let threat = case.is_threat_to_life();
+        // A breached notice deadline also goes to the urgent queue (issue 7), without the
+        // threat-to-life points: the overdue and escalated parts already rank it.
+        let urgent = threat || case.deadline_breached();
+        if threat {
             parts.push(PriorityPart {
                 label: "threat to life".into(),
                 points: config.threat_to_life,

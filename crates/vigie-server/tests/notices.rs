@@ -573,6 +573,15 @@ async fn a_host_notice_on_thirty_posts(backend: Backend) {
             .any(|x| x["case"]["id"] == cases[29].as_str()),
         "{q}"
     );
+    // A breached deadline puts the case in the urgent queue too (no threat to life here).
+    let (_, q) = s.get("/v1/queues/urgent", s.user("alice")).await;
+    let urgent: Vec<&str> = q["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x["case"]["id"].as_str())
+        .collect();
+    assert_eq!(urgent, vec![cases[29].as_str()], "{q}");
 
     // Decided late: the notice is answered, deadline missed, outcome mixed.
     s.advance(MICROS_PER_HOUR).await;
@@ -1146,12 +1155,13 @@ async fn retention_purges_except_under_legal_hold(backend: Backend) {
         .post(
             "/v1/posts",
             &s.ingest,
-            json!({"platform": "forum", "id": "r0", "text": "see you at the market on sunday",
+            json!({"platform": "forum", "id": "r0", "text": "thanks for the recipe, it was lovely",
                    "author": "u7", "context": {"surface": "comment"}}),
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{allowed}");
     let allowed_id = allowed["id"].as_str().unwrap().to_string();
+    assert_eq!(allowed["decision"]["action"], "allow", "{allowed}");
     let stored_post = |post_id: &'static str| {
         let store = s.state.store.clone();
         async move {
@@ -1164,7 +1174,7 @@ async fn retention_purges_except_under_legal_hold(backend: Backend) {
         }
     };
     let before = stored_post("r0").await.expect("r0 stored");
-    assert_eq!(before.text, "see you at the market on sunday");
+    assert_eq!(before.text, "thanks for the recipe, it was lovely");
     assert_eq!(before.author.as_deref(), Some("u7"));
     let notice = s
         .notice(
@@ -1252,7 +1262,7 @@ async fn retention_purges_except_under_legal_hold(backend: Backend) {
         d["decision"]["policy_version"],
         allowed["decision"]["policy_version"]
     );
-    assert!(!d.to_string().contains("market"), "{d}");
+    assert!(!d.to_string().contains("recipe"), "{d}");
     // The held case's post keeps everything.
     let held = stored_post("r2").await.expect("the held case's post stays");
     assert_eq!(held.text, "have a nice day");
