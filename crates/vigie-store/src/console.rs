@@ -411,7 +411,9 @@ impl Store {
     }
 
     /// Stored decisions after `after` in `(created_at, id)` order, at most `limit`, as
-    /// `(cursor, decision JSON)`: the console tallies rule hits from them incrementally.
+    /// `(cursor, decision JSON)`: the console tallies rule hits from them incrementally. The
+    /// `created_at >= $1` conjunct lets PostgreSQL read the index range (an `OR` alone made
+    /// it scan the table).
     pub async fn decisions_after(
         &self,
         after: &DecisionCursor,
@@ -419,7 +421,7 @@ impl Store {
     ) -> Result<Vec<(DecisionCursor, String)>> {
         let rows = sqlx::query(
             "SELECT id, created_at, decision FROM decisions
-             WHERE created_at > $1 OR (created_at = $2 AND id > $3)
+             WHERE created_at >= $1 AND (created_at > $2 OR id > $3)
              ORDER BY created_at, id LIMIT $4",
         )
         .bind(after.created_at)
