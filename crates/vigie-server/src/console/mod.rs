@@ -77,6 +77,20 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/console/assets/{name}", get(pages::asset))
         .layer(axum::Extension(pages::SharedTally::default()))
         .layer(axum::Extension(pages::SharedDashboard::default()))
+        .layer(axum::Extension(pages::SharedWarmUp::default()))
+}
+
+/// Starts the console's background warm-up ([`pages::warm_up`]) at the first request that
+/// reaches a console page or the sign-in form: the router is built before the service has its
+/// state, and a server that nobody opens the console on never pays for it.
+pub(crate) fn warm_up_from(extensions: &axum::http::Extensions, state: &Arc<AppState>) {
+    if let (Some(warmed), Some(dashboard), Some(tally)) = (
+        extensions.get::<pages::SharedWarmUp>(),
+        extensions.get::<pages::SharedDashboard>(),
+        extensions.get::<pages::SharedTally>(),
+    ) {
+        pages::warm_up(state, warmed, dashboard, tally);
+    }
 }
 
 /// A signed-in person, from the session cookie. A request without a live session is sent to
@@ -205,6 +219,7 @@ impl FromRequestParts<Arc<AppState>> for Session {
         parts: &mut Parts,
         state: &Arc<AppState>,
     ) -> Result<Self, Response> {
+        warm_up_from(&parts.extensions, state);
         let secure = is_secure(&parts.headers);
         let refuse = |parts: &Parts| {
             if parts.method == axum::http::Method::GET {

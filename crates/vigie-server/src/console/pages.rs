@@ -178,9 +178,13 @@ fn login_page(
 
 pub async fn login_form(
     State(state): State<Arc<AppState>>,
+    Extension(warmed): Extension<SharedWarmUp>,
+    Extension(dashboard): Extension<SharedDashboard>,
+    Extension(tally): Extension<SharedTally>,
     headers: HeaderMap,
     Query(q): Query<LoginQuery>,
 ) -> Response {
+    warm_up(&state, &warmed, &dashboard, &tally);
     if let Some(token) = cookie(&headers, SESSION_COOKIE)
         && let Ok(Some(_)) = state.store.console_session(token, state.clock.now()).await
     {
@@ -1711,6 +1715,8 @@ pub async fn backtest(
 struct DashboardPage {
     chrome: Chrome,
     days: usize,
+    /// The case figures are computed (else they are being computed in the background).
+    ready: bool,
     charts: Vec<Chart>,
     categories: Vec<(String, u64, u32)>,
     automated: u64,
@@ -1721,18 +1727,136 @@ struct DashboardPage {
 }
 
 /// The dashboard's case figures as last computed. They are aggregates over two weeks (a
-/// quarter of a second with 100,000 cases), so views show the last figures and, once they are
-/// older than [`DASHBOARD_TTL`], a background task computes new ones: only the first view
-/// after start-up waits for a computation.
+/// quarter of a second with 100,000 cases), so no view computes them: a background task does,
+/// first when the console warms up (see [`warm_up`]), then whenever a view finds them older
+/// than [`DASHBOARD_TTL`]. A view before the first figures exist waits at most
+/// [`FIRST_FIGURES_WAIT`] for them, then shows the page with "being computed".
 #[derive(Default)]
 pub struct DashboardCache {
     figures: Option<(std::time::Instant, vigie_store::Dashboard)>,
     refreshing: bool,
+    /// Woken when a computation ends (with figures or not).
+    computed: Arc<tokio::sync::Notify>,
 }
 
 pub type SharedDashboard = Arc<tokio::sync::Mutex<DashboardCache>>;
 
 const DASHBOARD_TTL: std::time::Duration = std::time::Duration::from_secs(60);
+/// How long a view waits for figures that do not exist yet: enough for a small database (the
+/// tests', a new service), well under the 100 ms a page may take on a large one.
+const FIRST_FIGURES_WAIT: std::time::Duration = std::time::Duration::from_millis(40);
+const DASHBOARD_DAYS: usize = 14;
+
+/// The first day of the dashboard's window at `now`.
+fn dashboard_since(now: i64) -> i64 {
+    let day = vigie_review::MICROS_PER_DAY;
+    (now.div_euclid(day) - (DASHBOARD_DAYS as i64 - 1)) * day
+}
+
+/// Starts computing the figures for the window from `since` in the background, unless a
+/// computation is running already.
+fn start_dashboard_refresh(
+    state: &Arc<AppState>,
+    cache: &SharedDashboard,
+    locked: &mut DashboardCache,
+    since: i64,
+) {
+    if locked.refreshing {
+        return;
+    }
+    locked.refreshing = true;
+    let (state, cache) = (state.clone(), cache.clone());
+    tokio::spawn(async move {
+        let names: Vec<&'static str> = Category::ALL.iter().map(|c| c.name()).collect();
+        let fresh = state
+            .store
+            .dashboard(since, vigie_review::MICROS_PER_DAY, DASHBOARD_DAYS, &names)
+            .await;
+        let mut c = cache.lock().await;
+        c.refreshing = false;
+        match fresh {
+            Ok(d) => c.figures = Some((std::time::Instant::now(), d)),
+            Err(e) => tracing::warn!(error = %e, "console: dashboard figures"),
+        }
+        c.computed.notify_waiters();
+    });
+}
+
+/// The figures for the window from `since` if there are any (starting a refresh when they
+/// are old), after waiting at most [`FIRST_FIGURES_WAIT`] for a computation under way.
+async fn dashboard_figures(
+    state: &Arc<AppState>,
+    cache: &SharedDashboard,
+    since: i64,
+) -> Option<vigie_store::Dashboard> {
+    let notify = {
+        let mut locked = cache.lock().await;
+        if let Some((at, d)) = &locked.figures
+            && d.since == since
+        {
+            let d = d.clone();
+            if at.elapsed() >= DASHBOARD_TTL {
+                start_dashboard_refresh(state, cache, &mut locked, since);
+            }
+            return Some(d);
+        }
+        start_dashboard_refresh(state, cache, &mut locked, since);
+        locked.computed.clone()
+    };
+    let computed = notify.notified();
+    tokio::pin!(computed);
+    // Registered before the figures are looked at again: a computation ending in between
+    // still wakes this view.
+    computed.as_mut().enable();
+    if let Some((_, d)) = &cache.lock().await.figures
+        && d.since == since
+    {
+        return Some(d.clone());
+    }
+    let _ = tokio::time::timeout(FIRST_FIGURES_WAIT, computed).await;
+    match &cache.lock().await.figures {
+        Some((_, d)) if d.since == since => Some(d.clone()),
+        _ => None,
+    }
+}
+
+/// Once per server, at the first console request (the sign-in page, usually): computes the
+/// dashboard figures, catches the rule tally up with the stored decisions and lists each queue
+/// once (SQLite's and PostgreSQL's caches then hold the queue indexes), all in the
+/// background, so the first views of those pages do not pay for it. Nothing waits for it.
+pub fn warm_up(
+    state: &Arc<AppState>,
+    warmed: &SharedWarmUp,
+    dashboard: &SharedDashboard,
+    tally: &SharedTally,
+) {
+    if warmed.swap(true, std::sync::atomic::Ordering::AcqRel) {
+        return;
+    }
+    let (state, dashboard, tally) = (state.clone(), dashboard.clone(), tally.clone());
+    tokio::spawn(async move {
+        let now = state.clock.now();
+        for queue in &state.review.queues {
+            if let Err(e) = state
+                .store
+                .list_queue(queue, &state.review, now, QUEUE_PAGE)
+                .await
+            {
+                tracing::warn!(error = %e, queue = %queue.name, "console warm-up: queue");
+            }
+        }
+        {
+            let mut locked = dashboard.lock().await;
+            start_dashboard_refresh(&state, &dashboard, &mut locked, dashboard_since(now));
+        }
+        if let Err(e) = refresh_tally(&state, &tally).await {
+            tracing::warn!(error = ?e, "console warm-up: rule tally");
+        }
+    });
+}
+
+/// Whether this server's console has started its warm-up.
+pub type SharedWarmUp = Arc<std::sync::atomic::AtomicBool>;
 
 pub async fn dashboard(
     State(state): State<Arc<AppState>>,
@@ -1741,39 +1865,11 @@ pub async fn dashboard(
     session: Session,
 ) -> PageResult {
     session.require(Permission::ViewQueues)?;
-    const DAYS: usize = 14;
+    const DAYS: usize = DASHBOARD_DAYS;
     let day = vigie_review::MICROS_PER_DAY;
     let now = state.clock.now();
-    let since = (now.div_euclid(day) - (DAYS as i64 - 1)) * day;
-    let names: Vec<&'static str> = Category::ALL.iter().map(|c| c.name()).collect();
-    // The first computation holds the lock: views arriving meanwhile wait for it rather than
-    // repeat it.
-    let mut locked = cache.lock().await;
-    let d = match &locked.figures {
-        Some((at, d)) if d.since == since => {
-            let d = d.clone();
-            if at.elapsed() >= DASHBOARD_TTL && !locked.refreshing {
-                locked.refreshing = true;
-                let (state, cache) = (state.clone(), cache.clone());
-                tokio::spawn(async move {
-                    let fresh = state.store.dashboard(since, day, DAYS, &names).await;
-                    let mut c = cache.lock().await;
-                    c.refreshing = false;
-                    match fresh {
-                        Ok(d) => c.figures = Some((std::time::Instant::now(), d)),
-                        Err(e) => tracing::warn!(error = %e, "console: dashboard figures"),
-                    }
-                });
-            }
-            d
-        }
-        _ => {
-            let d = state.store.dashboard(since, day, DAYS, &names).await?;
-            locked.figures = Some((std::time::Instant::now(), d.clone()));
-            d
-        }
-    };
-    drop(locked);
+    let since = dashboard_since(now);
+    let figures = dashboard_figures(&state, &cache, since).await;
     // Automated decisions come from the tally (decisions are only ever added): no page scans
     // the decisions table.
     refresh_tally(&state, &tally).await?;
@@ -1805,7 +1901,24 @@ pub async fn dashboard(
         since,
         day,
     );
-    let cases = view::stacked_bars(
+    let mut charts = vec![by_action];
+    let Some(d) = figures else {
+        // The case figures are still being computed: the tally's part of the page, and a
+        // note, rather than a view that waits for the aggregate.
+        return Ok(render(&DashboardPage {
+            chrome: chrome(&session, "dashboard", None),
+            days: DAYS,
+            ready: false,
+            charts,
+            categories: Vec::new(),
+            automated: automated_actions,
+            human: 0,
+            automated_share: "–".into(),
+            median: "–".into(),
+            backlog_now: 0,
+        }));
+    };
+    charts.push(view::stacked_bars(
         "Cases opened and resolved per day",
         &[
             ("opened".to_string(), d.cases_opened.clone()),
@@ -1814,13 +1927,13 @@ pub async fn dashboard(
         DAYS,
         since,
         day,
-    );
-    let backlog = view::line_chart(
+    ));
+    charts.push(view::line_chart(
         "Backlog (cases not resolved) at the end of each day",
         &d.backlog,
         since,
         day,
-    );
+    ));
     let max_cat = d
         .cases_by_category
         .iter()
@@ -1832,7 +1945,8 @@ pub async fn dashboard(
     Ok(render(&DashboardPage {
         chrome: chrome(&session, "dashboard", None),
         days: DAYS,
-        charts: vec![by_action, cases, backlog],
+        ready: true,
+        charts,
         categories: d
             .cases_by_category
             .iter()
