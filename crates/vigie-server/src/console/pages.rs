@@ -1506,10 +1506,16 @@ async fn refresh_tally(state: &Arc<AppState>, tally: &SharedTally) -> Result<(),
     if catch_up_chunk(state, tally).await? {
         return Ok(());
     }
+    start_tally_catch_up(state, tally).await;
+    Ok(())
+}
+
+/// Reads the stored decisions not tallied yet in a background task, unless one runs already.
+async fn start_tally_catch_up(state: &Arc<AppState>, tally: &SharedTally) {
     {
         let mut t = tally.lock().await;
         if t.running {
-            return Ok(());
+            return;
         }
         t.running = true;
     }
@@ -1527,7 +1533,6 @@ async fn refresh_tally(state: &Arc<AppState>, tally: &SharedTally) -> Result<(),
         }
         tally.lock().await.running = false;
     });
-    Ok(())
 }
 
 struct PolicyRuleRow {
@@ -1820,9 +1825,9 @@ async fn dashboard_figures(
     }
 }
 
-/// Once per server, at the first console request (the sign-in page, usually): computes the
-/// dashboard figures, catches the rule tally up with the stored decisions and lists each queue
-/// once (SQLite's and PostgreSQL's caches then hold the queue indexes), all in the
+/// Once per server, at the first console request (the sign-in page, usually): catches the
+/// rule tally up with the stored decisions, lists each queue once (SQLite's and PostgreSQL's
+/// caches then hold the queue indexes) and computes the dashboard figures, all in the
 /// background, so the first views of those pages do not pay for it. Nothing waits for it.
 pub fn warm_up(
     state: &Arc<AppState>,
@@ -1835,6 +1840,9 @@ pub fn warm_up(
     }
     let (state, dashboard, tally) = (state.clone(), dashboard.clone(), tally.clone());
     tokio::spawn(async move {
+        // The tally first: it is the longest (seconds on a large database), and a policy view
+        // finding it running shows the counts so far instead of reading a chunk itself.
+        start_tally_catch_up(&state, &tally).await;
         let now = state.clock.now();
         for queue in &state.review.queues {
             if let Err(e) = state
@@ -1845,13 +1853,8 @@ pub fn warm_up(
                 tracing::warn!(error = %e, queue = %queue.name, "console warm-up: queue");
             }
         }
-        {
-            let mut locked = dashboard.lock().await;
-            start_dashboard_refresh(&state, &dashboard, &mut locked, dashboard_since(now));
-        }
-        if let Err(e) = refresh_tally(&state, &tally).await {
-            tracing::warn!(error = ?e, "console warm-up: rule tally");
-        }
+        let mut locked = dashboard.lock().await;
+        start_dashboard_refresh(&state, &dashboard, &mut locked, dashboard_since(now));
     });
 }
 
