@@ -1510,6 +1510,8 @@ async fn refresh_tally(state: &Arc<AppState>, tally: &SharedTally) -> Result<(),
     Ok(())
 }
 
+const TALLY_PAUSE: std::time::Duration = std::time::Duration::from_millis(5);
+
 /// Reads the stored decisions not tallied yet in a background task, unless one runs already.
 async fn start_tally_catch_up(state: &Arc<AppState>, tally: &SharedTally) {
     {
@@ -1524,7 +1526,9 @@ async fn start_tally_catch_up(state: &Arc<AppState>, tally: &SharedTally) {
         loop {
             match catch_up_chunk(&state, &tally).await {
                 Ok(true) => break,
-                Ok(false) => {}
+                // A pause between chunks: the catch-up of a large database takes seconds, and
+                // page views arriving meanwhile should not queue behind it for the CPU.
+                Ok(false) => tokio::time::sleep(TALLY_PAUSE).await,
                 Err(e) => {
                     tracing::warn!(error = ?e, "console: could not read stored decisions");
                     break;
