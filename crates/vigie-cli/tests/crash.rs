@@ -3,34 +3,16 @@
 //! stored, with an audit chain that still verifies.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
-const VIGIE: &str = env!("CARGO_BIN_EXE_vigie");
+mod common;
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// A server child process, killed if the test fails before stopping it.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Ok(None) = self.0.try_wait() {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-}
+use common::{Server, VIGIE, free_port, wait_ready};
 
 fn start(store: &[String], port: u16, log: &Path) -> Server {
     let log = std::fs::File::create(log).unwrap();
@@ -50,26 +32,6 @@ fn start(store: &[String], port: u16, log: &Path) -> Server {
         .spawn()
         .unwrap();
     Server(child)
-}
-
-async fn wait_ready(client: &reqwest::Client, base: &str, child: &mut Child) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(r) = client.get(format!("{base}/readyz")).send().await
-            && r.status().is_success()
-        {
-            return;
-        }
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "vigie serve exited early"
-        );
-        assert!(
-            Instant::now() < deadline,
-            "vigie serve did not become ready"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

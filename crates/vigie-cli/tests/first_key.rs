@@ -2,31 +2,13 @@
 //! writes its secret to `first-admin.key` (owner-only), and the README's `curl` works with it;
 //! a restart does not create another.
 
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
 
-const VIGIE: &str = env!("CARGO_BIN_EXE_vigie");
+mod common;
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Ok(None) = self.0.try_wait() {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-}
+use common::{Server, VIGIE, free_port, wait_ready};
 
 async fn start_ready(data: &std::path::Path, port: u16, client: &reqwest::Client) -> Server {
     let mut server = Server(
@@ -43,23 +25,8 @@ async fn start_ready(data: &std::path::Path, port: u16, client: &reqwest::Client
             .spawn()
             .unwrap(),
     );
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(r) = client
-            .get(format!("http://127.0.0.1:{port}/readyz"))
-            .send()
-            .await
-            && r.status().is_success()
-        {
-            return server;
-        }
-        assert!(server.0.try_wait().unwrap().is_none(), "vigie serve exited");
-        assert!(
-            Instant::now() < deadline,
-            "vigie serve did not become ready"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_ready(client, &format!("http://127.0.0.1:{port}"), &mut server.0).await;
+    server
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

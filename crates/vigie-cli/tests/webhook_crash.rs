@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,7 +15,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use vigie_store::vigie_review::Role;
 use vigie_store::{Location, Scope, Store};
 
-const VIGIE: &str = env!("CARGO_BIN_EXE_vigie");
+mod common;
+
+use common::{Server, VIGIE, free_port, wait_ready};
 
 /// Fast retries so that the test does not wait for minutes.
 const REVIEW_TOML: &str = r#"
@@ -30,26 +32,6 @@ max_attempts = 100
 [[queue]]
 name = "general"
 "#;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// A server child process, killed if the test fails before it does.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Ok(None) = self.0.try_wait() {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-}
 
 fn start(store: &[String], port: u16, receiver: &str, review: &Path, log: &Path) -> Server {
     let log = std::fs::File::create(log).unwrap();
@@ -67,26 +49,6 @@ fn start(store: &[String], port: u16, receiver: &str, review: &Path, log: &Path)
         .spawn()
         .unwrap();
     Server(child)
-}
-
-async fn wait_ready(client: &reqwest::Client, base: &str, child: &mut Child) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(r) = client.get(format!("{base}/readyz")).send().await
-            && r.status().is_success()
-        {
-            return;
-        }
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "vigie serve exited early"
-        );
-        assert!(
-            Instant::now() < deadline,
-            "vigie serve did not become ready"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 async fn wait_for(seconds: u64, mut done: impl FnMut() -> bool) -> bool {
