@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
-use tokio::sync::oneshot;
 use vigie_server::{AppState, ServerConfig};
 use vigie_store::Scope;
 mod common;
@@ -14,14 +13,12 @@ use common::{Backend, Scenario, run_on_postgres, run_on_sqlite};
 
 /// A running server with one key per scope.
 struct Server {
-    base: String,
+    serving: common::Serving,
     client: Client,
     state: Arc<AppState>,
     admin: String,
     ingest: String,
     read: String,
-    stop: Option<oneshot::Sender<()>>,
-    task: Option<tokio::task::JoinHandle<Result<(), vigie_server::ServerError>>>,
 }
 
 impl Backend {
@@ -60,28 +57,21 @@ impl Backend {
         let admin = key("admin", Scope::Admin).await;
         let ingest = key("ingest", Scope::Ingest).await;
         let read = key("read", Scope::Read).await;
-        let listener = vigie_server::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(vigie_server::serve(listener, state.clone(), async move {
-            let _ = stopped.await;
-        }));
+        let serving = common::Serving::start(state.clone()).await;
         Server {
-            base,
+            serving,
             client: Client::new(),
             state,
             admin,
             ingest,
             read,
-            stop: Some(stop),
-            task: Some(task),
         }
     }
 }
 
 impl Server {
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        format!("{}{path}", self.serving.base)
     }
 
     async fn send(
@@ -130,13 +120,8 @@ impl Server {
     }
 
     /// Stops the server (graceful) and checks it stopped cleanly.
-    async fn stop(mut self) {
-        if let Some(s) = self.stop.take() {
-            let _ = s.send(());
-        }
-        if let Some(t) = self.task.take() {
-            t.await.unwrap().unwrap();
-        }
+    async fn stop(self) {
+        self.serving.stop().await;
     }
 }
 

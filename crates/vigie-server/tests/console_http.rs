@@ -8,7 +8,6 @@ use std::sync::Arc;
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
-use tokio::sync::oneshot;
 use vigie_review::Role;
 use vigie_server::{AppState, ServerConfig};
 use vigie_store::Scope;
@@ -19,12 +18,10 @@ use common::{Backend, Scenario, run_on_postgres, run_on_sqlite};
 const PASSWORD: &str = "correct horse battery";
 
 struct Server {
-    base: String,
+    serving: common::Serving,
     client: Client,
     state: Arc<AppState>,
     admin: String,
-    stop: Option<oneshot::Sender<()>>,
-    task: Option<tokio::task::JoinHandle<Result<(), vigie_server::ServerError>>>,
 }
 
 async fn start(backend: &Backend) -> Server {
@@ -57,14 +54,9 @@ async fn start(backend: &Backend) -> Server {
             .await
             .unwrap();
     }
-    let listener = vigie_server::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(vigie_server::serve(listener, state.clone(), async move {
-        let _ = stopped.await;
-    }));
+    let serving = common::Serving::start(state.clone()).await;
     Server {
-        base,
+        serving,
         // Redirects are what these tests look at: never follow them.
         client: Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -73,8 +65,6 @@ async fn start(backend: &Backend) -> Server {
             .unwrap(),
         state,
         admin,
-        stop: Some(stop),
-        task: Some(task),
     }
 }
 
@@ -109,7 +99,7 @@ fn csrf_in(html: &str) -> Option<String> {
 
 impl Server {
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        format!("{}{path}", self.serving.base)
     }
 
     async fn get(&self, path: &str, b: Option<&Browser>) -> reqwest::Response {
@@ -219,13 +209,8 @@ impl Server {
         body["case"]["status"].as_str().unwrap().to_string()
     }
 
-    async fn stop(mut self) {
-        if let Some(s) = self.stop.take() {
-            let _ = s.send(());
-        }
-        if let Some(t) = self.task.take() {
-            t.await.unwrap().unwrap();
-        }
+    async fn stop(self) {
+        self.serving.stop().await;
     }
 }
 

@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
-use tokio::sync::oneshot;
 use vigie_review::notice::NotifierKind;
 use vigie_review::{MICROS_PER_HOUR, MICROS_PER_MINUTE, Role, SIGNATURE_HEADER, verify_signature};
 use vigie_server::{AppState, ServerConfig};
@@ -134,7 +133,7 @@ fn bodies(shared: &Shared, path: &str) -> Vec<Value> {
 // ---------------------------------------------------------------- the server
 
 struct Server {
-    base: String,
+    serving: common::Serving,
     client: Client,
     state: Arc<AppState>,
     admin: String,
@@ -143,8 +142,6 @@ struct Server {
     users: BTreeMap<&'static str, String>,
     receiver: String,
     received: Shared,
-    stop: Option<oneshot::Sender<()>>,
-    task: Option<tokio::task::JoinHandle<Result<(), vigie_server::ServerError>>>,
     _dir: tempfile::TempDir,
 }
 
@@ -208,14 +205,9 @@ impl Backend {
                 .unwrap();
             users.insert(name, created.token);
         }
-        let listener = vigie_server::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(vigie_server::serve(listener, state.clone(), async move {
-            let _ = stopped.await;
-        }));
+        let serving = common::Serving::start(state.clone()).await;
         Server {
-            base,
+            serving,
             client: Client::new(),
             state,
             admin,
@@ -224,8 +216,6 @@ impl Backend {
             users,
             receiver,
             received,
-            stop: Some(stop),
-            task: Some(task),
             _dir: dir,
         }
     }
@@ -271,9 +261,10 @@ impl Server {
         token: &str,
         body: Option<Value>,
     ) -> (StatusCode, Value) {
-        let mut req = self
-            .client
-            .request(method.parse().unwrap(), format!("{}{path}", self.base));
+        let mut req = self.client.request(
+            method.parse().unwrap(),
+            format!("{}{path}", self.serving.base),
+        );
         if !token.is_empty() {
             req = req.bearer_auth(token);
         }
@@ -397,16 +388,11 @@ impl Server {
             .collect()
     }
 
-    async fn stop(mut self) {
+    async fn stop(self) {
         assert_eq!(self.received.lock().unwrap().bad_signatures, 0);
         let report = self.state.store.verify_audit().await.unwrap();
         assert!(report.broken.is_none(), "{report}");
-        if let Some(s) = self.stop.take() {
-            let _ = s.send(());
-        }
-        if let Some(t) = self.task.take() {
-            t.await.unwrap().unwrap();
-        }
+        self.serving.stop().await;
     }
 }
 

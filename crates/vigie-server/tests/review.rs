@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
-use tokio::sync::oneshot;
 use vigie_review::{MICROS_PER_SECOND, Role, SIGNATURE_HEADER, verify_signature};
 use vigie_server::{AppState, ServerConfig};
 use vigie_store::Scope;
@@ -60,7 +59,7 @@ name = "general"
 "#;
 
 struct Server {
-    base: String,
+    serving: common::Serving,
     client: Client,
     state: Arc<AppState>,
     admin: String,
@@ -68,8 +67,6 @@ struct Server {
     read: String,
     /// User name → token.
     users: BTreeMap<&'static str, String>,
-    stop: Option<oneshot::Sender<()>>,
-    task: Option<tokio::task::JoinHandle<Result<(), vigie_server::ServerError>>>,
     _dir: tempfile::TempDir,
 }
 
@@ -127,22 +124,15 @@ impl Backend {
                 users.insert(name, created.token);
             }
         }
-        let listener = vigie_server::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(vigie_server::serve(listener, state.clone(), async move {
-            let _ = stopped.await;
-        }));
+        let serving = common::Serving::start(state.clone()).await;
         Server {
-            base,
+            serving,
             client: Client::new(),
             state,
             admin,
             ingest,
             read,
             users,
-            stop: Some(stop),
-            task: Some(task),
             _dir: dir,
         }
     }
@@ -162,7 +152,10 @@ impl Server {
     ) -> (StatusCode, Value) {
         let mut req = self
             .client
-            .request(method.parse().unwrap(), format!("{}{path}", self.base))
+            .request(
+                method.parse().unwrap(),
+                format!("{}{path}", self.serving.base),
+            )
             .bearer_auth(token);
         if let Some(b) = body {
             req = req
@@ -245,13 +238,8 @@ impl Server {
             .collect()
     }
 
-    async fn stop(mut self) {
-        if let Some(s) = self.stop.take() {
-            let _ = s.send(());
-        }
-        if let Some(t) = self.task.take() {
-            t.await.unwrap().unwrap();
-        }
+    async fn stop(self) {
+        self.serving.stop().await;
     }
 }
 

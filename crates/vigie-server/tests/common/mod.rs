@@ -49,3 +49,28 @@ pub async fn run_on_postgres(prefix: &str, scenarios: &[(&str, Scenario)]) {
         .await;
     }
 }
+
+/// The service running on a free port of 127.0.0.1 until [`Serving::stop`].
+pub struct Serving {
+    pub base: String,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<Result<(), vigie_server::ServerError>>,
+}
+
+impl Serving {
+    pub async fn start(state: std::sync::Arc<vigie_server::AppState>) -> Serving {
+        let listener = vigie_server::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(vigie_server::serve(listener, state, async move {
+            let _ = stopped.await;
+        }));
+        Serving { base, stop, task }
+    }
+
+    /// Stops the server (graceful) and checks it stopped cleanly.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        self.task.await.unwrap().unwrap();
+    }
+}
