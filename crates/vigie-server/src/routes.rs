@@ -490,54 +490,66 @@ pub async fn backtest(
             .posts_between(since, until, max_posts.saturating_add(1)),
     )
     .await?;
-    let truncated = posts.len() > max_posts as usize;
     let current_version = state.current().engine.policy().version().to_string();
     // Re-deciding thousands of posts is CPU work: keep it off the async workers.
     let out = tokio::task::spawn_blocking(move || {
-        let mut transitions: BTreeMap<(String, String), u64> = BTreeMap::new();
-        let mut sample = Vec::new();
-        let mut evaluated = 0u64;
-        for p in posts.iter().take(max_posts as usize) {
-            evaluated += 1;
-            let d = candidate.decide(&Post {
-                id: &p.post_id,
-                text: &p.text,
-                context: &p.context,
-            });
-            if d.action.name() == p.action {
-                continue;
-            }
-            *transitions
-                .entry((p.action.clone(), d.action.name().to_string()))
-                .or_default() += 1;
-            if sample.len() < sample_size {
-                sample.push(ChangedPost {
-                    decision_id: p.decision_id.clone(),
-                    platform: p.platform.clone(),
-                    post_id: p.post_id.clone(),
-                    text: p.text.chars().take(500).collect(),
-                    stored_action: p.action.clone(),
-                    candidate_action: d.action.name().to_string(),
-                    candidate_reason: d.reason_code.clone(),
-                });
-            }
-        }
-        BacktestOut {
-            candidate_version: candidate.policy().version().to_string(),
-            current_version,
-            posts: evaluated,
-            changed: transitions.values().sum(),
-            truncated,
-            transitions: transitions
-                .into_iter()
-                .map(|((from, to), count)| Transition { from, to, count })
-                .collect(),
-            sample,
-        }
+        run_backtest(&candidate, &posts, max_posts, sample_size, current_version)
     })
     .await
     .map_err(|e| ApiError::internal("the backtest", &e))?;
     Ok(Json(out))
+}
+
+/// Re-decides the first `max_posts` of `posts` (more means the period was truncated) with
+/// the candidate engine and counts the changed actions, keeping up to `sample_size` changed
+/// posts: the backtest of the API and of the console's policy page.
+pub(crate) fn run_backtest(
+    candidate: &vigie_engine::Engine,
+    posts: &[vigie_store::StoredPost],
+    max_posts: u32,
+    sample_size: usize,
+    current_version: String,
+) -> BacktestOut {
+    let mut transitions: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut sample = Vec::new();
+    let mut evaluated = 0u64;
+    for p in posts.iter().take(max_posts as usize) {
+        evaluated += 1;
+        let d = candidate.decide(&Post {
+            id: &p.post_id,
+            text: &p.text,
+            context: &p.context,
+        });
+        if d.action.name() == p.action {
+            continue;
+        }
+        *transitions
+            .entry((p.action.clone(), d.action.name().to_string()))
+            .or_default() += 1;
+        if sample.len() < sample_size {
+            sample.push(ChangedPost {
+                decision_id: p.decision_id.clone(),
+                platform: p.platform.clone(),
+                post_id: p.post_id.clone(),
+                text: p.text.chars().take(500).collect(),
+                stored_action: p.action.clone(),
+                candidate_action: d.action.name().to_string(),
+                candidate_reason: d.reason_code.clone(),
+            });
+        }
+    }
+    BacktestOut {
+        candidate_version: candidate.policy().version().to_string(),
+        current_version,
+        posts: evaluated,
+        changed: transitions.values().sum(),
+        truncated: posts.len() > max_posts as usize,
+        transitions: transitions
+            .into_iter()
+            .map(|((from, to), count)| Transition { from, to, count })
+            .collect(),
+        sample,
+    }
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

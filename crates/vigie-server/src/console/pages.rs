@@ -1649,6 +1649,9 @@ pub struct BacktestForm {
     policy: String,
 }
 
+/// Changed posts the policy page shows from a backtest.
+const BACKTEST_SAMPLE: usize = 20;
+
 /// The backtest of `POST /v1/policy:backtest`, for the page: the candidate re-decides the
 /// stored posts (at most `backtest_max_posts`) and the changes are counted.
 pub async fn backtest(
@@ -1673,47 +1676,41 @@ pub async fn backtest(
         .store
         .posts_between(i64::MIN, i64::MAX, max_posts.saturating_add(1))
         .await?;
-    let truncated = posts.len() > max_posts as usize;
-    let view = tokio::task::spawn_blocking(move || {
-        let mut transitions: BTreeMap<(String, String), u64> = BTreeMap::new();
-        let mut sample = Vec::new();
-        let mut evaluated = 0;
-        for p in posts.iter().take(max_posts as usize) {
-            evaluated += 1;
-            let d = candidate.decide(&vigie_engine::Post {
-                id: &p.post_id,
-                text: &p.text,
-                context: &p.context,
-            });
-            if d.action.name() == p.action {
-                continue;
-            }
-            *transitions
-                .entry((p.action.clone(), d.action.name().to_string()))
-                .or_default() += 1;
-            if sample.len() < 20 {
-                sample.push((
-                    format!("{}/{}", p.platform, p.post_id),
-                    p.text.chars().take(160).collect(),
-                    p.action.clone(),
-                    d.action.name().to_string(),
-                ));
-            }
-        }
-        BacktestView {
-            candidate_version: candidate.policy().version().to_string(),
-            posts: evaluated,
-            changed: transitions.values().sum(),
-            truncated,
-            transitions: transitions
-                .into_iter()
-                .map(|((a, b), n)| (a, b, n))
-                .collect(),
-            sample,
-        }
+    let current_version = state.current().engine.policy().version().to_string();
+    let out = tokio::task::spawn_blocking(move || {
+        crate::routes::run_backtest(
+            &candidate,
+            &posts,
+            max_posts,
+            BACKTEST_SAMPLE,
+            current_version,
+        )
     })
     .await
     .map_err(|e| ConsoleError::Api(crate::ApiError::internal("the backtest", &e)))?;
+    let view = BacktestView {
+        candidate_version: out.candidate_version,
+        posts: out.posts,
+        changed: out.changed,
+        truncated: out.truncated,
+        transitions: out
+            .transitions
+            .into_iter()
+            .map(|t| (t.from, t.to, t.count))
+            .collect(),
+        sample: out
+            .sample
+            .into_iter()
+            .map(|c| {
+                (
+                    format!("{}/{}", c.platform, c.post_id),
+                    c.text.chars().take(160).collect(),
+                    c.stored_action,
+                    c.candidate_action,
+                )
+            })
+            .collect(),
+    };
     policy_page(&state, &tally, &session, Some(view), Some(form.policy)).await
 }
 
