@@ -304,11 +304,6 @@ impl Detector for LexiconDetector {
             if entry.kind == TermKind::ViolentVerb {
                 weight *= VIOLENT_VERB_FACTOR;
             }
-            // A word in quotation marks is more often mentioned than used ("calling them
-            // 'monkeys' is racist"); the classifier weighs the rest of the post.
-            if quotes.quoted(span.start as usize) {
-                weight *= QUOTED_FACTOR;
-            }
             if entry.kind == TermKind::Dehumanising {
                 let named = *group_named.get_or_insert_with(|| {
                     self.targets.as_ref().is_some_and(|t| t.names_group(text))
@@ -320,6 +315,12 @@ impl Detector for LexiconDetector {
                     category = Category::Toxicity;
                     weight *= DEHUMANISING_ALONE_FACTOR;
                 }
+            }
+            // A word in quotation marks is more often mentioned than used ("calling them
+            // 'monkeys' is racist"); the classifier weighs the rest of the post. Applied after
+            // the group floor, so quoted counter-speech is not floored back to a clear hit.
+            if quotes.quoted(span.start as usize) {
+                weight *= QUOTED_FACTOR;
             }
             let c = category.index();
             miss[c] *= 1.0 - weight;

@@ -291,3 +291,35 @@ fn quoted_terms_weigh_less_than_used_ones() {
     );
     assert!(quoted > 0.0 && quoted < used, "{quoted} vs {used}");
 }
+
+/// A dehumanising word with a group named is floored at a clear hit; in quotation marks it is
+/// usually counter-speech quoting it ("calling Muslims 'vermin' is hate"), so the quotation
+/// discount applies after that floor and keeps it below the policy's review line (0.5).
+#[test]
+fn quoted_dehumanising_word_with_a_group_stays_below_review() {
+    let h = common::shared();
+    let lexicon_hate = |text: &str, lang: Lang| {
+        h.signals(text, Some(lang))
+            .iter()
+            .filter(|s| s.detector == "lexicon" && s.category == Category::Hate)
+            .map(|s| s.score)
+            .fold(0.0, f32::max)
+    };
+    for (used_text, quoted_text, lang) in [
+        (
+            "muslims are vermin",
+            "calling muslims \"vermin\" is hate speech, full stop",
+            Lang::En,
+        ),
+        (
+            "les juifs sont de la vermine",
+            "traiter les juifs de « vermine » est une honte",
+            Lang::Fr,
+        ),
+    ] {
+        let used = lexicon_hate(used_text, lang);
+        let quoted = lexicon_hate(quoted_text, lang);
+        assert!(used >= 0.8, "{used_text}: {used}");
+        assert!(quoted > 0.0 && quoted < 0.5, "{quoted_text}: {quoted}");
+    }
+}
