@@ -88,6 +88,21 @@ pub enum Role {
     Conditional,
     /// Banter markers: "lol", "jk", "mdr". Threats among friends are hyperbole.
     Joke,
+    /// A weapon that is hardly ever harmless in a call or a plan: "rifles", "ammo", "molotov",
+    /// "kalash".
+    Weapon,
+    /// A tool that is a weapon only in context: "knives", "bats", "rope", "essence".
+    WeaponWeak,
+    /// Carrying or bringing before a weapon: "bring", "with my", "ramenez", "avec".
+    Carry,
+    /// A noun that names a person: "tourist", "cop", "teacher", "voisin". After an act it is
+    /// its object ("stab the next tourist").
+    Person,
+    /// A death foretold of a third person, a threat only when someone is named before it:
+    /// "the judge doesn't leave alive", "Dana won't see morning".
+    DoomThird,
+    /// "gets", "will get": what follows is promised, not wished ("X gets a bullet").
+    Receive,
     /// Set at load time, not in files: an act or call that names its victim itself
     /// ("slit your throat", "hang them all", "tuez-les tous").
     InnerAddressee,
@@ -95,7 +110,7 @@ pub enum Role {
 }
 
 impl Role {
-    const ALL: [Role; 27] = [
+    const ALL: [Role; 33] = [
         Role::SubjectFirst,
         Role::FutureModal,
         Role::InciteModal,
@@ -123,6 +138,12 @@ impl Role {
         Role::Place,
         Role::Conditional,
         Role::Joke,
+        Role::Weapon,
+        Role::WeaponWeak,
+        Role::Carry,
+        Role::Person,
+        Role::DoomThird,
+        Role::Receive,
     ];
 
     pub fn name(self) -> &'static str {
@@ -154,6 +175,12 @@ impl Role {
             Role::Place => "place",
             Role::Conditional => "conditional",
             Role::Joke => "joke",
+            Role::Weapon => "weapon",
+            Role::WeaponWeak => "weapon_weak",
+            Role::Carry => "carry",
+            Role::Person => "person",
+            Role::DoomThird => "doom_third",
+            Role::Receive => "receive",
             Role::InnerAddressee => "_inner_addressee",
             Role::InnerThird => "_inner_third",
         }
@@ -171,14 +198,14 @@ impl Role {
         )
     }
 
-    const fn bit(self) -> u32 {
+    const fn bit(self) -> u64 {
         1 << (self as u8)
     }
 }
 
 /// A set of roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Roles(u32);
+struct Roles(u64);
 
 impl Roles {
     fn has(self, role: Role) -> bool {
@@ -237,6 +264,16 @@ const BONUS_GROUP: f32 = 0.25;
 const BONUS_PERSON: f32 = 0.3;
 const BONUS_CONDITIONAL: f32 = 0.1;
 const BONUS_TIME_PLACE: f32 = 0.15;
+/// A weapon carried by the speaker or called for ("I'm coming in with my gun", "bring
+/// ammo"): a hint until a time, place, target or condition says what it is for.
+const ARMED_BASE: f32 = 0.5;
+const WEAK_WEAPON_PENALTY: f32 = 0.15;
+/// Other violent wording in the same post ("… bring rifles. Nobody leaves alive").
+const BONUS_VIOLENT_CONTEXT: f32 = 0.1;
+/// A third person's death foretold, with that person named ("the judge doesn't leave alive").
+const DOOM_THIRD: f32 = 0.6;
+/// A second veiled threat in the same post ("watch your back, you won't see it coming").
+const BONUS_SECOND_DOOM: f32 = 0.2;
 
 /// The compiled pattern vocabulary of all languages.
 pub struct ThreatPatterns {
@@ -475,8 +512,24 @@ impl<'a> PostView<'a> {
             {
                 object = Object::Third;
             }
+            // "stab the next tourist", "gonna kill that blogger": a person noun soon after a
+            // strong act (after a weak one it is mostly errands: "deal with the landlord").
+            if strong
+                && h.roles.has(Role::Person)
+                && h.first >= end
+                && h.first < end + OBJECT_WINDOW
+                && !(end + 1..=h.first).any(|k| self.clause_break_before(k))
+            {
+                object = Object::Third;
+            }
             let right_before = h.end == first || h.end + 1 == first;
             if !(right_after || right_before) {
+                continue;
+            }
+            // "end your career", "delete your comment": a bare possessive after a weak act
+            // names a thing of the addressee, not the addressee ("your house" is its own
+            // phrase and still counts).
+            if h.roles.has(Role::Addressee) && !strong && self.bare_possessive(h) {
                 continue;
             }
             if h.roles.has(Role::Addressee) {
@@ -525,6 +578,24 @@ impl<'a> PostView<'a> {
             .iter()
             .any(|h| h.first == k + 1 && h.roles.has(Role::ThirdObject));
         hyphenated || last || then_all
+    }
+
+    /// The normalized word of token `k`.
+    fn word(&self, k: u16) -> &str {
+        self.text
+            .tokens
+            .get(k as usize)
+            .and_then(|t| {
+                self.text
+                    .squeezed
+                    .get(t.squeezed.start as usize..t.squeezed.end as usize)
+            })
+            .unwrap_or("")
+    }
+
+    /// A one-word possessive hit: "your", "ur".
+    fn bare_possessive(&self, h: &Hit) -> bool {
+        h.end == h.first + 1 && matches!(self.word(h.first), "your" | "ur" | "yo")
     }
 
     /// Whether a role hit covering exactly token `k` is an object pronoun ("te", "les").
@@ -626,6 +697,11 @@ impl<'a> PostView<'a> {
         {
             object = Object::Third;
         }
+        // "next time gays march through our town we open fire": a strong act whose victims
+        // were named before it, in its clause.
+        if object == Object::None && act.roles.has(Role::Act) {
+            object = self.subject_before(act.first);
+        }
         // Real threats name who they are aimed at ("kill *you*", "je *te* bute", "hang
         // *Beaumont*"); without an object a violent verb is far more often sport, cooking,
         // software or hyperbole ("we're gonna kill saturday", "kill the session").
@@ -665,6 +741,16 @@ impl<'a> PostView<'a> {
             {
                 Some(s.first)
             }
+            // A plan in the present tense with a time or place: "saturday we burn it down with
+            // them inside", "ce soir on les crame".
+            (Some(s), _)
+                if act.roles.has(Role::Act)
+                    && self.all_roles.any(&[Role::TimePlace, Role::Place]) =>
+            {
+                Some(s.first)
+            }
+            // The subject dropped, as people write: "gonna choke you out", "finna smoke u".
+            (None, Some(m)) if m.first == start && m.end <= act.first => Some(m.first),
             _ => None,
         };
         let incite_frame = incite.map(|h| h.first);
@@ -717,6 +803,26 @@ impl<'a> PostView<'a> {
                 object,
             },
         );
+        // "let's …", "we drag …": a call the speaker joins is incitement as well.
+        if let Some(call) = incite
+            .filter(|h| category == Category::ViolenceThreat && h.roles.has(Role::SubjectFirst))
+        {
+            let mut score = INCITE_BASE - penalty + object.bonus();
+            if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
+                score += BONUS_TIME_PLACE;
+            }
+            self.keep(
+                out,
+                Candidate {
+                    category: Category::Incitement,
+                    score,
+                    pattern: "call_on_others",
+                    frame_first: call.first,
+                    frame_end: act.end,
+                    object,
+                },
+            );
+        }
     }
 
     /// "… should be shot", "… doivent être pendus".
@@ -754,7 +860,13 @@ impl<'a> PostView<'a> {
         }) else {
             return;
         };
-        self.judge_wish(modal, participle, "passive_should_be", out);
+        self.judge_wish(
+            modal,
+            participle,
+            Category::Incitement,
+            "passive_should_be",
+            out,
+        );
     }
 
     /// "… deserves a bullet", "… mérite une balle".
@@ -764,13 +876,20 @@ impl<'a> PostView<'a> {
         }) else {
             return;
         };
-        self.judge_wish(deserve, harm, "deserves_harm", out);
+        // "X gets a bullet" promises what "X deserves a bullet" wishes.
+        if deserve.roles.has(Role::Receive) {
+            self.judge_wish(deserve, harm, Category::ViolenceThreat, "gets_harm", out);
+        }
+        if deserve.roles.has(Role::Deserve) {
+            self.judge_wish(deserve, harm, Category::Incitement, "deserves_harm", out);
+        }
     }
 
     fn judge_wish(
         &self,
         frame: &Hit,
         harm: &Hit,
+        category: Category,
         pattern: &'static str,
         out: &mut [Option<Candidate>; 2],
     ) {
@@ -787,10 +906,13 @@ impl<'a> PostView<'a> {
         if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
             score += BONUS_TIME_PLACE;
         }
+        if category == Category::ViolenceThreat && self.all_roles.has(Role::Conditional) {
+            score += BONUS_CONDITIONAL;
+        }
         self.keep(
             out,
             Candidate {
-                category: Category::Incitement,
+                category,
                 score,
                 pattern,
                 frame_first: frame.first,
@@ -851,11 +973,20 @@ impl<'a> PostView<'a> {
             } else {
                 0.0
             };
+            let second = if self.hits().iter().any(|h| {
+                (h.end <= hit.first || h.first >= hit.end)
+                    && h.roles
+                        .any(&[Role::DoomStrong, Role::DoomWeak, Role::DoomThird])
+            }) {
+                BONUS_SECOND_DOOM
+            } else {
+                0.0
+            };
             self.keep(
                 out,
                 Candidate {
                     category: Category::ViolenceThreat,
-                    score: base + conditional,
+                    score: base + conditional + second,
                     pattern: "doom_to_addressee",
                     frame_first: hit.first,
                     frame_end: hit.end,
@@ -863,6 +994,165 @@ impl<'a> PostView<'a> {
                         first: hit.first,
                         end: hit.end,
                     },
+                },
+            );
+        }
+    }
+}
+
+impl PostView<'_> {
+    /// "the judge doesn't leave alive", "Dana won't see morning", "le maire ne finira pas son
+    /// mandat": a threat only with someone named before it.
+    fn judge_doom_third(&self, hit: &Hit, out: &mut [Option<Candidate>; 2]) {
+        let start = self.clause_start(hit.first, FRAME_WINDOW);
+        if self.negated_between(start, hit.first) {
+            return;
+        }
+        let object = self.subject_before(hit.first);
+        if object == Object::None {
+            return;
+        }
+        let mut score = DOOM_THIRD + object.bonus();
+        if self.all_roles.has(Role::Conditional) {
+            score += BONUS_CONDITIONAL;
+        }
+        self.keep(
+            out,
+            Candidate {
+                category: Category::ViolenceThreat,
+                score,
+                pattern: "doom_to_third",
+                frame_first: hit.first,
+                frame_end: hit.end,
+                object,
+            },
+        );
+    }
+
+    /// A weapon carried or called for: "I'm coming in with my gun", "je passe chez toi ce soir
+    /// avec la lame" (the speaker: a threat), "bring rifles", "ramenez des cocktails molotov"
+    /// (an order: incitement, and a threat too when the speaker joins in: "we end this").
+    /// Without a time, a place, a target, a condition or other violent words it stays below
+    /// the review line: "I'll bring a knife for the cake".
+    fn judge_armed(&self, weapon: &Hit, out: &mut [Option<Candidate>; 2]) {
+        let Some(carry) = self.hits().iter().find(|h| {
+            h.roles.has(Role::Carry)
+                && ((h.first == weapon.first && h.end == weapon.end)
+                    || (h.end <= weapon.first && weapon.first <= h.end + 2))
+        }) else {
+            // "the pipe bomb is ready", "my rifle's loaded": a weapon made ready, with a time,
+            // a place or a target, is a plan whoever says it.
+            let ready = self.hits().iter().any(|h| {
+                h.roles.has(Role::Carry) && h.first >= weapon.end && h.first <= weapon.end + 1
+            });
+            let aimed = self.mentions().next().is_some()
+                || self.all_roles.any(&[Role::TimePlace, Role::Place]);
+            if ready && aimed && weapon.roles.has(Role::Weapon) {
+                let object = self.mentions().next().map_or(Object::None, Object::Mention);
+                self.keep(
+                    out,
+                    Candidate {
+                        category: Category::ViolenceThreat,
+                        score: ARMED_BASE + BONUS_TIME_PLACE + object.bonus(),
+                        pattern: "weapon_ready",
+                        frame_first: weapon.first,
+                        frame_end: weapon.end,
+                        object,
+                    },
+                );
+            }
+            return;
+        };
+        let start = self.clause_start(carry.first, FRAME_WINDOW);
+        if self.negated_between(start, weapon.first) {
+            return;
+        }
+        let speaker = carry.roles.has(Role::SubjectFirst)
+            || self
+                .hits_in(start, carry.first)
+                .any(|h| h.roles.has(Role::SubjectFirst));
+        let call = carry.first == start
+            || self
+                .hits_in(start, carry.first)
+                .any(|h| h.roles.has(Role::InciteModal));
+        if !speaker && !call {
+            return;
+        }
+        let mut object = self.mentions().next().map_or(Object::None, Object::Mention);
+        if object == Object::None
+            && self
+                .hits()
+                .iter()
+                .any(|h| h.roles.has(Role::Addressee) && !self.bare_possessive(h))
+        {
+            object = Object::Addressee {
+                first: weapon.first,
+                end: weapon.end,
+            };
+        }
+        let mut context = 0.0;
+        if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
+            context += BONUS_TIME_PLACE;
+        }
+        if self.all_roles.any(&[
+            Role::Act,
+            Role::DoomStrong,
+            Role::DoomWeak,
+            Role::DoomThird,
+            Role::CallPhrase,
+            Role::Participle,
+        ]) {
+            context += BONUS_VIOLENT_CONTEXT;
+        }
+        let weak = !weapon.roles.has(Role::Weapon);
+        // "a gang with knives on the corner", "I cut it with a knife": a knife or a bat in the
+        // speaker's hands says something only when aimed at the addressee, on a condition or
+        // beside another threat.
+        if weak
+            && !call
+            && !matches!(object, Object::Addressee { .. })
+            && !self.all_roles.any(&[
+                Role::Conditional,
+                Role::DoomStrong,
+                Role::DoomWeak,
+                Role::DoomThird,
+            ])
+        {
+            return;
+        }
+        let penalty = if weak { WEAK_WEAPON_PENALTY } else { 0.0 };
+        let base = ARMED_BASE - penalty + object.bonus() + context;
+        // The speaker with a weapon is a threat; a speaker who also calls on others ("we",
+        // "on": "bring gasoline, we end this ourselves") is both.
+        let we_join = self.all_roles.has(Role::SubjectFirst);
+        if speaker || (call && we_join) {
+            let conditional = if self.all_roles.has(Role::Conditional) {
+                BONUS_CONDITIONAL
+            } else {
+                0.0
+            };
+            self.keep(
+                out,
+                Candidate {
+                    category: Category::ViolenceThreat,
+                    score: base + conditional,
+                    pattern: "armed_intent",
+                    frame_first: carry.first,
+                    frame_end: weapon.end,
+                    object,
+                },
+            );
+        }
+        if call {
+            self.keep(
+                out,
+                Candidate {
+                    category: Category::Incitement,
+                    score: base,
+                    pattern: "call_to_arms",
+                    frame_first: carry.first,
+                    frame_end: weapon.end,
+                    object,
                 },
             );
         }
@@ -933,7 +1223,7 @@ impl Detector for ThreatDetector {
                 view.all_roles.0 |= roles.0;
             }
         });
-        const TRIGGERS: [Role; 9] = [
+        const TRIGGERS: [Role; 13] = [
             Role::Act,
             Role::ActWeak,
             Role::ActFuture,
@@ -943,6 +1233,10 @@ impl Detector for ThreatDetector {
             Role::DoomStrong,
             Role::DoomWeak,
             Role::CallPhrase,
+            Role::Receive,
+            Role::Weapon,
+            Role::WeaponWeak,
+            Role::DoomThird,
         ];
         // Reported speech, condemnation and fiction turn the whole post into talk about
         // violence rather than violence: nothing to say.
@@ -998,8 +1292,14 @@ impl Detector for ThreatDetector {
             if r.has(Role::Participle) {
                 view.judge_participle(hit, &mut best);
             }
-            if r.has(Role::Deserve) {
+            if r.any(&[Role::Deserve, Role::Receive]) {
                 view.judge_deserve(hit, &mut best);
+            }
+            if r.has(Role::DoomThird) {
+                view.judge_doom_third(hit, &mut best);
+            }
+            if r.any(&[Role::Weapon, Role::WeaponWeak]) {
+                view.judge_armed(hit, &mut best);
             }
             if r.any(&[Role::DoomStrong, Role::DoomWeak, Role::CallPhrase]) {
                 view.judge_fixed(hit, &mut best);

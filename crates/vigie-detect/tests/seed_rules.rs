@@ -249,3 +249,28 @@ fn rules_on_the_pool() {
         );
     }
 }
+
+/// `VIGIE_PROBE="text|lang"` (lines separated by newlines) prints the rules' signals for each
+/// text: for looking at one case while writing patterns.
+#[test]
+fn probe() {
+    let Ok(probe) = std::env::var("VIGIE_PROBE") else {
+        return;
+    };
+    let rules = Rules::load();
+    for line in probe.lines().filter(|l| !l.trim().is_empty()) {
+        let (text, lang) = line.rsplit_once('|').unwrap_or((line, "en"));
+        let signals = rules.harness.signals(text, Some(Lang::from_code(lang)));
+        println!("PROBE {text}");
+        for s in &signals {
+            let evidence: Vec<&str> = s.evidence.iter().map(|e| e.matched.as_str()).collect();
+            println!(
+                "  {} {} {:.2} {:?}",
+                s.detector,
+                s.category.name(),
+                s.score,
+                evidence
+            );
+        }
+    }
+}
