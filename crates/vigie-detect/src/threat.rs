@@ -488,11 +488,20 @@ impl<'a> PostView<'a> {
         if roles.has(Role::InnerAddressee) {
             return (Object::Addressee { first, end }, false);
         }
-        if self
-            .hits()
-            .iter()
-            .any(|h| h.first >= end && h.first <= end + 1 && h.roles.has(Role::IdiomObject))
-        {
+        // "je vais t'enterrer dans le bois": with the addressee already before the act, a
+        // thing one word further on is where, not what ("te descendre les poubelles" still is
+        // what).
+        let addressee_before = first > 0
+            && self.hits().iter().any(|h| {
+                (h.end == first || h.end + 1 == first)
+                    && h.roles.has(Role::Addressee)
+                    && !self.bare_possessive(h)
+            });
+        if self.hits().iter().any(|h| {
+            h.roles.has(Role::IdiomObject)
+                && h.first >= end
+                && (h.first == end || (h.first == end + 1 && !addressee_before))
+        }) {
             return (Object::None, true);
         }
         for m in self.mentions() {
@@ -634,6 +643,15 @@ impl<'a> PostView<'a> {
         let mut chars = word.chars();
         let starts_upper = chars.next().is_some_and(char::is_uppercase);
         starts_upper && !chars.all(|c| !c.is_lowercase()) && !self.shouting()
+    }
+
+    /// Whether token `k` starts with a capital followed by a lower-case letter ("Jenna").
+    fn capitalised(&self, k: u16) -> bool {
+        let Some(token) = self.text.tokens.get(k as usize) else {
+            return false;
+        };
+        let mut chars = self.original.get(token.span.range()).unwrap_or("").chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
     }
 
     /// More capitals than lower-case letters: capitalisation says nothing then.
@@ -897,7 +915,20 @@ impl<'a> PostView<'a> {
         if self.negated_between(start, harm.first) {
             return;
         }
-        let object = self.subject_before(frame.first);
+        let mut object = self.subject_before(frame.first);
+        // "Jenna deserves to be shot": a name first in its sentence, the frame right after it
+        // ("Yankees getting killed" is sport: not after "get").
+        if object == Object::None
+            && frame.first == start + 1
+            && self.capitalised(start)
+            && !self.shouting()
+            && !matches!(
+                self.word(frame.first),
+                "get" | "gets" | "geting" | "getting" | "got"
+            )
+        {
+            object = Object::Third;
+        }
         // "this painting should be hung", "that spider needs to die": no person, no signal.
         if object == Object::None {
             return;
@@ -942,6 +973,13 @@ impl<'a> PostView<'a> {
                 let (after, _) = self.object_of(hit.first, hit.end, false, hit.roles);
                 object = after;
             }
+            // "#killalljews", "mortauxjuifs": a run-together call names its victims inside.
+            if object == Object::None
+                && hit.end == hit.first + 1
+                && self.word(hit.first).len() >= 10
+            {
+                object = Object::Third;
+            }
             // "death to spreadsheets": the phrase alone is a weak hint, kept for the classifier.
             let mut score = if object == Object::None {
                 CALL_PHRASE_ALONE
@@ -962,6 +1000,20 @@ impl<'a> PostView<'a> {
                     object,
                 },
             );
+            // "rdv ce soir, on les crame": the speaker is among those who act.
+            if hit.roles.has(Role::SubjectFirst) && object != Object::None {
+                self.keep(
+                    out,
+                    Candidate {
+                        category: Category::ViolenceThreat,
+                        score,
+                        pattern: "call_to_violence",
+                        frame_first: hit.first,
+                        frame_end: hit.end,
+                        object,
+                    },
+                );
+            }
         } else {
             let base = if hit.roles.has(Role::DoomStrong) {
                 DOOM_STRONG
@@ -1067,11 +1119,30 @@ impl PostView<'_> {
         if self.negated_between(start, weapon.first) {
             return;
         }
+        // "j'ai", "i've got", "we have": carry phrases that name the speaker themselves.
         let speaker = carry.roles.has(Role::SubjectFirst)
-            || self
-                .hits_in(start, carry.first)
-                .any(|h| h.roles.has(Role::SubjectFirst));
-        let call = carry.first == start
+            || matches!(
+                self.word(carry.first),
+                "i" | "ive" | "we" | "weve" | "j" | "jai"
+            )
+            || self.hits_in(start, carry.first).any(|h| {
+                h.roles
+                    .any(&[Role::SubjectFirst, Role::DoomStrong, Role::DoomWeak])
+            });
+        // "bring", "ramenez": carry words in the imperative are an order wherever they stand.
+        let imperative = matches!(
+            self.word(carry.first),
+            "bring"
+                | "grab"
+                | "load"
+                | "ramenez"
+                | "prenez"
+                | "apportez"
+                | "amenez"
+                | "sortez"
+                | "chargez"
+        );
+        let call = (!speaker && (carry.first == start || imperative))
             || self
                 .hits_in(start, carry.first)
                 .any(|h| h.roles.has(Role::InciteModal));
@@ -1113,9 +1184,27 @@ impl PostView<'_> {
             && !matches!(object, Object::Addressee { .. })
             && !self.all_roles.any(&[
                 Role::Conditional,
+                Role::Act,
                 Role::DoomStrong,
                 Role::DoomWeak,
                 Role::DoomThird,
+            ])
+        {
+            return;
+        }
+        // "camping tomorrow, bring rope and a knife": an order to bring tools needs a place
+        // it is aimed at, a target or violent words around it.
+        if weak
+            && call
+            && !speaker
+            && object == Object::None
+            && !self.all_roles.any(&[
+                Role::Place,
+                Role::Act,
+                Role::DoomStrong,
+                Role::DoomWeak,
+                Role::DoomThird,
+                Role::CallPhrase,
             ])
         {
             return;
