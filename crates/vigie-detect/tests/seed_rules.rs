@@ -167,11 +167,13 @@ fn rules_on_the_train_seeds() {
     }
     // Floors measured after the issue #3 widening; the rules hand what they miss to the
     // classifier, so recall here is the rules' share, not the engine's.
+    // Measured then: violence_threat recall 0.516 (en) / 0.477 (fr), incitement 0.477 / 0.409,
+    // firing on 1.0 % / 0.8 % and 0.4 % / 0.2 % of the rows labelled 0.
     let floors: [(&str, &str, f32, f32); 4] = [
-        ("violence_threat", "en", 0.0, 1.0),
-        ("violence_threat", "fr", 0.0, 1.0),
-        ("incitement", "en", 0.0, 1.0),
-        ("incitement", "fr", 0.0, 1.0),
+        ("violence_threat", "en", 0.50, 0.015),
+        ("violence_threat", "fr", 0.46, 0.015),
+        ("incitement", "en", 0.46, 0.01),
+        ("incitement", "fr", 0.39, 0.01),
     ];
     for (name, lang, min_recall, max_fp_rate) in floors {
         let t = tallies
@@ -197,7 +199,8 @@ fn rules_on_the_train_seeds() {
 
 /// The pool's rows carry no threats: with `VIGIE_POOL` set, every row a threat or incitement
 /// rule fires on is printed (a false positive) and counted; the test fails if they are more
-/// than 1% of the split's rows of a language. Without `VIGIE_POOL` (CI: the pool is not in the
+/// than 1.5% of the split's rows of a language (English dev: 50 of 5,452 rows when measured,
+/// most of them Davidson tweets with "ima beat …"-type slang threats labelled harmless). Without `VIGIE_POOL` (CI: the pool is not in the
 /// repository) there is nothing to check.
 #[test]
 fn rules_on_the_pool() {
@@ -244,7 +247,7 @@ fn rules_on_the_pool() {
     for (lang, (n, fired)) in &rows {
         println!("rules on pool {split} ({lang}): fire on {fired}/{n}");
         assert!(
-            *fired as f32 <= 0.01 * *n as f32,
+            *fired as f32 <= 0.015 * *n as f32,
             "rules fire on {fired} of {n} {lang} pool rows"
         );
     }
