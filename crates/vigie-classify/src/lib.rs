@@ -37,12 +37,14 @@ pub mod model;
 pub mod train;
 
 use features::{FeatureSink, Origin};
-use model::{MAX_LABELS, Model, ModelError};
+use model::{Interactions, MAX_HIDDEN, MAX_LABELS, Model, ModelError};
 use serde::Serialize;
 use vigie_detect::{Category, DetectInput, Detector, Evidence, Signal};
 use vigie_text::{Lang, Normalized, Span};
 
 pub use features::FeatureSettings;
+/// Re-exported so that callers can read a model's interaction part from its header.
+pub use model::Interactions as InteractionPart;
 pub use model::{FORMAT_VERSION, Header, Platt, Threshold};
 pub use train::{TrainConfig, TrainError, TrainReport, TrainRow, train};
 
@@ -116,6 +118,11 @@ struct Accumulator<'a, L: TextLog> {
     text: [i32; MAX_LABELS],
     n_text: u32,
     context: [f32; MAX_LABELS],
+    /// The interaction part's embedding table (empty for a linear model) and its width.
+    embeddings: &'a [i8],
+    dim: usize,
+    hidden_text: [i32; MAX_HIDDEN],
+    hidden_context: [f32; MAX_HIDDEN],
     log: &'a mut L,
 }
 
@@ -172,7 +179,7 @@ impl TextLog for FeatureLog {
 const BATCH: usize = 128;
 
 #[inline(always)]
-fn sum_rows<const N: usize>(weights: &[i8], buckets: &[u32], acc: &mut [i32; MAX_LABELS]) {
+fn sum_rows<const N: usize, const M: usize>(weights: &[i8], buckets: &[u32], acc: &mut [i32; M]) {
     let mut local = [0i32; N];
     for &b in buckets {
         let at = b as usize * N;
@@ -187,19 +194,42 @@ fn sum_rows<const N: usize>(weights: &[i8], buckets: &[u32], acc: &mut [i32; MAX
     }
 }
 
+fn sum_rows_dyn(weights: &[i8], dim: usize, buckets: &[u32], acc: &mut [i32; MAX_HIDDEN]) {
+    for &b in buckets {
+        let at = b as usize * dim;
+        if let Some(row) = weights.get(at..at + dim) {
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += i32::from(w);
+            }
+        }
+    }
+}
+
 impl<L: TextLog> Accumulator<'_, L> {
     fn flush(&mut self) {
         let buckets = &self.buffer[..self.buffered];
         let (w, acc) = (self.weights, &mut self.text);
         match self.n_labels {
-            1 => sum_rows::<1>(w, buckets, acc),
-            2 => sum_rows::<2>(w, buckets, acc),
-            3 => sum_rows::<3>(w, buckets, acc),
-            4 => sum_rows::<4>(w, buckets, acc),
-            5 => sum_rows::<5>(w, buckets, acc),
-            6 => sum_rows::<6>(w, buckets, acc),
-            7 => sum_rows::<7>(w, buckets, acc),
-            _ => sum_rows::<8>(w, buckets, acc),
+            1 => sum_rows::<1, _>(w, buckets, acc),
+            2 => sum_rows::<2, _>(w, buckets, acc),
+            3 => sum_rows::<3, _>(w, buckets, acc),
+            4 => sum_rows::<4, _>(w, buckets, acc),
+            5 => sum_rows::<5, _>(w, buckets, acc),
+            6 => sum_rows::<6, _>(w, buckets, acc),
+            7 => sum_rows::<7, _>(w, buckets, acc),
+            _ => sum_rows::<8, _>(w, buckets, acc),
+        }
+        if self.dim > 0 {
+            let (e, hidden) = (self.embeddings, &mut self.hidden_text);
+            // The widths worth training get a loop the compiler can vectorise.
+            match self.dim {
+                16 => sum_rows::<16, _>(e, buckets, hidden),
+                24 => sum_rows::<24, _>(e, buckets, hidden),
+                32 => sum_rows::<32, _>(e, buckets, hidden),
+                48 => sum_rows::<48, _>(e, buckets, hidden),
+                64 => sum_rows::<64, _>(e, buckets, hidden),
+                dim => sum_rows_dyn(e, dim, buckets, hidden),
+            }
         }
         self.buffered = 0;
     }
@@ -231,40 +261,127 @@ impl<L: TextLog> FeatureSink for Accumulator<'_, L> {
                 *acc += f32::from(w) * value;
             }
         }
+        if self.dim > 0 {
+            let at = bucket as usize * self.dim;
+            if let Some(row) = self.embeddings.get(at..at + self.dim) {
+                for (acc, &w) in self.hidden_context.iter_mut().zip(row) {
+                    *acc += f32::from(w) * value;
+                }
+            }
+        }
     }
 }
 
-/// Sums, per token, the weights for `label` of the text features logged for it (evidence for a
-/// signal), into `per_token` (resized to `n_tokens`).
+/// Label `l`'s interaction term from the hidden activations.
+#[inline]
+fn interaction_term(inter: &Interactions, l: usize, hidden: &[f32]) -> f32 {
+    let dim = hidden.len();
+    let row = inter.output.get(l * dim..(l + 1) * dim).unwrap_or(&[]);
+    let mut sum = inter.output_bias.get(l).copied().unwrap_or(0.0);
+    for (w, x) in row.iter().zip(hidden) {
+        sum += w * x;
+    }
+    sum
+}
+
+/// How the interaction term of label `l` splits over features, given which hidden units are
+/// active: with a ReLU the term is linear in the features once the active units are known, so
+/// a feature of value `v` in bucket `b` adds exactly `v · Σ_k E[b][k] · direction[k]`, and the
+/// rest (`constant`) comes from the biases. Zero for a linear model.
+struct InteractionSplit {
+    direction: [f32; MAX_HIDDEN],
+    dim: usize,
+    constant: f32,
+}
+
+impl InteractionSplit {
+    fn new(inter: Option<&Interactions>, l: usize, hidden: &[f32; MAX_HIDDEN]) -> Self {
+        let mut split = InteractionSplit {
+            direction: [0.0; MAX_HIDDEN],
+            dim: 0,
+            constant: 0.0,
+        };
+        let Some(inter) = inter else { return split };
+        let dim = inter.dim as usize;
+        split.dim = dim;
+        split.constant = inter.output_bias.get(l).copied().unwrap_or(0.0);
+        for (k, &h) in hidden.iter().enumerate().take(dim) {
+            if h > 0.0 {
+                let w = inter.output.get(l * dim + k).copied().unwrap_or(0.0);
+                split.direction[k] = w * inter.scales.get(k).copied().unwrap_or(0.0);
+                split.constant += w * inter.hidden_bias.get(k).copied().unwrap_or(0.0);
+            }
+        }
+        split
+    }
+
+    /// The part of the interaction term one unit of bucket `bucket` carries.
+    #[inline]
+    fn of_bucket(&self, embeddings: &[i8], bucket: u32) -> f32 {
+        if self.dim == 0 {
+            return 0.0;
+        }
+        let at = bucket as usize * self.dim;
+        let Some(row) = embeddings.get(at..at + self.dim) else {
+            return 0.0;
+        };
+        let mut sum = 0.0f32;
+        for (&e, d) in row.iter().zip(&self.direction) {
+            sum += f32::from(e) * d;
+        }
+        sum
+    }
+}
+
+/// Sums, per token, what the text features logged for it add to label `label`'s logit (before
+/// the common text value), into `per_token` (resized to `n_tokens`): the linear weights and,
+/// for a model with interactions, each feature's share of the interaction term.
 fn label_contributions(
-    weights: &[i8],
-    n_labels: usize,
+    model: &Model,
     label: usize,
+    split: &InteractionSplit,
     n_tokens: usize,
     log: &FeatureLog,
-    per_token: &mut Vec<i32>,
+    per_token: &mut Vec<f32>,
+    linear: &mut Vec<i32>,
 ) {
+    let n_labels = model.header.labels.len();
+    linear.clear();
+    linear.resize(n_tokens, 0);
     per_token.clear();
-    per_token.resize(n_tokens, 0);
+    per_token.resize(n_tokens, 0.0);
     for &(bucket, token) in log.entries() {
         let at = bucket as usize * n_labels;
         if let (Some(&w), Some(acc)) = (
-            weights
+            model
+                .weights
                 .get(at..at + n_labels)
                 .and_then(|row| row.get(label)),
-            per_token.get_mut(token as usize),
+            linear.get_mut(token as usize),
         ) {
             *acc += i32::from(w);
         }
+        if split.dim > 0
+            && let Some(acc) = per_token.get_mut(token as usize)
+        {
+            *acc += split.of_bucket(&model.embeddings, bucket);
+        }
+    }
+    // Integer sums first, then one scale: a linear model ranks tokens exactly as before.
+    let scale = model.header.scales.get(label).copied().unwrap_or(1.0);
+    for (p, &w) in per_token.iter_mut().zip(linear.iter()) {
+        *p += scale * w as f32;
     }
 }
 
 /// The `K` tokens with the largest positive sums, largest first, ties to the earlier token: the
 /// first `K` of a sort by (sum descending, token ascending), without sorting every token.
-fn top_tokens<const K: usize>(per_token: &[i32]) -> [Option<usize>; K] {
-    let mut top: [Option<(i32, usize)>; K] = [None; K];
+fn top_tokens<const K: usize, T: Copy + PartialOrd + Default>(
+    per_token: &[T],
+) -> [Option<usize>; K] {
+    let mut top: [Option<(T, usize)>; K] = [None; K];
     for (t, &w) in per_token.iter().enumerate() {
-        if w <= 0 {
+        if w <= T::default() {
             continue;
         }
         // Tokens come in ascending order, so a later token only passes entries with a smaller
@@ -352,8 +469,21 @@ impl Classifier {
         prior: &[Signal],
         log: &mut L,
     ) -> Scores {
+        self.forward(original, normalized, prior, log).0
+    }
+
+    /// Scores a post and returns the interaction part's hidden activations too (zeros for a
+    /// linear model): `explain` and evidence need them to split the interaction term by feature.
+    fn forward<L: TextLog>(
+        &self,
+        original: &str,
+        normalized: &Normalized,
+        prior: &[Signal],
+        log: &mut L,
+    ) -> (Scores, [f32; MAX_HIDDEN]) {
         let h = &self.model.header;
         let n = h.labels.len();
+        let dim = h.interactions.as_ref().map_or(0, |i| i.dim as usize);
         let mut acc = Accumulator {
             weights: &self.model.weights,
             n_labels: n,
@@ -362,6 +492,10 @@ impl Classifier {
             text: [0; MAX_LABELS],
             n_text: 0,
             context: [0.0; MAX_LABELS],
+            embeddings: &self.model.embeddings,
+            dim,
+            hidden_text: [0; MAX_HIDDEN],
+            hidden_context: [0.0; MAX_HIDDEN],
             log,
         };
         features::extract(
@@ -383,12 +517,24 @@ impl Classifier {
             probabilities: [0.0; MAX_LABELS],
             len: n,
         };
+        let mut hidden = [0.0f32; MAX_HIDDEN];
+        if let Some(inter) = &h.interactions {
+            for (k, out) in hidden.iter_mut().enumerate().take(dim) {
+                let pre = inter.scales[k]
+                    * (acc.hidden_text[k] as f32 * text_value + acc.hidden_context[k])
+                    + inter.hidden_bias[k];
+                *out = pre.max(0.0);
+            }
+        }
         for l in 0..n {
-            let logit = h.scales[l] * (acc.text[l] as f32 * text_value + acc.context[l]);
+            let mut logit = h.scales[l] * (acc.text[l] as f32 * text_value + acc.context[l]);
+            if let Some(inter) = &h.interactions {
+                logit += interaction_term(inter, l, &hidden[..dim]);
+            }
             scores.logits[l] = logit;
             scores.probabilities[l] = h.calibration[l].apply(logit);
         }
-        scores
+        (scores, hidden)
     }
 
     /// The top `k` features for and against each category of the model, for `vigie explain`.
@@ -414,7 +560,7 @@ impl Classifier {
         } else {
             1.0 / (n_text as f32).sqrt()
         };
-        let scores = self.score(input.original, input.normalized, input.prior);
+        let (scores, hidden) = self.forward(input.original, input.normalized, input.prior, &mut ());
         let names: Vec<(String, Option<Span>)> = rec
             .items
             .iter()
@@ -422,11 +568,21 @@ impl Classifier {
             .collect();
         let mut out = Vec::with_capacity(n);
         for l in 0..n {
+            let split = InteractionSplit::new(h.interactions.as_ref(), l, &hidden);
             let mut merged: Vec<Contribution> = Vec::new();
+            if split.dim > 0 && split.constant != 0.0 {
+                merged.push(Contribution {
+                    feature: "interactions:bias".to_string(),
+                    weight: split.constant,
+                    span: None,
+                });
+            }
             let mut by_name: std::collections::HashMap<&str, usize> = Default::default();
             for (item, (name, span)) in rec.items.iter().zip(&names) {
                 let value = if item.3 { text_value } else { item.2 };
-                let weight = h.scales[l] * rec.weight(item.1, l) * value;
+                let weight = (h.scales[l] * rec.weight(item.1, l)
+                    + split.of_bucket(&self.model.embeddings, item.1))
+                    * value;
                 if weight == 0.0 {
                     continue;
                 }
@@ -572,7 +728,7 @@ fn prior_span(input: &DetectInput<'_>, signal: u32) -> Option<Span> {
 /// How many of the most contributing words back a signal as evidence.
 const EVIDENCE_FEATURES: usize = 3;
 /// A word backs a signal only if it weighs at least 1/EVIDENCE_SHARE of the strongest word.
-const EVIDENCE_SHARE: i64 = 4;
+const EVIDENCE_SHARE: f32 = 4.0;
 
 impl Detector for Classifier {
     fn name(&self) -> &str {
@@ -588,33 +744,36 @@ impl Detector for Classifier {
         // scoring pass itself (see `FeatureLog`) rather than extracted a second time.
         let normalized = input.normalized;
         let mut log = FeatureLog::new();
-        let scores = self.score_logged(input.original, normalized, input.prior, &mut log);
+        let (scores, hidden) = self.forward(input.original, normalized, input.prior, &mut log);
         let lang = normalized.lang;
         let h = &self.model.header;
         // Per-token sums of one label at a time, and only for labels over their threshold
         // (one or two on a flagged post): the other labels' sums would never be read.
-        let mut per_token: Vec<i32> = Vec::new();
+        let mut per_token: Vec<f32> = Vec::new();
+        let mut linear: Vec<i32> = Vec::new();
         for l in 0..scores.len {
             let category = h.labels[l];
             let mut evidence = Vec::new();
             if scores.probabilities[l] >= h.thresholds[l].for_lang(lang).value {
+                let split = InteractionSplit::new(h.interactions.as_ref(), l, &hidden);
                 label_contributions(
-                    &self.model.weights,
-                    scores.len,
+                    &self.model,
                     l,
+                    &split,
                     normalized.tokens.len(),
                     &log,
                     &mut per_token,
+                    &mut linear,
                 );
-                let top = top_tokens::<EVIDENCE_FEATURES>(&per_token);
+                let top = top_tokens::<EVIDENCE_FEATURES, f32>(&per_token);
                 // Function words often carry a little weight through their n-grams; shown as
                 // evidence they look like noise to a moderator, so a word is evidence only if
                 // it weighs at least a quarter of the strongest one.
-                let strongest = top[0].and_then(|t| per_token.get(t)).map_or(0, |&w| w);
+                let strongest = top[0].and_then(|t| per_token.get(t)).map_or(0.0, |&w| w);
                 for t in top.into_iter().flatten().filter(|&t| {
                     per_token
                         .get(t)
-                        .is_some_and(|&w| i64::from(w) * EVIDENCE_SHARE >= i64::from(strongest))
+                        .is_some_and(|&w| w * EVIDENCE_SHARE >= strongest)
                 }) {
                     let token = t as u32;
                     if let Some(span) = token_span(input, token) {
@@ -672,7 +831,10 @@ mod tests {
                         (state % 9) as i32 - 3
                     })
                     .collect();
-                let got: Vec<usize> = top_tokens::<3>(&per_token).into_iter().flatten().collect();
+                let got: Vec<usize> = top_tokens::<3, i32>(&per_token)
+                    .into_iter()
+                    .flatten()
+                    .collect();
                 assert_eq!(got, sorted_top(&per_token, 3), "{per_token:?}");
             }
         }

@@ -8,8 +8,15 @@
 //! weights_len  u64 LE    = buckets × labels
 //! weights      i8 × weights_len, bucket-major (all labels of one bucket side by side, so one
 //!                        feature costs one cache line)
+//! embed_len    u64 LE    = buckets × interactions.dim (0 for a linear model)
+//! embeddings   i8 × embed_len, bucket-major (one bucket's vector side by side)
 //! checksum     32 bytes  BLAKE3 of every byte before it
 //! ```
+//!
+//! Version 3 adds the interaction part (`Header::interactions` and the embedding table): each
+//! feature bucket has a small vector; a post's vectors are summed with the features' values, go
+//! through a ReLU hidden layer and add a second term to each label's logit (a wide-and-deep
+//! model: the linear weights stay the "wide" part).
 
 use serde::{Deserialize, Serialize};
 use vigie_detect::Category;
@@ -18,8 +25,11 @@ use vigie_text::Lang;
 use crate::features::FeatureSettings;
 
 pub const MAGIC: &[u8; 8] = b"VIGIEMDL";
-/// Version 2: packed character-gram keys (version 1 hashed grams byte by byte).
-pub const FORMAT_VERSION: u32 = 2;
+/// Version 3: the interaction part (embedding table + hidden layer). Version 2 had packed
+/// character-gram keys (version 1 hashed grams byte by byte).
+pub const FORMAT_VERSION: u32 = 3;
+/// Widest hidden layer a model may have.
+pub const MAX_HIDDEN: usize = 64;
 /// Most labels a model can hold (the seven categories a classifier can learn).
 pub const MAX_LABELS: usize = 8;
 const CHECKSUM_LEN: usize = 32;
@@ -115,6 +125,21 @@ pub struct LabelCounts {
     pub dev_negatives: u32,
 }
 
+/// The interaction ("deep") part of a model: `hidden = relu(scales ⊙ Σ value·E[bucket] + bias)`,
+/// then `logit[l] += output[l] · hidden + output_bias[l]`. `E` is the i8 embedding table that
+/// follows the linear weights in the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Interactions {
+    /// Width of the hidden layer (and of each bucket's vector).
+    pub dim: u32,
+    /// Dequantisation factor of each dimension of the embedding table.
+    pub scales: Vec<f32>,
+    pub hidden_bias: Vec<f32>,
+    /// `labels × dim`, label-major.
+    pub output: Vec<f32>,
+    pub output_bias: Vec<f32>,
+}
+
 /// Everything about a model except its weights.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Header {
@@ -137,6 +162,8 @@ pub struct Header {
     pub seed: u64,
     /// Training settings, as JSON, for the record.
     pub training: serde_json::Value,
+    /// The interaction part; `None` for a linear model.
+    pub interactions: Option<Interactions>,
 }
 
 /// Header + quantised weights.
@@ -144,6 +171,8 @@ pub struct Header {
 pub struct Model {
     pub header: Header,
     pub weights: Vec<i8>,
+    /// `buckets × interactions.dim`, bucket-major; empty for a linear model.
+    pub embeddings: Vec<i8>,
 }
 
 impl Model {
@@ -199,6 +228,53 @@ impl Model {
                 h.features.buckets()
             )));
         }
+        match &h.interactions {
+            None if !self.embeddings.is_empty() => {
+                return Err(ModelError::Header(format!(
+                    "{} embedding weights but no interaction part in the header",
+                    self.embeddings.len()
+                )));
+            }
+            None => {}
+            Some(i) => {
+                let dim = i.dim as usize;
+                if dim == 0 || dim > MAX_HIDDEN {
+                    return Err(ModelError::Header(format!(
+                        "hidden layer of {dim} (expected 1 to {MAX_HIDDEN})"
+                    )));
+                }
+                for (what, len, expected) in [
+                    ("interactions.scales", i.scales.len(), dim),
+                    ("interactions.hidden_bias", i.hidden_bias.len(), dim),
+                    ("interactions.output", i.output.len(), dim * n),
+                    ("interactions.output_bias", i.output_bias.len(), n),
+                ] {
+                    if len != expected {
+                        return Err(ModelError::Header(format!(
+                            "{what} has {len} entries (expected {expected})"
+                        )));
+                    }
+                }
+                if i.scales
+                    .iter()
+                    .chain(&i.hidden_bias)
+                    .chain(&i.output)
+                    .chain(&i.output_bias)
+                    .any(|x| !x.is_finite())
+                {
+                    return Err(ModelError::Header(
+                        "non-finite number in the interaction part".into(),
+                    ));
+                }
+                if self.embeddings.len() != h.features.buckets() * dim {
+                    return Err(ModelError::Header(format!(
+                        "{} embedding weights for {} buckets × {dim}",
+                        self.embeddings.len(),
+                        h.features.buckets()
+                    )));
+                }
+            }
+        }
         Ok(())
     }
 
@@ -206,13 +282,16 @@ impl Model {
     pub fn to_bytes(&self) -> Vec<u8> {
         // Serialising a plain struct of numbers, strings and a JSON value cannot fail.
         let header = serde_json::to_vec(&self.header).unwrap_or_default();
-        let mut out = Vec::with_capacity(64 + header.len() + self.weights.len());
+        let mut out =
+            Vec::with_capacity(72 + header.len() + self.weights.len() + self.embeddings.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.extend_from_slice(&(header.len() as u32).to_le_bytes());
         out.extend_from_slice(&header);
         out.extend_from_slice(&(self.weights.len() as u64).to_le_bytes());
         out.extend(self.weights.iter().map(|&w| w as u8));
+        out.extend_from_slice(&(self.embeddings.len() as u64).to_le_bytes());
+        out.extend(self.embeddings.iter().map(|&w| w as u8));
         let sum = blake3::hash(&out);
         out.extend_from_slice(sum.as_bytes());
         out
@@ -248,15 +327,29 @@ impl Model {
             needed: weights_len,
             available,
         })?;
-        let body_end = weights_at
-            .checked_add(8)
-            .and_then(|x| x.checked_add(weights_len))
+        let weights_end =
+            (weights_at + 8)
+                .checked_add(weights_len)
+                .ok_or(ModelError::Truncated {
+                    part: "weights",
+                    needed: u64::MAX,
+                    available,
+                })?;
+        let weights = take(weights_at + 8, weights_len, "weights")?;
+        let embed_len = u64::from_le_bytes(le8(take(weights_end, 8, "embeddings length")?));
+        let embed_len = usize::try_from(embed_len).map_err(|_| ModelError::Truncated {
+            part: "embeddings",
+            needed: embed_len,
+            available,
+        })?;
+        let body_end = (weights_end + 8)
+            .checked_add(embed_len)
             .ok_or(ModelError::Truncated {
-                part: "weights",
+                part: "embeddings",
                 needed: u64::MAX,
                 available,
             })?;
-        let weights = take(weights_at + 8, weights_len, "weights")?;
+        let embeddings = take(weights_end + 8, embed_len, "embeddings")?;
         let stored = take(body_end, CHECKSUM_LEN, "checksum")?;
         let computed = blake3::hash(&bytes[..body_end]);
         if computed.as_bytes().as_slice() != stored {
@@ -276,6 +369,7 @@ impl Model {
         let model = Model {
             header,
             weights: weights.iter().map(|&b| b as i8).collect(),
+            embeddings: embeddings.iter().map(|&b| b as i8).collect(),
         };
         model.validate()?;
         Ok(model)

@@ -14,7 +14,8 @@ use vigie_text::{Lang, Normalized};
 use crate::features::{self, Collected, FeatureSettings};
 use crate::metrics;
 use crate::model::{
-    Header, LabelCounts, LabelThresholds, MAX_LABELS, Model, Platt, Threshold, quantize, sigmoid,
+    Header, Interactions, LabelCounts, LabelThresholds, MAX_HIDDEN, MAX_LABELS, Model, Platt,
+    Threshold, quantize, sigmoid,
 };
 use crate::{Classifier, LABELS};
 
@@ -64,6 +65,24 @@ pub struct TrainConfig {
     /// with the last rows it saw; the average is steadier.
     #[serde(default)]
     pub average_from_epoch: Option<u32>,
+    /// Width of the interaction part's hidden layer (see [`crate::model::Interactions`]);
+    /// 0 trains a linear model.
+    #[serde(default)]
+    pub interactions_dim: u32,
+    /// AdaGrad base learning rate of the interaction part.
+    #[serde(default = "default_interactions_learning_rate")]
+    pub interactions_learning_rate: f32,
+    /// L2 penalty per touched weight of the interaction part.
+    #[serde(default = "default_interactions_l2")]
+    pub interactions_l2: f32,
+}
+
+fn default_interactions_learning_rate() -> f32 {
+    0.05
+}
+
+fn default_interactions_l2() -> f32 {
+    1e-4
 }
 
 impl Default for TrainConfig {
@@ -81,6 +100,9 @@ impl Default for TrainConfig {
             min_dev_positives_per_lang: 10,
             model_version: None,
             average_from_epoch: None,
+            interactions_dim: 0,
+            interactions_learning_rate: default_interactions_learning_rate(),
+            interactions_l2: default_interactions_l2(),
         }
     }
 }
@@ -207,6 +229,22 @@ pub fn train(
             "learning rate must be > 0 and l2 >= 0".into(),
         ));
     }
+    if config.interactions_dim as usize > MAX_HIDDEN {
+        return Err(TrainError::Config(format!(
+            "interactions_dim {} above {MAX_HIDDEN}",
+            config.interactions_dim
+        )));
+    }
+    if config.interactions_dim > 0
+        && (config.interactions_learning_rate.is_nan()
+            || config.interactions_learning_rate <= 0.0
+            || config.interactions_l2.is_nan()
+            || config.interactions_l2 < 0.0)
+    {
+        return Err(TrainError::Config(
+            "interactions learning rate must be > 0 and l2 >= 0".into(),
+        ));
+    }
     let data_digest = digest(config, train, dev);
 
     // Which labels have enough data.
@@ -267,12 +305,36 @@ pub fn train(
     let lr = config.learning_rate;
     let l2 = config.l2;
 
+    // The interaction part, in one flat vector so that AdaGrad and epoch averaging treat it
+    // like the linear weights: [embeddings (buckets × dim) | hidden bias (dim) | output
+    // (labels × dim) | output bias (labels)].
+    let dim = config.interactions_dim as usize;
+    let layout = DeepLayout::new(buckets, dim, n);
+    let mut deep = vec![0.0f32; layout.len];
+    let mut deep_grad_sq = vec![0.0f32; layout.len];
+    if dim > 0 {
+        // Embeddings start at zero (a bucket never seen in training stays silent) and the
+        // hidden units start active; the random output layer is what tells units apart.
+        let mut init = SplitMix64(config.seed ^ 0x5eed_1a7e_4ac7_0001);
+        for b in &mut deep[layout.hidden_bias..layout.hidden_bias + dim] {
+            *b = 0.1;
+        }
+        let spread = 1.0 / (dim as f32).sqrt();
+        for w in &mut deep[layout.output..layout.output + n * dim] {
+            *w = ((init.next() >> 40) as f32 / (1u64 << 24) as f32 * 2.0 - 1.0) * spread;
+        }
+    }
+    let (deep_lr, deep_l2) = (config.interactions_learning_rate, config.interactions_l2);
+    let mut pre = [0.0f32; MAX_HIDDEN];
+    let mut hidden = [0.0f32; MAX_HIDDEN];
+    let mut hidden_grad = [0.0f32; MAX_HIDDEN];
+
     // Epoch averaging: the mean of the weights at the end of each epoch from `average_from` on.
     let average_from = config
         .average_from_epoch
         .filter(|&e| e >= 1 && e <= config.epochs);
     let mut averaged: Vec<f64> = if average_from.is_some() {
-        vec![0.0; weights.len()]
+        vec![0.0; weights.len() + deep.len()]
     } else {
         Vec::new()
     };
@@ -296,6 +358,10 @@ pub fn train(
                 &mut feats,
             );
             let tv = feats.text_value();
+            if dim > 0 {
+                layout.forward(&deep, &feats, tv, &mut pre[..dim], &mut hidden[..dim]);
+                hidden_grad[..dim].fill(0.0);
+            }
             for (li, &l) in active.iter().enumerate() {
                 let Some(y) = row.labels[l] else { continue };
                 let sw = row.weights[l] * class_weight[li][usize::from(!y)];
@@ -308,6 +374,9 @@ pub fn train(
                 }
                 for &(b, v) in &feats.context {
                     z += weights[b as usize * n + li] * v;
+                }
+                if dim > 0 {
+                    z += layout.output_term(&deep, li, &hidden[..dim]);
                 }
                 let p = sigmoid(z);
                 let target = if y { 1.0 } else { 0.0 };
@@ -326,6 +395,48 @@ pub fn train(
                 for &(b, v) in &feats.context {
                     update(b as usize * n + li, v);
                 }
+                if dim > 0 {
+                    // The hidden layer's gradient is taken with the output weights as they were
+                    // in the forward pass, then the output layer moves.
+                    let row_at = layout.output + li * dim;
+                    for k in 0..dim {
+                        hidden_grad[k] += g * deep[row_at + k];
+                    }
+                    for (k, &h) in hidden[..dim].iter().enumerate() {
+                        let at = row_at + k;
+                        let grad = g * h + deep_l2 * deep[at];
+                        adagrad(&mut deep[at], &mut deep_grad_sq[at], grad, deep_lr);
+                    }
+                    let at = layout.output_bias + li;
+                    adagrad(&mut deep[at], &mut deep_grad_sq[at], g, deep_lr);
+                }
+            }
+            if dim > 0 {
+                for (grad, &p) in hidden_grad[..dim].iter_mut().zip(&pre[..dim]) {
+                    if p <= 0.0 {
+                        *grad = 0.0;
+                    }
+                }
+                if hidden_grad[..dim].iter().any(|&x| x != 0.0) {
+                    for (k, &grad) in hidden_grad[..dim].iter().enumerate() {
+                        let at = layout.hidden_bias + k;
+                        adagrad(&mut deep[at], &mut deep_grad_sq[at], grad, deep_lr);
+                    }
+                    let mut update_row = |bucket: u32, value: f32| {
+                        let at = bucket as usize * dim;
+                        let (row, sq) = (&mut deep[at..at + dim], &mut deep_grad_sq[at..at + dim]);
+                        for k in 0..dim {
+                            let grad = hidden_grad[k] * value + deep_l2 * row[k];
+                            adagrad(&mut row[k], &mut sq[k], grad, deep_lr);
+                        }
+                    };
+                    for &b in &feats.text {
+                        update_row(b, tv);
+                    }
+                    for &(b, v) in &feats.context {
+                        update_row(b, v);
+                    }
+                }
             }
             if done % 4096 == 4095 || done + 1 == order.len() {
                 progress(Progress {
@@ -342,19 +453,37 @@ pub fn train(
             }
         }
         if average_from.is_some_and(|from| epoch + 1 >= from) {
-            for (a, &w) in averaged.iter_mut().zip(&weights) {
+            for (a, &w) in averaged.iter_mut().zip(weights.iter().chain(&deep)) {
                 *a += f64::from(w);
             }
             averaged_epochs += 1;
         }
     }
     drop(grad_sq);
+    drop(deep_grad_sq);
     if averaged_epochs > 0 {
-        for (w, &a) in weights.iter_mut().zip(&averaged) {
+        for (w, &a) in weights.iter_mut().chain(deep.iter_mut()).zip(&averaged) {
             *w = (a / f64::from(averaged_epochs)) as f32;
         }
     }
     drop(averaged);
+
+    let (interactions, embeddings) = if dim > 0 {
+        let mut quantized = vec![0i8; buckets * dim];
+        let mut scales = vec![1.0f32; dim];
+        quantize(&deep[..buckets * dim], dim, &mut quantized, &mut scales);
+        let part = Interactions {
+            dim: dim as u32,
+            scales,
+            hidden_bias: deep[layout.hidden_bias..layout.hidden_bias + dim].to_vec(),
+            output: deep[layout.output..layout.output + n * dim].to_vec(),
+            output_bias: deep[layout.output_bias..layout.output_bias + n].to_vec(),
+        };
+        (Some(part), quantized)
+    } else {
+        (None, Vec::new())
+    };
+    drop(deep);
 
     let mut quantized = vec![0i8; buckets * n];
     let mut scales = vec![1.0f32; n];
@@ -407,12 +536,14 @@ pub fn train(
         data_digest: data_digest.clone(),
         seed: config.seed,
         training: serde_json::to_value(config).unwrap_or(serde_json::Value::Null),
+        interactions,
     };
 
     // Calibrate and choose thresholds on the quantised model, the one that will run.
     let uncalibrated = Classifier::from_model(Model {
         header: header.clone(),
         weights: quantized,
+        embeddings,
     });
     let dev_logits: Vec<[f32; MAX_LABELS]> = dev
         .iter()
@@ -486,6 +617,7 @@ pub fn train(
     let classifier = Classifier::from_model(Model {
         header,
         weights: uncalibrated.model.weights,
+        embeddings: uncalibrated.model.embeddings,
     });
     Ok((
         classifier,
@@ -496,6 +628,87 @@ pub fn train(
             skipped,
         },
     ))
+}
+
+/// One AdaGrad step.
+#[inline(always)]
+fn adagrad(weight: &mut f32, grad_sq: &mut f32, grad: f32, lr: f32) {
+    *grad_sq += grad * grad;
+    *weight -= lr * grad / (grad_sq.sqrt() + 1e-6);
+}
+
+/// Where each part of the interaction layer sits in the flat parameter vector.
+struct DeepLayout {
+    dim: usize,
+    hidden_bias: usize,
+    output: usize,
+    output_bias: usize,
+    len: usize,
+}
+
+impl DeepLayout {
+    fn new(buckets: usize, dim: usize, labels: usize) -> Self {
+        if dim == 0 {
+            return DeepLayout {
+                dim,
+                hidden_bias: 0,
+                output: 0,
+                output_bias: 0,
+                len: 0,
+            };
+        }
+        let hidden_bias = buckets * dim;
+        let output = hidden_bias + dim;
+        let output_bias = output + labels * dim;
+        DeepLayout {
+            dim,
+            hidden_bias,
+            output,
+            output_bias,
+            len: output_bias + labels,
+        }
+    }
+
+    /// Hidden pre-activations and activations of one post, in f32 (the scorer does the same
+    /// sums on the quantised table).
+    fn forward(
+        &self,
+        deep: &[f32],
+        feats: &Collected,
+        text_value: f32,
+        pre: &mut [f32],
+        hidden: &mut [f32],
+    ) {
+        let dim = self.dim;
+        let mut text_sum = [0.0f32; MAX_HIDDEN];
+        for &b in &feats.text {
+            let row = &deep[b as usize * dim..(b as usize + 1) * dim];
+            for (acc, &w) in text_sum.iter_mut().zip(row) {
+                *acc += w;
+            }
+        }
+        for k in 0..dim {
+            pre[k] = text_sum[k] * text_value + deep[self.hidden_bias + k];
+        }
+        for &(b, v) in &feats.context {
+            let row = &deep[b as usize * dim..(b as usize + 1) * dim];
+            for (acc, &w) in pre.iter_mut().zip(row) {
+                *acc += w * v;
+            }
+        }
+        for k in 0..dim {
+            hidden[k] = pre[k].max(0.0);
+        }
+    }
+
+    fn output_term(&self, deep: &[f32], label: usize, hidden: &[f32]) -> f32 {
+        let row = &deep[self.output + label * self.dim..self.output + (label + 1) * self.dim];
+        let mut sum = deep[self.output_bias + label];
+        for (w, h) in row.iter().zip(hidden) {
+            sum += w * h;
+        }
+        sum
+    }
 }
 
 /// Moves a calibration fitted on a dev set with more positives than `max_prevalence` to that

@@ -79,6 +79,16 @@ pub struct TrainArgs {
     /// of keeping the last epoch's.
     #[arg(long)]
     pub average_from_epoch: Option<u32>,
+    /// Width of the interaction part's hidden layer (an embedding per feature bucket, summed,
+    /// ReLU, then one more term per category's logit); 0 trains a linear model.
+    #[arg(long, default_value_t = TrainConfig::default().interactions_dim)]
+    pub interactions_dim: u32,
+    /// AdaGrad base learning rate of the interaction part.
+    #[arg(long, default_value_t = TrainConfig::default().interactions_learning_rate)]
+    pub interactions_learning_rate: f32,
+    /// L2 penalty per touched weight of the interaction part.
+    #[arg(long, default_value_t = TrainConfig::default().interactions_l2)]
+    pub interactions_l2: f32,
 }
 
 /// How the pool's labels are mapped at training time (evaluation reads them as published).
@@ -577,6 +587,9 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
         },
         model_version: args.model_version.clone(),
         average_from_epoch: args.average_from_epoch,
+        interactions_dim: args.interactions_dim,
+        interactions_learning_rate: args.interactions_learning_rate,
+        interactions_l2: args.interactions_l2,
         ..defaults
     };
     let bar = progress_bar(train_set.len() as u64 * u64::from(config.epochs), "train");

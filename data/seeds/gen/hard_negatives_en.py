@@ -778,6 +778,52 @@ GROUPS += [
     ], EVERYDAY, n=4, train_only=True),
 ]
 
+# ----- Round 18 (issue #3, session 3): harmless twins of round 18's veiled threats in
+# threats_en.py: same wordings, ordinary meaning. Test quarter left out. -----
+S18 = {
+    "name": ["Kevin", "Sarah", "Marcus", "Jenna", "Tyler", "Priya", "Dylan", "Megan", "Olivia",
+             "Derek", "Hannah", "Jamal"],
+    "official": ["the mayor", "Councilman Ortega", "Mayor Dalton", "the school board president"],
+    "place": ["the library", "the gym", "the community center", "the park", "the station",
+              "the church hall", "campus"],
+    "time": ["saturday at 2", "tomorrow", "tonight", "monday morning", "sunday", "at 6pm"],
+}
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "You should be careful walking home tonight, {name}, the bridge is all ice.",
+        "Would be a shame if something happened to your shop during the roadworks, get insurance.",
+        "I know which school your kids go to, I did my teacher training there!",
+        "Enjoy your holidays while you still have them, {name}.",
+        "Count your vacation days, {name}, you have loads left before december.",
+        "Watch behind you when you back out of the garage thursday, there's a low post.",
+        "Your mom is going to cry a lot at the wedding, she cried at the fittings already.",
+        "Nice kids you've got. Do they walk home from school on their own now?",
+        "Your car sleeps outside? Put a cover on it, it's freezing tonight.",
+        "One day you'll open a package that makes you cry... happy tears. Be patient!",
+        "Say goodbye to that old haircut, the stylist is waiting for you saturday!",
+        "u wont need ur bus pass much longer {name}, the car is fixed!!",
+        "ur life is over bro, you're a dad now 😂 congrats",
+    ], S18, n=1, train_only=True),
+    G("minimal_pair", CLEAN, [
+        "Testify on monday and I'll be right there in court with you, {name}.",
+        "One word to the cops and they'll help you find your bike, they're nice here.",
+        "File the report, and call me when you leave the station, I'll wait for you.",
+        "Return the books by friday or the library freezes your card.",
+        "If the council passes this, {official} has kept a campaign promise.",
+        "{official}, your email is going around the parents' group, expect questions!",
+        "Block out friday evening, we're settling the bill at the restaurant.",
+    ], S18, n=1, train_only=True),
+    G("peaceful_call", CLEAN, [
+        "Anyone free to swing by {name}'s place tonight? She needs help moving, address in DMs.",
+        "Share her dog's photo everywhere, he's been missing since tuesday.",
+        "Here's the party address. People will know where to park.",
+        "{time}, outside {place}. Bring gloves and bin bags, we're cleaning up the neighbourhood.",
+        "Everyone at {place} {time}, spring cleaning of the club house.",
+        "They voted, now it's our turn to vote. Polling station at {place}, {time}.",
+        "Anyone brave enough for the charity dip in the lake? {time}, meet at {place}.",
+    ], S18, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -774,6 +774,64 @@ GROUPS += [
     ], QUOTIDIEN, n=4, train_only=True),
 ]
 
+# ----- 18e série (issue #3, session 3) : sosies inoffensifs des menaces voilées de la même
+# série de threats_fr.py : mêmes tournures (« fais attention en rentrant », « ce serait dommage »,
+# « compte tes jours », « si tu témoignes », « rendez-vous devant… venez équipés »), sens
+# ordinaire. Quart de test laissé de côté. -----
+S18 = {
+    "prenom": ["Kévin", "Sophie", "Mehdi", "Julie", "Thomas", "Inès", "Lucas", "Camille", "Yanis",
+               "Manon", "Romain", "Léa"],
+    "elu": ["le maire", "la maire", "le député Garnier", "la sénatrice Morel", "l'adjointe Fabre"],
+    "lieu": ["la mairie", "la médiathèque", "le gymnase", "la salle des fêtes", "la gare",
+             "le parc", "la fac", "le local de l'asso"],
+    "quand": ["samedi 14h", "demain", "ce soir", "lundi matin", "dimanche", "à 18h"],
+}
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Tu devrais faire attention en rentrant le soir, {prenom}, il y a du verglas sur le pont.",
+        "Ce serait dommage qu'il arrive quelque chose à ta boutique pendant les travaux, prends une assurance.",
+        "Je connais l'école de tes enfants, c'est là que j'ai fait mon stage !",
+        "Profite bien de tes vacances tant que tu les as encore, {prenom}.",
+        "Compte tes jours de congé, {prenom}, il t'en reste plein avant décembre.",
+        "Regarde bien derrière toi en sortant du parking jeudi, il y a un poteau tout bas.",
+        "Ta mère va beaucoup pleurer au mariage, elle pleure déjà aux essayages.",
+        "T'as de beaux enfants. Ils rentrent de l'école tout seuls maintenant ?",
+        "On sait tous les deux comment ça va finir, {prenom} : avec une pizza devant un film.",
+        "Ta voiture dort dehors ? Mets une bâche, il gèle cette nuit.",
+        "Un jour tu ouvriras un colis qui te fera pleurer… de joie. Patience !",
+        "T'auras plus besoin de ton abonnement de bus bientôt, {prenom}, la voiture est réparée !",
+        "tkt on sait ou t'habites, on passe ce soir avec les pizzas",
+        "ta vie est finie frérot, t'es papa maintenant 😂 félicitations",
+        "Dis adieu à ta vieille coupe, la coiffeuse t'attend samedi !",
+        "La prochaine fois ce sera plus un avertissement mais une amende, dit le panneau du parking. Garez-vous ailleurs.",
+    ], S18, n=1, train_only=True),
+    G("minimal_pair", CLEAN, [
+        "Si tu témoignes lundi, je t'accompagne au tribunal, tu seras pas seule, {prenom}.",
+        "Un mot aux flics et ils t'aident à retrouver ton vélo, ils sont sympas ici.",
+        "Si tu reviens dans le quartier, passe à la boulangerie, elle a rouvert.",
+        "Porte plainte, et appelle-moi en sortant du commissariat, je t'attendrai.",
+        "Tu rends les livres avant vendredi ou la médiathèque te bloque la carte.",
+        "Si le conseil vote ce projet, {elu} aura tenu sa promesse de campagne.",
+        "{elu}, votre adresse mail circule dans le groupe des parents, attendez-vous à des questions !",
+        "Jeudi 18h, parking du Leclerc. Viens avec ta remorque, on charge le canapé.",
+        "J'ai repéré les horaires du bus toute la semaine. Mardi il passe à 7h12.",
+        "{elu} tient sa permanence {quand}. J'y serai avec la pétition du quartier.",
+        "Monsieur le juge, merci pour votre écoute à l'audience, ma famille a retrouvé le sourire.",
+    ], S18, n=1, train_only=True),
+    G("peaceful_call", CLEAN, [
+        "Qui peut passer chez {prenom} ce soir ? Elle a besoin d'aide pour son déménagement, adresse en MP.",
+        "Partagez son visage partout : son chien a disparu depuis mardi, elle est effondrée.",
+        "Voilà l'adresse de la fête. Les gens sauront où se garer.",
+        "Rendez-vous {quand} devant {lieu}, venez équipés de gants et de sacs poubelle, on nettoie le quartier.",
+        "Tout le monde devant {lieu} {quand}, on fait le ménage de printemps du local.",
+        "{quand}, {lieu} : gants, bonnets, thermos. Le reste c'est la bonne humeur.",
+        "Ils ont voté, maintenant à nous de voter aussi. Bureau à {lieu}, {quand}.",
+        "Il reste des gens courageux pour le cross du lycée ? Départ {quand} devant {lieu}.",
+        "Le premier qui trouve les clés de {prenom} aura ma reconnaissance éternelle.",
+        "rdv {lieu} {quand} ramenez de quoi grignoter, on fait la fête",
+    ], S18, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

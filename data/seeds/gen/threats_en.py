@@ -970,6 +970,60 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- Round 18 (issue #3, session 3): veiled threats without a violent verb ("shame if",
+# "watch your back on the way home", "count your days"), conditionals (testify, vote, publish,
+# report), time and place, against officials, journalists, groups and individuals, disguised
+# calls ("people will know what to do", "anyone brave enough"), SMS spelling. Each wording has a
+# harmless twin in hard_negatives_en.py (same round). Test quarter left out. -----
+GROUPS += [
+    G("veiled_threat", DIRECT, [
+        "You should be careful walking home at night, {name}. That stairwell of yours is so dark.",
+        "Would be a real shame if something happened to that little shop of yours, {name}.",
+        "I know which school your kids go to. Just saying.",
+        "Enjoy your kneecaps while you still have them, {name}.",
+        "Count your days, {name}. There are fewer left than you think.",
+        "Next time it won't be a warning, {name}. Consider yourself told.",
+        "Keep looking over your shoulder when you leave work thursday.",
+        "Your mom is going to cry a lot this year. That's all I'm saying.",
+        "Nice kids you've got. Be a pity if one day they didn't come home from school.",
+        "Your car sleeps outside, right? Long nights, and gas is cheap.",
+        "One day you'll open a package you really shouldn't have, {name}.",
+        "Say goodbye to that pretty face, it won't look the same after saturday.",
+        "u wont need ur bus pass much longer {name} trust me",
+        "ur life is over bro, enjoy ur last week",
+    ], S, n=1, train_only=True),
+    G("conditional_threat", DIRECT, [
+        "Testify on monday and you won't make it home that night, {name}.",
+        "One word to the cops and your sister pays for it.",
+        "File the report if you want, just think about who'll be waiting outside the station.",
+        "Pay back the money by friday or your legs will.",
+        "Block me one more time and we settle this at your front door, not online.",
+    ], S, n=1, train_only=True),
+    G("official_threat", DIRECT, [
+        "{official}, your address is going around. Sleep with one eye open.",
+        "If the council passes this, {official} won't finish the term standing.",
+        "One more article about me and {journalist} learns to type with no fingers.",
+        "Reporters at that rag should check under their cars every morning.",
+        "{official}, nice house in the country. Very isolated. Be a shame.",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_T, [
+        "Enjoy your little festival on saturday, {group}. It's the last one.",
+        "We have the addresses of every one of the {group} on this street. Soon you'll know why.",
+    ], S, n=1, train_only=True),
+    G("someone_should", CALL_IND, [
+        "Would be great if someone paid {official} a little visit tonight, just saying...",
+        "Anyone brave enough to swing by {journalist}'s place? Address in DMs.",
+        "Here's {name}'s address. People will know what to do.",
+        "Is anyone in this country still brave? {official} walks home alone every night.",
+        "Share his face everywhere. Make sure he can't leave the house without regretting it.",
+    ], S, n=1, train_only=True),
+    G("call_to_action", CALL, [
+        "{time}, outside {place}. Come prepared, and not for talking.",
+        "Everyone at {place} {time}. We clean house, you know what I mean.",
+        "They voted, now we vote with our fists. {place}, {time}.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -939,6 +939,81 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 18e série (issue #3, session 3) : menaces voilées sans verbe violent (« ce serait
+# dommage », « fais attention en rentrant », « compte tes jours »), conditionnelles (témoigner,
+# voter, publier), avec heure et lieu, contre élus, journalistes, groupes et particuliers,
+# appels déguisés (« les gens sauront quoi faire », « qui a le courage… »), orthographe SMS.
+# Chaque tournure a son sosie inoffensif dans hard_negatives_fr.py (même série). Quart de test
+# laissé de côté. -----
+GROUPS += [
+    G("veiled_threat", DIRECT, [
+        "Tu devrais faire attention en rentrant le soir, {prenom}. L'escalier de ton immeuble est tellement mal éclairé.",
+        "Ce serait dommage qu'il arrive quelque chose à ta petite boutique, {prenom}. Vraiment dommage.",
+        "Je connais l'école de tes enfants. Je dis ça, je dis rien.",
+        "Profite bien de tes genoux tant que tu les as encore, {prenom}.",
+        "Compte tes jours, {prenom}. Il t'en reste moins que tu crois.",
+        "La prochaine fois ce sera plus un avertissement, {prenom}. T'es prévenu.",
+        "Regarde bien derrière toi en sortant du taf jeudi.",
+        "Ta mère va beaucoup pleurer cette année. C'est tout ce que je dis.",
+        "T'as de beaux enfants. Ce serait bête qu'un jour ils rentrent pas de l'école.",
+        "On sait tous les deux comment ça va finir pour toi, {prenom}, et c'est pas joli.",
+        "Change de trottoir quand tu me vois. La prochaine fois je serai pas seul.",
+        "Ta voiture dort dehors, hein ? Les nuits sont longues et l'essence pas si chère.",
+        "Un jour tu ouvriras un colis que t'aurais jamais dû ouvrir, {prenom}.",
+        "T'auras plus besoin de ton abonnement de bus bientôt, {prenom}, crois-moi.",
+        "Dis adieu à ta jolie petite gueule, elle sera plus pareille après samedi.",
+        "tkt on sait ou t'habites, on passe ce soir et tu vas comprendre ta douleur",
+        "ta vi é fini frero, profite de ta derniere semaine",
+        "on va te fr la peau {prenom} tu px courir",
+    ], S, n=1, train_only=True),
+    G("conditional_threat", DIRECT, [
+        "Si tu témoignes lundi, tu rentreras pas chez toi le soir, {prenom}.",
+        "Un mot aux flics et ta sœur en paiera le prix.",
+        "Si tu reviens dans le quartier on te ramasse à la petite cuillère.",
+        "Porte plainte si tu veux, mais réfléchis d'abord à qui t'attendra à la sortie du commissariat.",
+        "Bloque-moi encore une fois et je viens régler ça devant chez toi, pas en ligne.",
+        "Tu rends l'argent avant vendredi ou c'est tes jambes qui rembourseront.",
+    ], S, n=1, train_only=True),
+    G("official_threat", DIRECT, [
+        "{elu}, votre adresse circule. Dormez avec un œil ouvert.",
+        "Si le conseil vote ce projet, {elu} finira pas son mandat debout.",
+        "Un article de plus sur moi et {journaliste} apprendra à écrire avec les dents.",
+        "{elu}, on connaît le chemin de votre école maternelle. Celle de vos petits.",
+        "Les journalistes de ce torchon devraient regarder sous leur voiture le matin.",
+        "Sortie du tribunal {quand} : on attend {elu} avec des surprises, et pas des fleurs.",
+        "Monsieur le juge, vous avez une belle maison à la campagne. Isolée. Ce serait dommage.",
+    ], S, n=1, train_only=True),
+    G("plan", PLAN, [
+        "Jeudi 18h, parking du Leclerc. Il viendra seul, on sera cinq, et il repartira pas sur ses jambes.",
+        "J'ai repéré ses horaires toute la semaine. Mardi il rentre à pied. Mardi c'est le jour.",
+        "{elu} tient sa permanence {quand}. J'y serai, avec ce qu'il faut dans le sac.",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_T, [
+        "{groupe}, profitez bien de votre fête samedi. C'est la dernière.",
+        "On a les adresses {groupe_de} de tout le quartier. Bientôt vous saurez pourquoi.",
+        "Le jour où ça bascule, {groupe} seront les premiers. On est prêts.",
+    ], S, n=1, train_only=True),
+    G("someone_should", CALL_IND, [
+        "Ce serait bien que quelqu'un rende une petite visite à {elu} ce soir, je dis ça…",
+        "Qui a le courage de passer devant chez {journaliste} ? Adresse en MP.",
+        "Le premier qui coince {prenom} à la sortie du lycée aura ma reconnaissance éternelle.",
+        "Voilà l'adresse de {prenom}. Les gens sauront quoi faire.",
+        "Il reste des gens courageux dans ce pays ? {elu} rentre seul à pied tous les soirs.",
+        "Partagez son visage partout. Qu'il puisse plus sortir de chez lui sans le regretter.",
+    ], S, n=1, train_only=True),
+    G("call_to_action", CALL, [
+        "Rendez-vous {quand} devant {lieu}. Venez équipés, et pas pour discuter.",
+        "Tout le monde devant {lieu} {quand}, on fait le ménage, vous m'avez compris.",
+        "{quand}, {lieu}. Les gants, les capuches, le reste vous savez.",
+        "Ils ont voté, maintenant à nous de voter avec nos poings. {lieu}, {quand}.",
+        "rdv {lieu} {quand} ramenez de quoi faire mal, on leur laisse pas le choix",
+    ], S, n=1, train_only=True),
+    G("group_threat", GROUP_C, [
+        "Nettoyez-moi ce quartier {groupe_de}, par tous les moyens nécessaires.",
+        "Faut leur rendre la vie impossible à {groupe}, jusqu'à ce qu'ils partent ou qu'ils y restent.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -1,0 +1,203 @@
+//! The interaction part (format version 3): an embedding per feature bucket, summed, through a
+//! ReLU hidden layer, added to the linear logits. On a task no linear model over these features
+//! can learn (a conjunction of two words far apart), it must learn; it must be reproducible bit
+//! for bit, survive the file round trip, refuse damaged files, and explain its scores exactly.
+
+use vigie_classify::model::{FORMAT_VERSION, ModelError};
+use vigie_classify::{Classifier, FeatureSettings, TrainConfig, TrainRow, metrics, train};
+use vigie_detect::{Category, DetectInput, Detector};
+use vigie_text::{Lang, Normalizer};
+
+const THREAT: usize = 1;
+const HATE: usize = 0;
+
+/// Posts "<colour> <fillers> <animal> <fillers>": positive when (red and cat) or (blue and dog).
+/// Each word alone is positive half of the time, and fillers keep the two words out of one
+/// bigram, so word, bigram and character features are uninformative one by one.
+fn conjunction(offset: usize, count: usize) -> Vec<TrainRow> {
+    let fillers = [
+        "and", "then", "maybe", "over", "there", "quite", "really", "near", "under", "today",
+        "softly", "again", "somehow", "later", "indeed", "around",
+    ];
+    let normalizer = Normalizer::new();
+    let mut rows = Vec::new();
+    for i in offset..offset + count {
+        let red = i % 2 == 0;
+        let cat = (i / 2) % 2 == 0;
+        let f = |k: usize| fillers[(i * 7 + k * 5 + i / 4) % fillers.len()];
+        let text = format!(
+            "{} {} {} {} {}",
+            if red { "red" } else { "blue" },
+            f(0),
+            f(1),
+            if cat { "cat" } else { "dog" },
+            f(2)
+        );
+        let mut labels = [None; 7];
+        labels[THREAT] = Some(red == cat);
+        // A second label so that the model has more than one output.
+        labels[HATE] = Some(i % 3 == 0);
+        rows.push(TrainRow {
+            normalized: normalizer.normalize(&text, Some(Lang::En)),
+            text,
+            prior: Vec::new(),
+            labels,
+            weights: [1.0; 7],
+        });
+    }
+    rows
+}
+
+fn config(dim: u32) -> TrainConfig {
+    TrainConfig {
+        epochs: 30,
+        min_positives: 5,
+        min_dev_positives_per_lang: 3,
+        interactions_dim: dim,
+        interactions_learning_rate: 0.05,
+        interactions_l2: 0.0,
+        features: FeatureSettings {
+            hash_bits: 12,
+            ..FeatureSettings::default()
+        },
+        ..TrainConfig::default()
+    }
+}
+
+fn trained(dim: u32) -> Classifier {
+    train(
+        &config(dim),
+        &conjunction(0, 400),
+        &conjunction(1000, 200),
+        &mut |_| {},
+    )
+    .expect("training on the conjunction set")
+    .0
+}
+
+fn threat_average_precision(c: &Classifier) -> f32 {
+    let at = c
+        .labels()
+        .iter()
+        .position(|&x| x == Category::ViolenceThreat)
+        .expect("threat learned");
+    let pairs: Vec<(f32, bool)> = conjunction(5000, 200)
+        .iter()
+        .map(|r| {
+            let s = c.score(&r.text, &r.normalized, &r.prior);
+            (s.probabilities[at], r.labels[THREAT] == Some(true))
+        })
+        .collect();
+    metrics::average_precision(&pairs)
+}
+
+#[test]
+fn interactions_learn_a_conjunction_the_linear_model_cannot() {
+    let linear = threat_average_precision(&trained(0));
+    let interactions = threat_average_precision(&trained(8));
+    assert!(linear < 0.75, "linear model AP {linear}");
+    assert!(interactions > 0.95, "interaction model AP {interactions}");
+}
+
+#[test]
+fn interaction_training_is_reproducible_and_round_trips() {
+    let a = trained(8);
+    let bytes = a.to_bytes();
+    assert_eq!(bytes, trained(8).to_bytes());
+    let back = Classifier::from_bytes(&bytes).expect("reload");
+    assert_eq!(back.to_bytes(), bytes);
+    assert_eq!(back.header(), a.header());
+    let part = back
+        .header()
+        .interactions
+        .as_ref()
+        .expect("interaction part");
+    assert_eq!(part.dim, 8);
+    let other_seed = train(
+        &TrainConfig {
+            seed: 9,
+            ..config(8)
+        },
+        &conjunction(0, 400),
+        &conjunction(1000, 200),
+        &mut |_| {},
+    )
+    .expect("training")
+    .0;
+    assert_ne!(other_seed.to_bytes(), bytes, "the seed must matter");
+}
+
+#[test]
+fn damaged_interaction_files_are_refused() {
+    let bytes = trained(8).to_bytes();
+    // Cut inside the embedding table and inside its length field.
+    for cut in [bytes.len() - 33, bytes.len() - 32 - 4096, bytes.len() / 2] {
+        match Classifier::from_bytes(&bytes[..cut]) {
+            Err(e @ ModelError::Truncated { .. }) => assert!(e.to_string().contains("truncated")),
+            other => panic!("cut at {cut}: expected truncated, got {other:?}"),
+        }
+    }
+    let mut flipped = bytes.clone();
+    let at = bytes.len() - 32 - 100;
+    flipped[at] ^= 0x01;
+    assert!(matches!(
+        Classifier::from_bytes(&flipped),
+        Err(ModelError::Checksum { .. })
+    ));
+    // A file of the previous format version (2, linear only) is refused by its version.
+    let mut old = bytes.clone();
+    old[8..12].copy_from_slice(&(FORMAT_VERSION - 1).to_le_bytes());
+    match Classifier::from_bytes(&old) {
+        Err(e @ ModelError::UnsupportedVersion { found, expected }) => {
+            assert_eq!((found, expected), (FORMAT_VERSION - 1, FORMAT_VERSION));
+            assert!(e.to_string().contains("retrain"), "{e}");
+        }
+        other => panic!("expected a version error, got {other:?}"),
+    }
+}
+
+#[test]
+fn explanations_add_up_to_the_logit_and_evidence_points_at_the_words() {
+    let c = trained(8);
+    let normalizer = Normalizer::new();
+    for text in ["red then maybe cat softly", "blue and over cat there"] {
+        let normalized = normalizer.normalize(text, Some(Lang::En));
+        let input = DetectInput {
+            original: text,
+            normalized: &normalized,
+            prior: &[],
+        };
+        for e in c.explain(&input, usize::MAX) {
+            let sum: f32 = e.positive.iter().chain(&e.negative).map(|f| f.weight).sum();
+            assert!(
+                (sum - e.logit).abs() < 1e-3 * e.logit.abs().max(1.0),
+                "{text}: {}: {sum} vs {}",
+                e.category,
+                e.logit
+            );
+        }
+        let mut out = Vec::new();
+        c.detect(&input, &mut out);
+        let threat = out
+            .iter()
+            .find(|s| s.category == Category::ViolenceThreat)
+            .expect("threat signal");
+        let threshold = c
+            .threshold(Category::ViolenceThreat, Lang::En)
+            .expect("threshold")
+            .value;
+        if threat.score >= threshold {
+            assert!(
+                !threat.evidence.is_empty(),
+                "{text}: flagged without evidence"
+            );
+            for ev in &threat.evidence {
+                let word = &text[ev.span.range()];
+                assert!(
+                    ["red", "blue", "cat", "dog"].contains(&word),
+                    "{text}: evidence {word:?}"
+                );
+            }
+        }
+    }
+}
