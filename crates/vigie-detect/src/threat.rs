@@ -274,6 +274,8 @@ const BONUS_VIOLENT_CONTEXT: f32 = 0.1;
 const DOOM_THIRD: f32 = 0.6;
 /// A second veiled threat in the same post ("watch your back, you won't see it coming").
 const BONUS_SECOND_DOOM: f32 = 0.2;
+/// A veiled threat that names the person it is said to ("you won't see it coming, Marcus").
+const BONUS_NAMED: f32 = 0.1;
 
 /// The compiled pattern vocabulary of all languages.
 pub struct ThreatPatterns {
@@ -1034,11 +1036,21 @@ impl<'a> PostView<'a> {
             } else {
                 0.0
             };
+            let named = if hit.roles.has(Role::DoomWeak)
+                && !hit.roles.has(Role::DoomStrong)
+                && (0..self.text.tokens.len().min(u16::MAX as usize) as u16).any(|k| {
+                    // Not a word some role already reads ("I'll", "Sunday").
+                    self.is_name(k) && !self.hits().iter().any(|h| h.first <= k && k < h.end)
+                }) {
+                BONUS_NAMED
+            } else {
+                0.0
+            };
             self.keep(
                 out,
                 Candidate {
                     category: Category::ViolenceThreat,
-                    score: base + conditional + second,
+                    score: base + conditional + second + named,
                     pattern: "doom_to_addressee",
                     frame_first: hit.first,
                     frame_end: hit.end,
