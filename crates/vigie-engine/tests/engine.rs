@@ -206,3 +206,79 @@ fn a_reused_scratch_decides_like_a_fresh_one() {
         assert_eq!(reused, fresh, "{text:?}");
     }
 }
+
+/// Issue #3's plain threats, each a construction the rules read (intent + act + object, a
+/// condition, a weapon brought with a time or place, a death foretold, a run-together form),
+/// are acted on by the rules and the default policy alone, in the category they belong to;
+/// their look-alikes (a party, ranges, camping tools, a dative "te découper une part") are
+/// allowed; quoted counter-speech is not removed as hate.
+#[test]
+fn issue_3_threats_are_acted_on_and_their_look_alikes_are_not() {
+    let engine = engine();
+    let threats = [
+        (
+            "gonna stab the next tourist who blocks the escalator",
+            "violence_threat",
+        ),
+        ("I'll throw you off the balcony myself", "violence_threat"),
+        ("Delete this thread or I'll delete you", "violence_threat"),
+        ("IMGONNAKILLU", "violence_threat"),
+        ("watch ur back, you won't see it coming", "violence_threat"),
+        (
+            "the landlord won't see morning, I promise you that",
+            "violence_threat",
+        ),
+        (
+            "meet at the courthouse friday at noon and bring ammo",
+            "incitement",
+        ),
+        ("je vais te découper en morceaux", "violence_threat"),
+        (
+            "fais gaffe à toi, tu le verras pas venir",
+            "violence_threat",
+        ),
+        (
+            "on se retrouve devant la mairie samedi avec des fusils",
+            "incitement",
+        ),
+        (
+            "le juge ne sortira pas vivant du tribunal",
+            "violence_threat",
+        ),
+    ];
+    for (text, category) in threats {
+        let d = decide(engine, text);
+        assert!(
+            d.action >= Action::HoldForReview,
+            "{text:?} → {:?}",
+            d.action
+        );
+        assert!(
+            d.rules.iter().any(
+                |r| r.mode == Mode::Enforce && r.category.is_some_and(|c| c.name() == category)
+            ),
+            "{text:?}: no enforced {category} rule in {:?}",
+            d.rules
+        );
+    }
+    for text in [
+        "I'll throw you a party on Saturday",
+        "I'm bringing my rifle to the range on saturday",
+        "camping trip saturday, bring rope and a knife for the kindling",
+        "je vais te découper une part de gâteau",
+        "on se retrouve devant la mairie samedi avec des pancartes",
+        "Stop texting me or I'll block you",
+    ] {
+        let d = decide(engine, text);
+        assert_eq!(d.action, Action::Allow, "{text:?} → {:?}", d.rules);
+    }
+    let quoted = decide(
+        engine,
+        "calling muslims \"vermin\" is hate speech, full stop",
+    );
+    assert!(
+        quoted.action < Action::Remove,
+        "quoted counter-speech → {:?}",
+        quoted.rules
+    );
+}
