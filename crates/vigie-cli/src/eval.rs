@@ -2,11 +2,14 @@
 //! n, positives, precision, recall, F1 at the model's threshold, and AUPRC — as a table and as
 //! JSON. Labels are read as the source gives them (no derived labels, empty = not counted).
 //!
-//! Two modes: the classifier alone (default), and `--pipeline`, the whole engine as a platform
-//! runs it — each category's score is the highest any detector gave it (rule-based threat
-//! patterns, lexicons and the classifier), judged at the classifier's threshold for that
-//! category and language (0.5 where the classifier has none), and a row is "left alone" when
-//! the default policy's action is `allow`.
+//! Two modes: the classifier alone (default), judged at the classifier's own threshold per
+//! category and language; and `--pipeline`, what a platform gets from the whole engine (rule-based
+//! threat patterns, lexicons and the classifier, then the policy — the embedded default, or
+//! `--policy FILE`). In pipeline mode a row counts as flagged for a category when the policy
+//! acted on it for that category: an enforced rule of that category fired with an action other
+//! than `allow`. Precision counts every row whose label for the category is known, negatives
+//! included; AUPRC ranks rows by the highest score any detector gave the category. A row is
+//! "left alone" when the policy's action is `allow`.
 
 use std::path::PathBuf;
 
@@ -38,10 +41,13 @@ pub struct EvalArgs {
     /// Only rows of this pool source (e.g. `hatexplain`) or seed kind (e.g. `idiom`).
     #[arg(long)]
     pub kind: Option<String>,
-    /// Evaluate the whole engine (every detector, max score per category, default policy)
-    /// instead of the classifier alone.
+    /// Evaluate the whole engine (every detector, then the policy) instead of the classifier
+    /// alone: a category is flagged when the policy acts on the post for it.
     #[arg(long)]
     pub pipeline: bool,
+    /// With --pipeline: the policy file (TOML) to judge by instead of the embedded default.
+    #[arg(long, value_name = "FILE", requires = "pipeline")]
+    pub policy: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -72,6 +78,8 @@ struct Report {
     model_version: String,
     /// "classifier" or "pipeline".
     mode: String,
+    /// Pipeline: the policy judged by ("default" or the file given).
+    policy: Option<String>,
     file: String,
     split: String,
     rows: usize,
@@ -110,14 +118,19 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         .filter(|r| args.kind.as_ref().is_none_or(|k| &r.kind == k))
         .collect();
     let labels = classifier.labels().to_vec();
-    // Per row: one score per classifier label, and (pipeline only) whether the policy acted.
-    let (scores, acted): (Vec<Vec<f32>>, Option<Vec<bool>>) = if args.pipeline {
-        let engine = Engine::builder()
-            .model(args.model.display().to_string(), bytes)
+    // Per row: one score per classifier label, and (pipeline only) what the policy did.
+    let (scores, judged): (Vec<Vec<f32>>, Option<Vec<Judged>>) = if args.pipeline {
+        let mut builder = Engine::builder().model(args.model.display().to_string(), bytes);
+        if let Some(path) = &args.policy {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading policy {}", path.display()))?;
+            builder = builder.policy(path.display().to_string(), text);
+        }
+        let engine = builder
             .build()
             .context("building the engine with the model")?;
-        let (scores, acted) = decide_all(&engine, &rows, &labels);
-        (scores, Some(acted))
+        let (scores, judged) = decide_all(&engine, &rows, &labels);
+        (scores, Some(judged))
     } else {
         let engine = Engine::builder()
             .without_classifier()
@@ -141,7 +154,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
             .map_or(0.5, |t| t.value)
     };
     if let Some(path) = &args.rows_out {
-        write_rows(path, &rows, &scores, &labels)?;
+        write_rows(path, &rows, &scores, judged.as_deref(), &labels)?;
     }
     let mut figures = Vec::new();
     for (li, &category) in labels.iter().enumerate() {
@@ -149,13 +162,28 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
             continue;
         };
         for lang in [Some(Lang::En), Some(Lang::Fr), None] {
-            // Each row is judged at the threshold of its own language, then shifted so that
-            // one cut-off (0) applies to all.
+            // Classifier: each row is judged at the threshold of its own language, then shifted
+            // so that one cut-off (0) applies to all. Pipeline: flagged (1) or not (0) by the
+            // policy, the same cut-off.
             let pairs: Vec<(f32, bool)> = rows
                 .iter()
+                .enumerate()
                 .zip(&scores)
-                .filter(|(r, _)| lang.is_none_or(|g| r.lang == g))
-                .filter_map(|(r, s)| r.labels[l].map(|y| (s[li] - threshold(li, r.lang), y)))
+                .filter(|((_, r), _)| lang.is_none_or(|g| r.lang == g))
+                .filter_map(|((i, r), s)| {
+                    let y = r.labels[l]?;
+                    let verdict = match &judged {
+                        Some(judged) => {
+                            if judged[i].flagged[li] {
+                                0.5
+                            } else {
+                                -0.5
+                            }
+                        }
+                        None => s[li] - threshold(li, r.lang),
+                    };
+                    Some((verdict, y))
+                })
                 .collect();
             if pairs.is_empty() {
                 continue;
@@ -176,7 +204,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                 recall: at.recall,
                 f1: at.f1,
                 auprc: metrics::average_precision(&raw),
-                threshold: lang.map(|g| threshold(li, g)),
+                threshold: lang.filter(|_| judged.is_none()).map(|g| threshold(li, g)),
             });
         }
     }
@@ -194,8 +222,8 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                 continue;
             }
             negatives += 1;
-            let flagged = match &acted {
-                Some(acted) => acted[i],
+            let flagged = match &judged {
+                Some(judged) => judged[i].acted,
                 None => (0..labels.len()).any(|li| s[li] >= threshold(li, r.lang)),
             };
             alone += u32::from(!flagged);
@@ -243,8 +271,10 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
             f.recall,
             f.f1,
             f.auprc,
-            f.threshold
-                .map_or("per-lang".to_string(), |t| format!("{t:.3}"))
+            f.threshold.map_or(
+                if args.pipeline { "policy" } else { "per-lang" }.to_string(),
+                |t| format!("{t:.3}")
+            )
         );
     }
     for l in &left {
@@ -272,6 +302,11 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         let report = Report {
             model_version: classifier.model_version().to_string(),
             mode: mode.to_string(),
+            policy: args.pipeline.then(|| {
+                args.policy
+                    .as_ref()
+                    .map_or("default".to_string(), |p| p.display().to_string())
+            }),
             file: args.file.display().to_string(),
             split: args.split.clone(),
             rows: rows.len(),
@@ -289,13 +324,14 @@ fn write_rows(
     path: &std::path::Path,
     rows: &[LabelledRow],
     scores: &[Vec<f32>],
+    judged: Option<&[Judged]>,
     labels: &[vigie_detect::Category],
 ) -> anyhow::Result<()> {
     use std::io::Write;
     let file =
         std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
     let mut out = std::io::BufWriter::new(file);
-    for (r, s) in rows.iter().zip(scores) {
+    for (i, (r, s)) in rows.iter().zip(scores).enumerate() {
         let mut known = serde_json::Map::new();
         let mut scored = serde_json::Map::new();
         for (li, c) in labels.iter().enumerate() {
@@ -304,10 +340,14 @@ fn write_rows(
             }
             scored.insert(c.name().to_string(), s[li].into());
         }
-        let line = serde_json::json!({
+        let mut line = serde_json::json!({
             "id": r.id, "lang": r.lang.code(), "kind": r.kind, "text": r.text,
             "labels": known, "scores": scored,
         });
+        if let Some(j) = judged.and_then(|j| j.get(i)) {
+            line["action"] = serde_json::to_value(j.action)?;
+            line["rules"] = j.rules.clone().into();
+        }
         writeln!(out, "{line}").with_context(|| format!("writing {}", path.display()))?;
     }
     out.flush()
@@ -315,16 +355,38 @@ fn write_rows(
     Ok(())
 }
 
+/// What the policy did with one row.
+struct Judged {
+    /// Anything but `allow`.
+    acted: bool,
+    /// Per classifier label: an enforced rule of that category fired with an action other
+    /// than `allow`.
+    flagged: Vec<bool>,
+    /// The action and the enforced rules that fired, for `--rows-out`.
+    action: Action,
+    rules: Vec<String>,
+}
+
+/// Whether the policy acted on `decision` for `category`: an enforced rule of that category
+/// with an action other than `allow` fired (shadow rules change nothing, so they do not count).
+fn acted_for(decision: &vigie_policy::Decision, category: vigie_detect::Category) -> bool {
+    decision.action != Action::Allow
+        && decision.rules.iter().any(|r| {
+            r.mode == vigie_policy::Mode::Enforce
+                && r.action != Action::Allow
+                && r.category == Some(category)
+        })
+}
+
 /// Runs every row through the whole engine: per classifier label, the highest score any
-/// detector gave that category (0 when none did), and whether the policy did anything but
-/// allow.
+/// detector gave that category (0 when none did), and what the policy did.
 fn decide_all(
     engine: &Engine,
     rows: &[LabelledRow],
     labels: &[vigie_detect::Category],
-) -> (Vec<Vec<f32>>, Vec<bool>) {
+) -> (Vec<Vec<f32>>, Vec<Judged>) {
     let mut scores = Vec::with_capacity(rows.len());
-    let mut acted = Vec::with_capacity(rows.len());
+    let mut judged = Vec::with_capacity(rows.len());
     let started = std::time::Instant::now();
     for r in rows {
         let context = PostContext {
@@ -348,7 +410,17 @@ fn decide_all(
                 })
                 .collect(),
         );
-        acted.push(decision.action != Action::Allow);
+        judged.push(Judged {
+            acted: decision.action != Action::Allow,
+            flagged: labels.iter().map(|c| acted_for(&decision, *c)).collect(),
+            action: decision.action,
+            rules: decision
+                .rules
+                .iter()
+                .filter(|r| r.mode == vigie_policy::Mode::Enforce)
+                .map(|r| r.id.clone())
+                .collect(),
+        });
     }
     if !rows.is_empty() {
         eprintln!(
@@ -357,7 +429,7 @@ fn decide_all(
             rows.len()
         );
     }
-    (scores, acted)
+    (scores, judged)
 }
 
 /// CPU time this thread has run, in ns (Linux `schedstat`), so that the figure does not count

@@ -200,3 +200,57 @@ fn explain_gets_the_hard_cases_right() {
         );
     }
 }
+
+/// Pipeline mode judges what the policy does: a category is flagged only when an enforced rule
+/// of that category acts. The same rows under a policy whose threat rules can never fire (a
+/// score above 1) flag no threat at all — recall 0 — and leave every harmless row alone; under
+/// the default policy both threats are flagged.
+#[test]
+fn pipeline_mode_flags_what_the_policy_acts_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let policy = dir.path().join("never-threat.toml");
+    std::fs::write(
+        &policy,
+        r#"[policy]
+name = "never-threat"
+
+[[rule]]
+id = "impossible-threat"
+when = "signals.violence_threat.score > 1.5"
+action = "remove"
+reason_code = "violent_threat"
+category = "violence_threat"
+
+[[rule]]
+id = "any-harassment"
+when = "signals.harassment.score >= 0.3"
+action = "hold_for_review"
+reason_code = "harassment"
+category = "harassment"
+"#,
+    )
+    .expect("write policy");
+    let policy_arg = policy.display().to_string();
+    let report = run_eval(dir.path(), &["--pipeline", "--policy", &policy_arg]);
+    assert_eq!(report["mode"], "pipeline");
+    assert_eq!(report["policy"], policy_arg.as_str());
+    let threat = figure(&report, "violence_threat", "all");
+    assert_eq!(threat["positives"], 2);
+    assert_eq!(
+        threat["recall"], 0.0,
+        "no threat rule can fire, so no threat is flagged"
+    );
+    // The threats are held for harassment, which is what this policy does with them.
+    let harassment = figure(&report, "harassment", "all");
+    assert_eq!(harassment["recall"], 1.0);
+    assert!(
+        threat["threshold"].is_null(),
+        "pipeline figures have no score threshold"
+    );
+    // AUPRC still ranks by the detectors' scores, whatever the policy does.
+    assert_eq!(threat["auprc"], 1.0);
+
+    let default = run_eval(dir.path(), &["--pipeline"]);
+    assert_eq!(default["policy"], "default");
+    assert_eq!(figure(&default, "violence_threat", "all")["recall"], 1.0);
+}
