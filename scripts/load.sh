@@ -28,6 +28,9 @@ writer_stats() {
 }
 # CPU time (user + system, in clock ticks of 10 ms) used by the server so far
 server_cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
+# CPU seconds (user + system) used so far by the finished children of this shell (wrk, curl):
+# the load client runs on the same cores as the server, so its share is reported too
+client_cpu() { times | awk 'NR == 2 { gsub(/[ms]/, " "); print $1 * 60 + $2 + $3 * 60 + $4 }'; }
 
 run() { # $1: label, rest: storage flags
   local label=$1; shift
@@ -36,12 +39,12 @@ run() { # $1: label, rest: storage flags
   VIGIE_RATE_LIMIT_PER_SECOND=0 "$VIGIE" serve "$@" --listen "127.0.0.1:$PORT" >"$WORK/$label.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
-  echo "| storage | connections | requests/s | p50 | p99 | errors | posts per commit | writer busy/time per commit | server CPU per request |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| storage | connections | requests/s | p50 | p99 | errors | posts per commit | writer busy/time per commit | server CPU per request | client CPU per request |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for c in $CONNS; do
-    before=$(writer_stats); cpu0=$(server_cpu)
+    before=$(writer_stats); cpu0=$(server_cpu); client0=$(client_cpu)
     out=$(wrk -t2 -c"$c" -d"${SECS}s" --latency -s "$ROOT/scripts/load-post.lua" "http://127.0.0.1:$PORT")
-    after=$(writer_stats); cpu1=$(server_cpu)
+    after=$(writer_stats); cpu1=$(server_cpu); client1=$(client_cpu)
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
     err=$(awk '/Non-2xx/ {print $5}' <<<"$out")
@@ -51,7 +54,8 @@ run() { # $1: label, rest: storage flags
       g = y[1] - x[1]; p = y[2] - x[2]; u = y[3] - x[3];
       printf "%.1f %.0f%%/%.1fms", (g ? p / g : 0), u / (s * 10000), (g ? u / g / 1000 : 0) }')
     cpu=$(( (cpu1 - cpu0) * 10000000 / (reqs > 0 ? reqs : 1) / 1000 ))
-    echo "| $label | $c | $rps | $p50 | $p99 | ${err:-0} | ${stats% *} | ${stats#* } | ${cpu} µs |"
+    client=$(awk -v a="$client0" -v b="$client1" -v n="$reqs" 'BEGIN { printf "%.0f", (b - a) * 1e6 / (n > 0 ? n : 1) }')
+    echo "| $label | $c | $rps | $p50 | $p99 | ${err:-0} | ${stats% *} | ${stats#* } | ${cpu} µs | ${client} µs |"
   done
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
   "$VIGIE" audit verify "$@" | tail -1

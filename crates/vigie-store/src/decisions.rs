@@ -15,9 +15,7 @@ use vigie_review::{Case, ReviewConfig};
 use std::collections::{HashMap, HashSet};
 
 use crate::audit::{AuditEntry, AuditEvent, ChainHead, insert_entries};
-use crate::{
-    Backend, QueryContext, Result, Store, StoreError, get, now_micros, ordered_id, random_id,
-};
+use crate::{Backend, QueryContext, Result, Store, StoreError, get, now_micros, ordered_id};
 
 /// A post with the decision the engine made on it, to be stored.
 #[derive(Debug, Clone, Copy)]
@@ -178,6 +176,14 @@ impl Store {
                         detail: e.to_string(),
                     })?,
                     reach: p.context.reach,
+                    // Made here, on the caller's task, rather than on the single writer
+                    // thread that every post waits for.
+                    decision_json: serde_json::to_string(p.decision).map_err(|e| {
+                        StoreError::Invalid {
+                            what: "decision",
+                            detail: e.to_string(),
+                        }
+                    })?,
                     decision: p.decision.clone(),
                 })
             })
@@ -305,6 +311,8 @@ struct OwnedPost {
     /// `context.reach`, for the priority of a case opened on the post.
     reach: Option<u64>,
     decision: Decision,
+    /// `decision` as JSON.
+    decision_json: String,
 }
 
 /// What the writer task did since the store was opened, for metrics: how many posts share
@@ -466,9 +474,15 @@ pub(crate) async fn run_writer(
 async fn acquire_writer(pool: &AnyPool, backend: Backend) -> Result<PoolConnection<Any>> {
     let mut conn = pool.acquire().await.ctx("starting to store posts")?;
     if backend == Backend::Sqlite {
-        conn.execute("PRAGMA wal_autocheckpoint = 0")
-            .await
-            .ctx("setting up the writer connection")?;
+        // A group's multi-row statements keep a statement journal (to undo one statement
+        // alone); in memory it never spills to a temporary file. A larger page cache keeps
+        // the index pages that posts land on at random (authors, subjects) out of the OS's
+        // reads: 64 MiB, for this one connection.
+        conn.execute(
+            "PRAGMA wal_autocheckpoint = 0; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536",
+        )
+        .await
+        .ctx("setting up the writer connection")?;
     }
     Ok(conn)
 }
@@ -504,7 +518,6 @@ pub(crate) fn values_clause(rows: usize, columns: usize) -> String {
 /// A post's decision as it will be stored if the post is new.
 struct Candidate {
     stored: StoredDecision,
-    json: String,
     reach: Option<u64>,
 }
 
@@ -582,15 +595,19 @@ fn bind_posts<'q>(
     q
 }
 
-fn bind_decisions<'q>(mut q: AnyQuery<'q>, candidates: &[Candidate]) -> AnyQuery<'q> {
-    for c in candidates {
+fn bind_decisions<'q>(
+    mut q: AnyQuery<'q>,
+    candidates: &[Candidate],
+    posts: &[(&WriteJob, &OwnedPost)],
+) -> AnyQuery<'q> {
+    for (c, (_, p)) in candidates.iter().zip(posts) {
         let d = &c.stored;
         q = q
             .bind(&d.id)
             .bind(&d.platform)
             .bind(&d.post_id)
             .bind(&d.author)
-            .bind(&c.json)
+            .bind(&p.decision_json)
             .bind(d.decision.action.name())
             .bind(&d.decision.policy_version)
             .bind(d.created_at);
@@ -605,13 +622,6 @@ async fn roll_back(conn: &mut AnyConnection) {
 }
 
 /// Stores every job's posts in one transaction; one result list per job, in order.
-///
-/// Round trips are what a group's time is made of (on SQLite each is a hand-off to the
-/// connection's thread, which on a busy machine waits for a CPU; on PostgreSQL a network
-/// round trip), so there are few: on SQLite one command begins the transaction, locks and
-/// reads the audit chain head and inserts posts and decisions, and one appends the audit
-/// entries, moves the head and commits. PostgreSQL takes one statement per round trip.
-/// Posts that need a case add the review store's statements in between.
 async fn commit_group(
     conn: &mut AnyConnection,
     group: &[WriteJob],
@@ -626,31 +636,23 @@ async fn commit_group(
     // Every post gets its decision ready; those of posts stored before are dropped below.
     let candidates = posts
         .iter()
-        .map(|(_, p)| {
-            let json = serde_json::to_string(&p.decision).map_err(|e| StoreError::Invalid {
-                what: "decision",
-                detail: e.to_string(),
-            })?;
-            Ok(Candidate {
-                stored: StoredDecision {
-                    id: ordered_id(now),
-                    platform: p.platform.clone(),
-                    post_id: p.post_id.clone(),
-                    author: p.author.clone(),
-                    created_at: now,
-                    decision: p.decision.clone(),
-                },
-                json,
-                reach: p.reach,
-            })
+        .map(|(_, p)| Candidate {
+            stored: StoredDecision {
+                id: ordered_id(now),
+                platform: p.platform.clone(),
+                post_id: p.post_id.clone(),
+                author: p.author.clone(),
+                created_at: now,
+                decision: p.decision.clone(),
+            },
+            reach: p.reach,
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<Vec<_>>();
 
-    let begun = match backend {
-        Backend::Sqlite => conn.execute("BEGIN IMMEDIATE").await,
-        Backend::Postgres => conn.execute("BEGIN").await,
-    };
-    begun.ctx("starting to store posts")?;
+    // On SQLite the transaction begins with the group's first command (see write_group).
+    if backend == Backend::Postgres {
+        conn.execute("BEGIN").await.ctx("starting to store posts")?;
+    }
     match write_group(conn, &posts, candidates, config, backend, now).await {
         Ok(out) => {
             let mut out = out.into_iter();
@@ -666,7 +668,38 @@ async fn commit_group(
     }
 }
 
-/// The body of [`commit_group`], inside the transaction it began; commits it on success.
+/// Whether a decision is one a person must look at: it opens (or joins) a case.
+fn needs_case(action: Action) -> bool {
+    matches!(
+        action,
+        Action::HoldForReview | Action::EscalateUrgent | Action::Remove
+    )
+}
+
+/// Subject keys per `IN (…)` list.
+const KEYS_PER_STATEMENT: usize = 1000;
+
+/// `SELECT … FROM cases WHERE subject_key IN (…)` for `keys` keys: the subjects that already
+/// have a case, as `taken_subject`.
+fn taken_subjects_sql(keys: usize, placeholders: Placeholders) -> String {
+    format!(
+        "SELECT subject_key AS taken_subject FROM cases WHERE subject_key IN {}",
+        // One row of `keys` columns is `(?, ?, …)`: the list.
+        values_from(1, keys, placeholders)
+    )
+}
+
+/// The body of [`commit_group`]; begins the transaction on SQLite (PostgreSQL's was begun by
+/// the caller) and commits it on success.
+///
+/// Round trips are what a group's time is made of (on SQLite each is a hand-off to the
+/// connection's thread, which on a busy machine waits for a CPU; on PostgreSQL a network
+/// round trip), so their number does not grow with the group: on SQLite one command begins
+/// the transaction, locks and reads the audit chain head, inserts posts and decisions and
+/// finds which flagged posts' subjects already have a case; a second inserts the new cases
+/// and their queue rows, appends the audit entries, moves the head and commits. PostgreSQL
+/// takes one statement per round trip. Only a flagged post whose subject already has a case
+/// (reported before it was recorded, which is rare) costs round trips of its own.
 async fn write_group(
     conn: &mut AnyConnection,
     posts: &[(&WriteJob, &OwnedPost)],
@@ -676,13 +709,21 @@ async fn write_group(
     now: i64,
 ) -> Result<Vec<Recorded>> {
     // Taking the chain lock first also serialises post writers (of every process), so a
-    // conflicting insert below always sees the other writer's committed decision.
+    // conflicting insert below always sees the other writer's committed decision, and no
+    // case can be opened between the check for existing cases and the insert of new ones.
     let mut head;
     let mut inserted: HashSet<(String, String)> = HashSet::with_capacity(posts.len());
+    let mut taken: HashSet<String> = HashSet::new();
+    // Subject keys of the posts whose decision needs a case, if the post is new.
+    let flagged: Vec<String> = candidates
+        .iter()
+        .filter(|c| needs_case(c.stored.decision.action))
+        .map(|c| crate::review::post_subject_key(&c.stored.platform, &c.stored.post_id))
+        .collect();
     match backend {
         Backend::Sqlite => {
             let mut sql = String::from(
-                "UPDATE audit_head SET touched_at = ? WHERE id = 1 RETURNING seq, hash;\n",
+                "BEGIN IMMEDIATE;\nUPDATE audit_head SET touched_at = ? WHERE id = 1 RETURNING seq, hash;\n",
             );
             for chunk in posts.chunks(ROWS_PER_STATEMENT) {
                 sql.push_str(&insert_posts_sql(chunk.len(), Placeholders::Anonymous));
@@ -690,6 +731,10 @@ async fn write_group(
             }
             for chunk in candidates.chunks(ROWS_PER_STATEMENT) {
                 sql.push_str(&insert_decisions_sql(chunk.len(), Placeholders::Anonymous));
+                sql.push_str(";\n");
+            }
+            for chunk in flagged.chunks(KEYS_PER_STATEMENT) {
+                sql.push_str(&taken_subjects_sql(chunk.len(), Placeholders::Anonymous));
                 sql.push_str(";\n");
             }
             // Safe: the text holds only fixed fragments and placeholders; every value is
@@ -700,8 +745,14 @@ async fn write_group(
             for chunk in posts.chunks(ROWS_PER_STATEMENT) {
                 q = bind_posts(q, chunk, now);
             }
-            for chunk in candidates.chunks(ROWS_PER_STATEMENT) {
-                q = bind_decisions(q, chunk);
+            for (chunk, posts) in candidates
+                .chunks(ROWS_PER_STATEMENT)
+                .zip(posts.chunks(ROWS_PER_STATEMENT))
+            {
+                q = bind_decisions(q, chunk, posts);
+            }
+            for key in &flagged {
+                q = q.bind(key.as_str());
             }
             let rows = q
                 .fetch_all(&mut *conn)
@@ -713,7 +764,12 @@ async fn write_group(
             })?;
             head = ChainHead::from_row(first)?;
             for row in rest {
-                inserted.insert((get(row, "platform")?, get(row, "post_id")?));
+                if sqlx::Row::columns(row).first().map(sqlx::Column::name) == Some("taken_subject")
+                {
+                    taken.insert(get(row, "taken_subject")?);
+                } else {
+                    inserted.insert((get(row, "platform")?, get(row, "post_id")?));
+                }
             }
         }
         Backend::Postgres => {
@@ -726,15 +782,33 @@ async fn write_group(
                     .await
                     .ctx("storing posts")?;
             }
-            for chunk in candidates.chunks(ROWS_PER_STATEMENT) {
+            for (chunk, posts) in candidates
+                .chunks(ROWS_PER_STATEMENT)
+                .zip(posts.chunks(ROWS_PER_STATEMENT))
+            {
                 let sql = insert_decisions_sql(chunk.len(), Placeholders::NumberedFrom(1));
                 // Safe: fixed fragments and placeholders; every value is bound.
-                let rows = bind_decisions(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk)
+                let rows = bind_decisions(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk, posts)
                     .fetch_all(&mut *conn)
                     .await
                     .ctx("storing decisions")?;
                 for row in rows {
                     inserted.insert((get(&row, "platform")?, get(&row, "post_id")?));
+                }
+            }
+            for chunk in flagged.chunks(KEYS_PER_STATEMENT) {
+                let sql = taken_subjects_sql(chunk.len(), Placeholders::NumberedFrom(1));
+                // Safe: fixed fragments and placeholders; every value is bound.
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+                for key in chunk {
+                    q = q.bind(key.as_str());
+                }
+                for row in q
+                    .fetch_all(&mut *conn)
+                    .await
+                    .ctx("finding the cases of flagged posts")?
+                {
+                    taken.insert(get(&row, "taken_subject")?);
                 }
             }
         }
@@ -781,16 +855,20 @@ async fn write_group(
     }
     // Decisions a person must look at open a case in the same transaction (a decision is
     // never stored without the case that reviews it); the decision's audit entry names it.
+    // A subject with no case gets a new one, inserted with the others below; one that has a
+    // case already (a user reported the post first) joins it.
+    let mut new_cases: Vec<Case> = Vec::new();
     for (c, (_, details)) in new_decisions.iter().zip(events.iter_mut()) {
         let d = &c.stored;
-        if !matches!(
-            d.decision.action,
-            Action::HoldForReview | Action::EscalateUrgent | Action::Remove
-        ) {
+        if !needs_case(d.decision.action) {
             continue;
         }
+        let subject = crate::review::post_subject_key(&d.platform, &d.post_id);
+        // Time-ordered like decision ids, so that new cases land at the end of the indexes
+        // on case ids (cases, queue rows) instead of on a random page of each.
+        let id = ordered_id(now);
         let case = Case::from_decision(
-            &random_id(),
+            &id,
             &d.platform,
             d.author.as_deref(),
             d.decision.clone(),
@@ -798,9 +876,22 @@ async fn write_group(
             config,
             now,
         );
-        let case_id = crate::review::open_or_join_case(conn, case, config, now).await?;
+        let case_id = if taken.contains(&subject) {
+            crate::review::open_or_join_case(conn, case, config, now).await?
+        } else {
+            new_cases.push(case);
+            id
+        };
         details["case_id"] = serde_json::Value::String(case_id);
     }
+    let case_rows = new_cases
+        .iter()
+        .map(crate::review::CaseRow::of)
+        .collect::<Result<Vec<_>>>()?;
+    let members: Vec<crate::review::MemberRow<'_>> = new_cases
+        .iter()
+        .flat_map(|c| crate::review::member_rows(c, config))
+        .collect();
     let entries: Vec<AuditEntry> = events
         .into_iter()
         .map(|(mut event, details)| {
@@ -862,8 +953,22 @@ async fn write_group(
 
     match backend {
         Backend::Sqlite => {
-            // The entries, the head and the commit (the fsync) in one command.
+            // The cases, the entries, the head and the commit (the fsync) in one command.
             let mut sql = String::new();
+            for chunk in case_rows.chunks(ROWS_PER_STATEMENT) {
+                sql.push_str(&crate::review::insert_cases_sql(
+                    chunk.len(),
+                    Placeholders::Anonymous,
+                ));
+                sql.push_str(";\n");
+            }
+            for chunk in members.chunks(ROWS_PER_STATEMENT) {
+                sql.push_str(&crate::review::insert_members_sql(
+                    chunk.len(),
+                    Placeholders::Anonymous,
+                ));
+                sql.push_str(";\n");
+            }
             for chunk in entries.chunks(ROWS_PER_STATEMENT) {
                 sql.push_str(&crate::audit::insert_entries_sql(
                     chunk.len(),
@@ -874,6 +979,12 @@ async fn write_group(
             sql.push_str("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1;\nCOMMIT");
             // Safe: fixed fragments and placeholders; every value is bound.
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
+            for chunk in case_rows.chunks(ROWS_PER_STATEMENT) {
+                q = crate::review::bind_cases(q, chunk);
+            }
+            for chunk in members.chunks(ROWS_PER_STATEMENT) {
+                q = crate::review::bind_members(q, chunk);
+            }
             for chunk in entries.chunks(ROWS_PER_STATEMENT) {
                 q = crate::audit::bind_entries(q, chunk);
             }
@@ -884,6 +995,24 @@ async fn write_group(
                 .ctx("committing posts and decisions")?;
         }
         Backend::Postgres => {
+            for chunk in case_rows.chunks(ROWS_PER_STATEMENT) {
+                let sql =
+                    crate::review::insert_cases_sql(chunk.len(), Placeholders::NumberedFrom(1));
+                // Safe: fixed fragments and placeholders; every value is bound.
+                crate::review::bind_cases(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk)
+                    .execute(&mut *conn)
+                    .await
+                    .ctx("storing cases")?;
+            }
+            for chunk in members.chunks(ROWS_PER_STATEMENT) {
+                let sql =
+                    crate::review::insert_members_sql(chunk.len(), Placeholders::NumberedFrom(1));
+                // Safe: fixed fragments and placeholders; every value is bound.
+                crate::review::bind_members(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk)
+                    .execute(&mut *conn)
+                    .await
+                    .ctx("storing cases' queues")?;
+            }
             insert_entries(conn, &entries).await?;
             head.save(conn).await?;
             conn.execute("COMMIT")

@@ -18,6 +18,7 @@ use vigie_review::{
 };
 
 use crate::audit::{AuditEvent, ChainHead};
+use crate::decisions::{AnyQuery, Placeholders, values_from};
 use crate::{QueryContext, Result, Store, StoreError, get, now_micros, random_id};
 
 /// A person who works in the review tool.
@@ -113,12 +114,17 @@ pub fn subject_key(subject: &Subject) -> String {
     match subject {
         Subject::Post {
             platform, post_id, ..
-        } => format!("post\u{1f}{platform}\u{1f}{post_id}"),
+        } => post_subject_key(platform, post_id),
         Subject::Account {
             platform,
             account_id,
         } => format!("account\u{1f}{platform}\u{1f}{account_id}"),
     }
+}
+
+/// The [`subject_key`] of a post.
+pub(crate) fn post_subject_key(platform: &str, post_id: &str) -> String {
+    format!("post\u{1f}{platform}\u{1f}{post_id}")
 }
 
 /// `,a,b,` so that `LIKE '%,a,%'` finds one item; kept for ad-hoc SQL and reports.
@@ -181,28 +187,16 @@ pub(crate) async fn insert_case(
     case: &Case,
     config: &ReviewConfig,
 ) -> Result<bool> {
-    let c = case.columns();
-    let inserted = sqlx::query(
-        "INSERT INTO cases (id, subject_key, status, lang, urgent, escalated, categories, sources,
-            priority, created_at, updated_at, lease_holder, lease_expires_at, author, version, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15)
-         ON CONFLICT (subject_key) DO NOTHING",
+    let row = CaseRow::of(case)?;
+    let sql = format!(
+        "{} ON CONFLICT (subject_key) DO NOTHING",
+        insert_cases_sql(1, Placeholders::NumberedFrom(1))
+    );
+    // Safe: fixed fragments and placeholders; every value is bound.
+    let inserted = bind_cases(
+        sqlx::query(sqlx::AssertSqlSafe(sql)),
+        std::slice::from_ref(&row),
     )
-    .bind(&case.id)
-    .bind(subject_key(&case.subject))
-    .bind(c.status.name())
-    .bind(&c.lang)
-    .bind(i64::from(c.urgent))
-    .bind(i64::from(c.escalated))
-    .bind(list_column(&c.categories))
-    .bind(list_column(&c.sources))
-    .bind(c.priority)
-    .bind(c.created_at)
-    .bind(case.updated_at)
-    .bind(&c.lease_holder)
-    .bind(c.lease_expires_at)
-    .bind(&c.author)
-    .bind(to_json("case", case)?)
     .execute(&mut *conn)
     .await
     .ctx("storing a case")?
@@ -213,9 +207,67 @@ pub(crate) async fn insert_case(
     Ok(inserted == 1)
 }
 
+const CASE_COLUMNS: usize = 16;
+
+/// `INSERT INTO cases …` for `rows` cases (bound with [`bind_cases`]).
+pub(crate) fn insert_cases_sql(rows: usize, placeholders: Placeholders) -> String {
+    format!(
+        "INSERT INTO cases (id, subject_key, status, lang, urgent, escalated, categories, sources,
+            priority, created_at, updated_at, lease_holder, lease_expires_at, author, version, body)
+         VALUES {}",
+        values_from(rows, CASE_COLUMNS, placeholders)
+    )
+}
+
+/// A new case's column values, owned so that a query can borrow them.
+pub(crate) struct CaseRow {
+    id: String,
+    subject_key: String,
+    columns: vigie_review::CaseColumns,
+    updated_at: i64,
+    body: String,
+}
+
+impl CaseRow {
+    pub(crate) fn of(case: &Case) -> Result<CaseRow> {
+        Ok(CaseRow {
+            id: case.id.clone(),
+            subject_key: subject_key(&case.subject),
+            columns: case.columns(),
+            updated_at: case.updated_at,
+            body: to_json("case", case)?,
+        })
+    }
+}
+
+/// Binds `rows` in the column order of [`insert_cases_sql`] (version 1: new cases).
+pub(crate) fn bind_cases<'q>(mut q: AnyQuery<'q>, rows: &'q [CaseRow]) -> AnyQuery<'q> {
+    for row in rows {
+        let c = &row.columns;
+        q = q
+            .bind(row.id.as_str())
+            .bind(row.subject_key.as_str())
+            .bind(c.status.name())
+            .bind(c.lang.as_str())
+            .bind(i64::from(c.urgent))
+            .bind(i64::from(c.escalated))
+            .bind(list_column(&c.categories))
+            .bind(list_column(&c.sources))
+            .bind(c.priority)
+            .bind(c.created_at)
+            .bind(row.updated_at)
+            .bind(c.lease_holder.as_deref())
+            .bind(c.lease_expires_at)
+            .bind(c.author.as_deref())
+            .bind(1i64)
+            .bind(row.body.as_str());
+    }
+    q
+}
+
 /// A case's row in one queue (see migration 0003).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct MemberRow<'a> {
+pub(crate) struct MemberRow<'a> {
     queue: &'a str,
     case_id: &'a str,
     status: CaseStatus,
@@ -227,7 +279,7 @@ struct MemberRow<'a> {
 }
 
 /// The queues that may show `case` (now or once its claim lapses), one row each.
-fn member_rows<'a>(case: &'a Case, config: &'a ReviewConfig) -> Vec<MemberRow<'a>> {
+pub(crate) fn member_rows<'a>(case: &'a Case, config: &'a ReviewConfig) -> Vec<MemberRow<'a>> {
     let columns = case.columns();
     let mut base = None;
     let mut rows = Vec::new();
@@ -267,41 +319,42 @@ fn member_rows<'a>(case: &'a Case, config: &'a ReviewConfig) -> Vec<MemberRow<'a
 }
 
 async fn write_members(conn: &mut AnyConnection, rows: &[MemberRow<'_>]) -> Result<()> {
-    const COLUMNS: usize = 8;
     for chunk in rows.chunks(crate::decisions::ROWS_PER_STATEMENT) {
-        let mut sql = String::from(
-            "INSERT INTO queue_members (queue, case_id, status, escalated, lease_expires_at,
-                sort_rank, deadline, created_at) VALUES ",
-        );
-        for i in 0..chunk.len() {
-            if i > 0 {
-                sql.push_str(", ");
-            }
-            sql.push('(');
-            for c in 0..COLUMNS {
-                if c > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push_str(&format!("${}", i * COLUMNS + c + 1));
-            }
-            sql.push(')');
-        }
+        let sql = insert_members_sql(chunk.len(), Placeholders::NumberedFrom(1));
         // Safe: the text holds only fixed fragments and placeholders; every value is bound.
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for row in chunk {
-            q = q
-                .bind(row.queue)
-                .bind(row.case_id)
-                .bind(row.status.name())
-                .bind(i64::from(row.escalated))
-                .bind(row.lease_expires_at)
-                .bind(row.sort_rank)
-                .bind(row.deadline)
-                .bind(row.created_at);
-        }
-        q.execute(&mut *conn).await.ctx("storing a case's queues")?;
+        bind_members(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk)
+            .execute(&mut *conn)
+            .await
+            .ctx("storing a case's queues")?;
     }
     Ok(())
+}
+
+const MEMBER_COLUMNS: usize = 8;
+
+/// `INSERT INTO queue_members …` for `rows` rows (bound with [`bind_members`]).
+pub(crate) fn insert_members_sql(rows: usize, placeholders: Placeholders) -> String {
+    format!(
+        "INSERT INTO queue_members (queue, case_id, status, escalated, lease_expires_at,
+            sort_rank, deadline, created_at) VALUES {}",
+        values_from(rows, MEMBER_COLUMNS, placeholders)
+    )
+}
+
+/// Binds `rows` in the column order of [`insert_members_sql`].
+pub(crate) fn bind_members<'q>(mut q: AnyQuery<'q>, rows: &[MemberRow<'q>]) -> AnyQuery<'q> {
+    for row in rows {
+        q = q
+            .bind(row.queue)
+            .bind(row.case_id)
+            .bind(row.status.name())
+            .bind(i64::from(row.escalated))
+            .bind(row.lease_expires_at)
+            .bind(row.sort_rank)
+            .bind(row.deadline)
+            .bind(row.created_at);
+    }
+    q
 }
 
 /// What the queue rows depend on besides the cases: the queue definitions and the priority
@@ -1189,53 +1242,16 @@ impl Store {
         now: i64,
     ) -> Result<u64> {
         self.ensure_queue_index(config).await?;
-        const COLUMNS: usize = 16;
         // Under both engines' limit on bound values per statement.
         const ROWS: usize = 1000;
         let _guard = self.write_lock.lock().await;
         let mut tx = self.pool().begin().await.ctx("starting an import")?;
         let mut head = ChainHead::lock(&mut tx).await?;
         for chunk in cases.chunks(ROWS) {
-            let mut sql = String::from(
-                "INSERT INTO cases (id, subject_key, status, lang, urgent, escalated, categories,
-                    sources, priority, created_at, updated_at, lease_holder, lease_expires_at,
-                    author, version, body) VALUES ",
-            );
-            for i in 0..chunk.len() {
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push('(');
-                for c in 0..COLUMNS {
-                    if c > 0 {
-                        sql.push_str(", ");
-                    }
-                    sql.push_str(&format!("${}", i * COLUMNS + c + 1));
-                }
-                sql.push(')');
-            }
+            let rows = chunk.iter().map(CaseRow::of).collect::<Result<Vec<_>>>()?;
+            let sql = insert_cases_sql(chunk.len(), Placeholders::NumberedFrom(1));
             // Safe: the text holds only fixed fragments and placeholders; every value is bound.
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for case in chunk {
-                let c = case.columns();
-                q = q
-                    .bind(case.id.clone())
-                    .bind(subject_key(&case.subject))
-                    .bind(c.status.name())
-                    .bind(c.lang)
-                    .bind(i64::from(c.urgent))
-                    .bind(i64::from(c.escalated))
-                    .bind(list_column(&c.categories))
-                    .bind(list_column(&c.sources))
-                    .bind(c.priority)
-                    .bind(c.created_at)
-                    .bind(case.updated_at)
-                    .bind(c.lease_holder)
-                    .bind(c.lease_expires_at)
-                    .bind(c.author)
-                    .bind(1i64)
-                    .bind(to_json("case", case)?);
-            }
+            let q = bind_cases(sqlx::query(sqlx::AssertSqlSafe(sql)), &rows);
             q.execute(&mut *tx).await.ctx("importing cases")?;
             let members: Vec<MemberRow<'_>> =
                 chunk.iter().flat_map(|c| member_rows(c, config)).collect();
