@@ -121,6 +121,14 @@ struct Accumulator<'a, L: TextLog> {
     /// The interaction part's embedding table (empty for a linear model) and its width.
     embeddings: &'a [i8],
     dim: usize,
+    /// Bucket → embedding row (see `Interactions::row_shift`).
+    row_shift: u32,
+    words_only: bool,
+    /// Text features going to the interaction part when it takes words only (with every
+    /// feature it reads `buffer`), and their count.
+    word_buffer: [u32; BATCH],
+    word_buffered: usize,
+    n_embedded: u32,
     hidden_text: [i32; MAX_HIDDEN],
     hidden_context: [f32; MAX_HIDDEN],
     log: &'a mut L,
@@ -179,10 +187,15 @@ impl TextLog for FeatureLog {
 const BATCH: usize = 128;
 
 #[inline(always)]
-fn sum_rows<const N: usize, const M: usize>(weights: &[i8], buckets: &[u32], acc: &mut [i32; M]) {
+fn sum_rows<const N: usize, const M: usize>(
+    weights: &[i8],
+    buckets: &[u32],
+    shift: u32,
+    acc: &mut [i32; M],
+) {
     let mut local = [0i32; N];
     for &b in buckets {
-        let at = b as usize * N;
+        let at = (b >> shift) as usize * N;
         if let Some(row) = weights.get(at..at + N) {
             for k in 0..N {
                 local[k] += i32::from(row[k]);
@@ -194,9 +207,48 @@ fn sum_rows<const N: usize, const M: usize>(weights: &[i8], buckets: &[u32], acc
     }
 }
 
-fn sum_rows_dyn(weights: &[i8], dim: usize, buckets: &[u32], acc: &mut [i32; MAX_HIDDEN]) {
+/// Adds the embedding rows of `buckets` to `hidden`.
+#[inline(always)]
+fn embed_rows(
+    embeddings: &[i8],
+    dim: usize,
+    buckets: &[u32],
+    shift: u32,
+    hidden: &mut [i32; MAX_HIDDEN],
+) {
+    // The widths worth training get a loop the compiler can vectorise.
+    match dim {
+        16 => sum_rows::<16, _>(embeddings, buckets, shift, hidden),
+        24 => sum_rows::<24, _>(embeddings, buckets, shift, hidden),
+        32 => sum_rows::<32, _>(embeddings, buckets, shift, hidden),
+        48 => sum_rows::<48, _>(embeddings, buckets, shift, hidden),
+        64 => sum_rows::<64, _>(embeddings, buckets, shift, hidden),
+        dim => sum_rows_dyn(embeddings, dim, buckets, shift, hidden),
+    }
+}
+
+/// Whether a text feature goes to an interaction part that takes words only.
+#[inline(always)]
+pub(crate) fn embeds_word(origin: Origin) -> bool {
+    matches!(
+        origin,
+        Origin::Word { .. } | Origin::Bigram { .. } | Origin::NegatedWord { .. }
+    )
+}
+
+/// Marks, in the feature log, the tokens of features that also went to a words-only
+/// interaction part (token indices never come near this bit).
+const EMBEDDED_FLAG: u32 = 1 << 31;
+
+fn sum_rows_dyn(
+    weights: &[i8],
+    dim: usize,
+    buckets: &[u32],
+    shift: u32,
+    acc: &mut [i32; MAX_HIDDEN],
+) {
     for &b in buckets {
-        let at = b as usize * dim;
+        let at = (b >> shift) as usize * dim;
         if let Some(row) = weights.get(at..at + dim) {
             for (a, &w) in acc.iter_mut().zip(row) {
                 *a += i32::from(w);
@@ -210,28 +262,36 @@ impl<L: TextLog> Accumulator<'_, L> {
         let buckets = &self.buffer[..self.buffered];
         let (w, acc) = (self.weights, &mut self.text);
         match self.n_labels {
-            1 => sum_rows::<1, _>(w, buckets, acc),
-            2 => sum_rows::<2, _>(w, buckets, acc),
-            3 => sum_rows::<3, _>(w, buckets, acc),
-            4 => sum_rows::<4, _>(w, buckets, acc),
-            5 => sum_rows::<5, _>(w, buckets, acc),
-            6 => sum_rows::<6, _>(w, buckets, acc),
-            7 => sum_rows::<7, _>(w, buckets, acc),
-            _ => sum_rows::<8, _>(w, buckets, acc),
+            1 => sum_rows::<1, _>(w, buckets, 0, acc),
+            2 => sum_rows::<2, _>(w, buckets, 0, acc),
+            3 => sum_rows::<3, _>(w, buckets, 0, acc),
+            4 => sum_rows::<4, _>(w, buckets, 0, acc),
+            5 => sum_rows::<5, _>(w, buckets, 0, acc),
+            6 => sum_rows::<6, _>(w, buckets, 0, acc),
+            7 => sum_rows::<7, _>(w, buckets, 0, acc),
+            _ => sum_rows::<8, _>(w, buckets, 0, acc),
         }
-        if self.dim > 0 {
-            let (e, hidden) = (self.embeddings, &mut self.hidden_text);
-            // The widths worth training get a loop the compiler can vectorise.
-            match self.dim {
-                16 => sum_rows::<16, _>(e, buckets, hidden),
-                24 => sum_rows::<24, _>(e, buckets, hidden),
-                32 => sum_rows::<32, _>(e, buckets, hidden),
-                48 => sum_rows::<48, _>(e, buckets, hidden),
-                64 => sum_rows::<64, _>(e, buckets, hidden),
-                dim => sum_rows_dyn(e, dim, buckets, hidden),
-            }
+        if self.dim > 0 && !self.words_only {
+            embed_rows(
+                self.embeddings,
+                self.dim,
+                buckets,
+                self.row_shift,
+                &mut self.hidden_text,
+            );
         }
         self.buffered = 0;
+    }
+
+    fn flush_words(&mut self) {
+        embed_rows(
+            self.embeddings,
+            self.dim,
+            &self.word_buffer[..self.word_buffered],
+            self.row_shift,
+            &mut self.hidden_text,
+        );
+        self.word_buffered = 0;
     }
 }
 
@@ -244,6 +304,21 @@ impl<L: TextLog> FeatureSink for Accumulator<'_, L> {
         self.buffer[self.buffered] = bucket;
         self.buffered += 1;
         self.n_text += 1;
+        if self.words_only && embeds_word(origin) {
+            if self.word_buffered == BATCH {
+                self.flush_words();
+            }
+            self.word_buffer[self.word_buffered] = bucket;
+            self.word_buffered += 1;
+            self.n_embedded += 1;
+            match origin {
+                Origin::Word { token }
+                | Origin::Bigram { token }
+                | Origin::NegatedWord { token } => self.log.log(bucket, token | EMBEDDED_FLAG),
+                _ => {}
+            }
+            return;
+        }
         match origin {
             Origin::Word { token }
             | Origin::LangWord { token }
@@ -262,7 +337,7 @@ impl<L: TextLog> FeatureSink for Accumulator<'_, L> {
             }
         }
         if self.dim > 0 {
-            let at = bucket as usize * self.dim;
+            let at = (bucket >> self.row_shift) as usize * self.dim;
             if let Some(row) = self.embeddings.get(at..at + self.dim) {
                 for (acc, &w) in self.hidden_context.iter_mut().zip(row) {
                     *acc += f32::from(w) * value;
@@ -270,6 +345,15 @@ impl<L: TextLog> FeatureSink for Accumulator<'_, L> {
             }
         }
     }
+}
+
+/// What the scoring pass knows besides the scores: the hidden activations of the interaction
+/// part (zeros for a linear model) and the values text features carried.
+struct Hidden {
+    activations: [f32; MAX_HIDDEN],
+    text_value: f32,
+    /// Value of the text features that went to the interaction part.
+    embedded_value: f32,
 }
 
 /// Label `l`'s interaction term from the hidden activations.
@@ -291,19 +375,27 @@ fn interaction_term(inter: &Interactions, l: usize, hidden: &[f32]) -> f32 {
 struct InteractionSplit {
     direction: [f32; MAX_HIDDEN],
     dim: usize,
+    row_shift: u32,
     constant: f32,
 }
 
 impl InteractionSplit {
-    fn new(inter: Option<&Interactions>, l: usize, hidden: &[f32; MAX_HIDDEN]) -> Self {
+    fn new(
+        inter: Option<&Interactions>,
+        features: &features::FeatureSettings,
+        l: usize,
+        hidden: &[f32; MAX_HIDDEN],
+    ) -> Self {
         let mut split = InteractionSplit {
             direction: [0.0; MAX_HIDDEN],
             dim: 0,
+            row_shift: 0,
             constant: 0.0,
         };
         let Some(inter) = inter else { return split };
         let dim = inter.dim as usize;
         split.dim = dim;
+        split.row_shift = inter.row_shift(features);
         split.constant = inter.output_bias.get(l).copied().unwrap_or(0.0);
         for (k, &h) in hidden.iter().enumerate().take(dim) {
             if h > 0.0 {
@@ -321,7 +413,7 @@ impl InteractionSplit {
         if self.dim == 0 {
             return 0.0;
         }
-        let at = bucket as usize * self.dim;
+        let at = (bucket >> self.row_shift) as usize * self.dim;
         let Some(row) = embeddings.get(at..at + self.dim) else {
             return 0.0;
         };
@@ -336,21 +428,30 @@ impl InteractionSplit {
 /// Sums, per token, what the text features logged for it add to label `label`'s logit (before
 /// the common text value), into `per_token` (resized to `n_tokens`): the linear weights and,
 /// for a model with interactions, each feature's share of the interaction term.
+#[allow(clippy::too_many_arguments)]
 fn label_contributions(
     model: &Model,
     label: usize,
     split: &InteractionSplit,
+    hidden: &Hidden,
     n_tokens: usize,
     log: &FeatureLog,
     per_token: &mut Vec<f32>,
     linear: &mut Vec<i32>,
 ) {
     let n_labels = model.header.labels.len();
+    let words_only = model
+        .header
+        .interactions
+        .as_ref()
+        .is_some_and(|i| i.words_only);
     linear.clear();
     linear.resize(n_tokens, 0);
     per_token.clear();
     per_token.resize(n_tokens, 0.0);
-    for &(bucket, token) in log.entries() {
+    for &(bucket, flagged) in log.entries() {
+        let embedded = !words_only || flagged & EMBEDDED_FLAG != 0;
+        let token = flagged & !EMBEDDED_FLAG;
         let at = bucket as usize * n_labels;
         if let (Some(&w), Some(acc)) = (
             model
@@ -362,15 +463,23 @@ fn label_contributions(
             *acc += i32::from(w);
         }
         if split.dim > 0
+            && embedded
             && let Some(acc) = per_token.get_mut(token as usize)
         {
             *acc += split.of_bucket(&model.embeddings, bucket);
         }
     }
-    // Integer sums first, then one scale: a linear model ranks tokens exactly as before.
+    // Integer sums first, then one scale: a linear model ranks tokens exactly as before (the
+    // text value, common to every token, is left out unless the interaction part has its own).
     let scale = model.header.scales.get(label).copied().unwrap_or(1.0);
-    for (p, &w) in per_token.iter_mut().zip(linear.iter()) {
-        *p += scale * w as f32;
+    if split.dim == 0 {
+        for (p, &w) in per_token.iter_mut().zip(linear.iter()) {
+            *p = scale * w as f32;
+        }
+    } else {
+        for (p, &w) in per_token.iter_mut().zip(linear.iter()) {
+            *p = *p * hidden.embedded_value + scale * w as f32 * hidden.text_value;
+        }
     }
 }
 
@@ -480,10 +589,15 @@ impl Classifier {
         normalized: &Normalized,
         prior: &[Signal],
         log: &mut L,
-    ) -> (Scores, [f32; MAX_HIDDEN]) {
+    ) -> (Scores, Hidden) {
         let h = &self.model.header;
         let n = h.labels.len();
         let dim = h.interactions.as_ref().map_or(0, |i| i.dim as usize);
+        let words_only = h.interactions.as_ref().is_some_and(|i| i.words_only);
+        let row_shift = h
+            .interactions
+            .as_ref()
+            .map_or(0, |i| i.row_shift(&h.features));
         let mut acc = Accumulator {
             weights: &self.model.weights,
             n_labels: n,
@@ -494,6 +608,11 @@ impl Classifier {
             context: [0.0; MAX_LABELS],
             embeddings: &self.model.embeddings,
             dim,
+            row_shift,
+            words_only,
+            word_buffer: [0; BATCH],
+            word_buffered: 0,
+            n_embedded: 0,
             hidden_text: [0; MAX_HIDDEN],
             hidden_context: [0.0; MAX_HIDDEN],
             log,
@@ -507,10 +626,20 @@ impl Classifier {
             &mut acc,
         );
         acc.flush();
+        if words_only {
+            acc.flush_words();
+        }
         let text_value = if acc.n_text == 0 {
             0.0
         } else {
             1.0 / (acc.n_text as f32).sqrt()
+        };
+        let embedded_value = if !words_only {
+            text_value
+        } else if acc.n_embedded == 0 {
+            0.0
+        } else {
+            1.0 / (acc.n_embedded as f32).sqrt()
         };
         let mut scores = Scores {
             logits: [0.0; MAX_LABELS],
@@ -521,7 +650,7 @@ impl Classifier {
         if let Some(inter) = &h.interactions {
             for (k, out) in hidden.iter_mut().enumerate().take(dim) {
                 let pre = inter.scales[k]
-                    * (acc.hidden_text[k] as f32 * text_value + acc.hidden_context[k])
+                    * (acc.hidden_text[k] as f32 * embedded_value + acc.hidden_context[k])
                     + inter.hidden_bias[k];
                 *out = pre.max(0.0);
             }
@@ -534,7 +663,14 @@ impl Classifier {
             scores.logits[l] = logit;
             scores.probabilities[l] = h.calibration[l].apply(logit);
         }
-        (scores, hidden)
+        (
+            scores,
+            Hidden {
+                activations: hidden,
+                text_value,
+                embedded_value,
+            },
+        )
     }
 
     /// The top `k` features for and against each category of the model, for `vigie explain`.
@@ -554,13 +690,8 @@ impl Classifier {
             input.prior,
             &mut rec,
         );
-        let n_text = rec.items.iter().filter(|i| i.3).count();
-        let text_value = if n_text == 0 {
-            0.0
-        } else {
-            1.0 / (n_text as f32).sqrt()
-        };
         let (scores, hidden) = self.forward(input.original, input.normalized, input.prior, &mut ());
+        let words_only = h.interactions.as_ref().is_some_and(|i| i.words_only);
         let names: Vec<(String, Option<Span>)> = rec
             .items
             .iter()
@@ -568,7 +699,8 @@ impl Classifier {
             .collect();
         let mut out = Vec::with_capacity(n);
         for l in 0..n {
-            let split = InteractionSplit::new(h.interactions.as_ref(), l, &hidden);
+            let split =
+                InteractionSplit::new(h.interactions.as_ref(), &h.features, l, &hidden.activations);
             let mut merged: Vec<Contribution> = Vec::new();
             if split.dim > 0 && split.constant != 0.0 {
                 merged.push(Contribution {
@@ -579,10 +711,17 @@ impl Classifier {
             }
             let mut by_name: std::collections::HashMap<&str, usize> = Default::default();
             for (item, (name, span)) in rec.items.iter().zip(&names) {
-                let value = if item.3 { text_value } else { item.2 };
-                let weight = (h.scales[l] * rec.weight(item.1, l)
-                    + split.of_bucket(&self.model.embeddings, item.1))
-                    * value;
+                let linear = h.scales[l] * rec.weight(item.1, l);
+                let weight = if !item.3 {
+                    (linear + split.of_bucket(&self.model.embeddings, item.1)) * item.2
+                } else if !words_only {
+                    (linear + split.of_bucket(&self.model.embeddings, item.1)) * hidden.text_value
+                } else if embeds_word(item.0) {
+                    linear * hidden.text_value
+                        + split.of_bucket(&self.model.embeddings, item.1) * hidden.embedded_value
+                } else {
+                    linear * hidden.text_value
+                };
                 if weight == 0.0 {
                     continue;
                 }
@@ -755,11 +894,17 @@ impl Detector for Classifier {
             let category = h.labels[l];
             let mut evidence = Vec::new();
             if scores.probabilities[l] >= h.thresholds[l].for_lang(lang).value {
-                let split = InteractionSplit::new(h.interactions.as_ref(), l, &hidden);
+                let split = InteractionSplit::new(
+                    h.interactions.as_ref(),
+                    &h.features,
+                    l,
+                    &hidden.activations,
+                );
                 label_contributions(
                     &self.model,
                     l,
                     &split,
+                    &hidden,
                     normalized.tokens.len(),
                     &log,
                     &mut per_token,

@@ -132,12 +132,42 @@ pub struct LabelCounts {
 pub struct Interactions {
     /// Width of the hidden layer (and of each bucket's vector).
     pub dim: u32,
+    /// Which text features have a vector: `false` every one, `true` only words, bigrams and
+    /// negated words (not character grams nor language-crossed words), each then valued
+    /// `1/sqrt(count of such features)`. Context features (markers, rule signals) always do.
+    #[serde(default)]
+    pub words_only: bool,
+    /// log2 of the embedding table's rows; a feature's row is its bucket's top `hash_bits`
+    /// bits. 0 = one row per feature bucket. Fewer rows than buckets keep the table in the
+    /// CPU's cache next to the linear weights.
+    #[serde(default)]
+    pub hash_bits: u8,
     /// Dequantisation factor of each dimension of the embedding table.
     pub scales: Vec<f32>,
     pub hidden_bias: Vec<f32>,
     /// `labels × dim`, label-major.
     pub output: Vec<f32>,
     pub output_bias: Vec<f32>,
+}
+
+impl Interactions {
+    /// Rows of the embedding table.
+    pub fn rows(&self, features: &FeatureSettings) -> usize {
+        1usize << self.row_bits(features)
+    }
+
+    /// How far a feature bucket is shifted right to give its embedding row.
+    pub fn row_shift(&self, features: &FeatureSettings) -> u32 {
+        u32::from(features.hash_bits - self.row_bits(features))
+    }
+
+    fn row_bits(&self, features: &FeatureSettings) -> u8 {
+        if self.hash_bits == 0 {
+            features.hash_bits
+        } else {
+            self.hash_bits.min(features.hash_bits)
+        }
+    }
 }
 
 /// Everything about a model except its weights.
@@ -266,11 +296,17 @@ impl Model {
                         "non-finite number in the interaction part".into(),
                     ));
                 }
-                if self.embeddings.len() != h.features.buckets() * dim {
+                if i.hash_bits != 0 && !(8..=h.features.hash_bits).contains(&i.hash_bits) {
                     return Err(ModelError::Header(format!(
-                        "{} embedding weights for {} buckets × {dim}",
+                        "interactions.hash_bits {} out of range 8..={}",
+                        i.hash_bits, h.features.hash_bits
+                    )));
+                }
+                let rows = i.rows(&h.features);
+                if self.embeddings.len() != rows * dim {
+                    return Err(ModelError::Header(format!(
+                        "{} embedding weights for {rows} rows × {dim}",
                         self.embeddings.len(),
-                        h.features.buckets()
                     )));
                 }
             }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use vigie_detect::{Category, Signal};
 use vigie_text::{Lang, Normalized};
 
-use crate::features::{self, Collected, FeatureSettings};
+use crate::features::{self, FeatureSettings, FeatureSink, Origin};
 use crate::metrics;
 use crate::model::{
     Header, Interactions, LabelCounts, LabelThresholds, MAX_HIDDEN, MAX_LABELS, Model, Platt,
@@ -75,6 +75,21 @@ pub struct TrainConfig {
     /// L2 penalty per touched weight of the interaction part.
     #[serde(default = "default_interactions_l2")]
     pub interactions_l2: f32,
+    /// 0: the interaction part is trained jointly with the linear part over `epochs`. More: the
+    /// linear part is trained first, alone, then the interaction part alone for this many
+    /// epochs on what the linear part leaves (its logits held fixed), so that it can only add
+    /// to the linear model.
+    #[serde(default)]
+    pub interactions_epochs: u32,
+    /// The interaction part reads words, bigrams and negated words (and the context features)
+    /// rather than every text feature: far fewer vectors per post (character grams are most of
+    /// a post's features), so it costs less to run, and word pairs are what it is for.
+    #[serde(default)]
+    pub interactions_words_only: bool,
+    /// log2 of the interaction part's embedding rows (0 = one per feature bucket); see
+    /// [`crate::model::Interactions::hash_bits`].
+    #[serde(default)]
+    pub interactions_hash_bits: u8,
 }
 
 fn default_interactions_learning_rate() -> f32 {
@@ -103,6 +118,9 @@ impl Default for TrainConfig {
             interactions_dim: 0,
             interactions_learning_rate: default_interactions_learning_rate(),
             interactions_l2: default_interactions_l2(),
+            interactions_epochs: 0,
+            interactions_words_only: false,
+            interactions_hash_bits: 0,
         }
     }
 }
@@ -245,6 +263,19 @@ pub fn train(
             "interactions learning rate must be > 0 and l2 >= 0".into(),
         ));
     }
+    if config.interactions_hash_bits != 0
+        && !(8..=fs.hash_bits).contains(&config.interactions_hash_bits)
+    {
+        return Err(TrainError::Config(format!(
+            "interactions_hash_bits {} not in 8..={}",
+            config.interactions_hash_bits, fs.hash_bits
+        )));
+    }
+    if config.interactions_epochs > 0 && config.average_from_epoch.is_some() {
+        return Err(TrainError::Config(
+            "epoch averaging is not supported with interaction epochs after the linear ones".into(),
+        ));
+    }
     let data_digest = digest(config, train, dev);
 
     // Which labels have enough data.
@@ -300,7 +331,10 @@ pub fn train(
     let mut grad_sq = vec![0.0f32; buckets * n];
     let mut order: Vec<u32> = (0..train.len() as u32).collect();
     let mut rng = SplitMix64(config.seed);
-    let mut feats = Collected::default();
+    let mut feats = TrainFeatures {
+        words_only: config.interactions_words_only,
+        ..TrainFeatures::default()
+    };
     let markers = features::MarkerTable::new();
     let lr = config.learning_rate;
     let l2 = config.l2;
@@ -309,7 +343,14 @@ pub fn train(
     // like the linear weights: [embeddings (buckets × dim) | hidden bias (dim) | output
     // (labels × dim) | output bias (labels)].
     let dim = config.interactions_dim as usize;
-    let layout = DeepLayout::new(buckets, dim, n);
+    let row_bits = if config.interactions_hash_bits == 0 {
+        fs.hash_bits
+    } else {
+        config.interactions_hash_bits
+    };
+    let rows = 1usize << row_bits;
+    let row_shift = u32::from(fs.hash_bits - row_bits);
+    let layout = DeepLayout::new(rows, dim, n, row_shift);
     let mut deep = vec![0.0f32; layout.len];
     let mut deep_grad_sq = vec![0.0f32; layout.len];
     if dim > 0 {
@@ -339,7 +380,15 @@ pub fn train(
         Vec::new()
     };
     let mut averaged_epochs = 0u32;
-    for epoch in 0..config.epochs {
+    let residual_epochs = if dim > 0 {
+        config.interactions_epochs
+    } else {
+        0
+    };
+    let total_epochs = config.epochs + residual_epochs;
+    for epoch in 0..total_epochs {
+        let train_linear = epoch < config.epochs;
+        let train_deep = dim > 0 && (residual_epochs == 0 || !train_linear);
         for i in (1..order.len()).rev() {
             let j = rng.below(i + 1);
             order.swap(i, j);
@@ -358,8 +407,9 @@ pub fn train(
                 &mut feats,
             );
             let tv = feats.text_value();
-            if dim > 0 {
-                layout.forward(&deep, &feats, tv, &mut pre[..dim], &mut hidden[..dim]);
+            let etv = feats.embedded_value();
+            if train_deep {
+                layout.forward(&deep, &feats, etv, &mut pre[..dim], &mut hidden[..dim]);
                 hidden_grad[..dim].fill(0.0);
             }
             for (li, &l) in active.iter().enumerate() {
@@ -375,7 +425,7 @@ pub fn train(
                 for &(b, v) in &feats.context {
                     z += weights[b as usize * n + li] * v;
                 }
-                if dim > 0 {
+                if train_deep {
                     z += layout.output_term(&deep, li, &hidden[..dim]);
                 }
                 let p = sigmoid(z);
@@ -384,18 +434,20 @@ pub fn train(
                 loss_sum -= f64::from(sw) * if y { pc.ln() } else { (1.0 - pc).ln() };
                 weight_sum += f64::from(sw);
                 let g = (p - target) * sw;
-                let mut update = |at: usize, value: f32| {
-                    let grad = g * value + l2 * weights[at];
-                    grad_sq[at] += grad * grad;
-                    weights[at] -= lr * grad / (grad_sq[at].sqrt() + 1e-6);
-                };
-                for &b in &feats.text {
-                    update(b as usize * n + li, tv);
+                if train_linear {
+                    let mut update = |at: usize, value: f32| {
+                        let grad = g * value + l2 * weights[at];
+                        grad_sq[at] += grad * grad;
+                        weights[at] -= lr * grad / (grad_sq[at].sqrt() + 1e-6);
+                    };
+                    for &b in &feats.text {
+                        update(b as usize * n + li, tv);
+                    }
+                    for &(b, v) in &feats.context {
+                        update(b as usize * n + li, v);
+                    }
                 }
-                for &(b, v) in &feats.context {
-                    update(b as usize * n + li, v);
-                }
-                if dim > 0 {
+                if train_deep {
                     // The hidden layer's gradient is taken with the output weights as they were
                     // in the forward pass, then the output layer moves.
                     let row_at = layout.output + li * dim;
@@ -411,7 +463,7 @@ pub fn train(
                     adagrad(&mut deep[at], &mut deep_grad_sq[at], g, deep_lr);
                 }
             }
-            if dim > 0 {
+            if train_deep {
                 for (grad, &p) in hidden_grad[..dim].iter_mut().zip(&pre[..dim]) {
                     if p <= 0.0 {
                         *grad = 0.0;
@@ -423,15 +475,15 @@ pub fn train(
                         adagrad(&mut deep[at], &mut deep_grad_sq[at], grad, deep_lr);
                     }
                     let mut update_row = |bucket: u32, value: f32| {
-                        let at = bucket as usize * dim;
+                        let at = (bucket >> row_shift) as usize * dim;
                         let (row, sq) = (&mut deep[at..at + dim], &mut deep_grad_sq[at..at + dim]);
                         for k in 0..dim {
                             let grad = hidden_grad[k] * value + deep_l2 * row[k];
                             adagrad(&mut row[k], &mut sq[k], grad, deep_lr);
                         }
                     };
-                    for &b in &feats.text {
-                        update_row(b, tv);
+                    for &b in feats.embedded() {
+                        update_row(b, etv);
                     }
                     for &(b, v) in &feats.context {
                         update_row(b, v);
@@ -441,7 +493,7 @@ pub fn train(
             if done % 4096 == 4095 || done + 1 == order.len() {
                 progress(Progress {
                     epoch: epoch + 1,
-                    epochs: config.epochs,
+                    epochs: total_epochs,
                     rows_done: done + 1,
                     rows_total: order.len(),
                     mean_loss: if weight_sum > 0.0 {
@@ -469,11 +521,13 @@ pub fn train(
     drop(averaged);
 
     let (interactions, embeddings) = if dim > 0 {
-        let mut quantized = vec![0i8; buckets * dim];
+        let mut quantized = vec![0i8; rows * dim];
         let mut scales = vec![1.0f32; dim];
-        quantize(&deep[..buckets * dim], dim, &mut quantized, &mut scales);
+        quantize(&deep[..rows * dim], dim, &mut quantized, &mut scales);
         let part = Interactions {
             dim: dim as u32,
+            words_only: config.interactions_words_only,
+            hash_bits: config.interactions_hash_bits,
             scales,
             hidden_bias: deep[layout.hidden_bias..layout.hidden_bias + dim].to_vec(),
             output: deep[layout.output..layout.output + n * dim].to_vec(),
@@ -630,6 +684,57 @@ pub fn train(
     ))
 }
 
+/// A post's features as training needs them: every text feature (linear part), the text
+/// features the interaction part reads (all of them, or words only), context features.
+#[derive(Debug, Default)]
+struct TrainFeatures {
+    words_only: bool,
+    text: Vec<u32>,
+    words: Vec<u32>,
+    context: Vec<(u32, f32)>,
+}
+
+impl TrainFeatures {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.words.clear();
+        self.context.clear();
+    }
+
+    fn text_value(&self) -> f32 {
+        inverse_sqrt_count(self.text.len())
+    }
+
+    fn embedded(&self) -> &[u32] {
+        if self.words_only {
+            &self.words
+        } else {
+            &self.text
+        }
+    }
+
+    /// Value of the text features the interaction part reads (the scorer computes the same).
+    fn embedded_value(&self) -> f32 {
+        inverse_sqrt_count(self.embedded().len())
+    }
+}
+
+fn inverse_sqrt_count(n: usize) -> f32 {
+    if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() }
+}
+
+impl FeatureSink for TrainFeatures {
+    fn text(&mut self, bucket: u32, origin: Origin) {
+        self.text.push(bucket);
+        if self.words_only && crate::embeds_word(origin) {
+            self.words.push(bucket);
+        }
+    }
+    fn context(&mut self, bucket: u32, value: f32, _origin: Origin) {
+        self.context.push((bucket, value));
+    }
+}
+
 /// One AdaGrad step.
 #[inline(always)]
 fn adagrad(weight: &mut f32, grad_sq: &mut f32, grad: f32, lr: f32) {
@@ -640,6 +745,7 @@ fn adagrad(weight: &mut f32, grad_sq: &mut f32, grad: f32, lr: f32) {
 /// Where each part of the interaction layer sits in the flat parameter vector.
 struct DeepLayout {
     dim: usize,
+    row_shift: u32,
     hidden_bias: usize,
     output: usize,
     output_bias: usize,
@@ -647,21 +753,23 @@ struct DeepLayout {
 }
 
 impl DeepLayout {
-    fn new(buckets: usize, dim: usize, labels: usize) -> Self {
+    fn new(rows: usize, dim: usize, labels: usize, row_shift: u32) -> Self {
         if dim == 0 {
             return DeepLayout {
                 dim,
+                row_shift,
                 hidden_bias: 0,
                 output: 0,
                 output_bias: 0,
                 len: 0,
             };
         }
-        let hidden_bias = buckets * dim;
+        let hidden_bias = rows * dim;
         let output = hidden_bias + dim;
         let output_bias = output + labels * dim;
         DeepLayout {
             dim,
+            row_shift,
             hidden_bias,
             output,
             output_bias,
@@ -674,15 +782,16 @@ impl DeepLayout {
     fn forward(
         &self,
         deep: &[f32],
-        feats: &Collected,
+        feats: &TrainFeatures,
         text_value: f32,
         pre: &mut [f32],
         hidden: &mut [f32],
     ) {
         let dim = self.dim;
         let mut text_sum = [0.0f32; MAX_HIDDEN];
-        for &b in &feats.text {
-            let row = &deep[b as usize * dim..(b as usize + 1) * dim];
+        for &b in feats.embedded() {
+            let at = (b >> self.row_shift) as usize * dim;
+            let row = &deep[at..at + dim];
             for (acc, &w) in text_sum.iter_mut().zip(row) {
                 *acc += w;
             }
@@ -691,7 +800,8 @@ impl DeepLayout {
             pre[k] = text_sum[k] * text_value + deep[self.hidden_bias + k];
         }
         for &(b, v) in &feats.context {
-            let row = &deep[b as usize * dim..(b as usize + 1) * dim];
+            let at = (b >> self.row_shift) as usize * dim;
+            let row = &deep[at..at + dim];
             for (acc, &w) in pre.iter_mut().zip(row) {
                 *acc += w * v;
             }

@@ -89,6 +89,18 @@ pub struct TrainArgs {
     /// L2 penalty per touched weight of the interaction part.
     #[arg(long, default_value_t = TrainConfig::default().interactions_l2)]
     pub interactions_l2: f32,
+    /// 0: train the interaction part jointly with the linear one. N > 0: train the linear part
+    /// first, then the interaction part alone for N epochs on what the linear part leaves.
+    #[arg(long, default_value_t = TrainConfig::default().interactions_epochs)]
+    pub interactions_epochs: u32,
+    /// The interaction part reads words, bigrams and negated words (plus the rule signals and
+    /// markers) instead of every text feature: cheaper to run.
+    #[arg(long)]
+    pub interactions_words_only: bool,
+    /// log2 of the interaction part's embedding rows (0 = one per feature bucket; fewer rows
+    /// keep the table in cache).
+    #[arg(long, default_value_t = TrainConfig::default().interactions_hash_bits)]
+    pub interactions_hash_bits: u8,
 }
 
 /// How the pool's labels are mapped at training time (evaluation reads them as published).
@@ -590,9 +602,18 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
         interactions_dim: args.interactions_dim,
         interactions_learning_rate: args.interactions_learning_rate,
         interactions_l2: args.interactions_l2,
+        interactions_epochs: args.interactions_epochs,
+        interactions_words_only: args.interactions_words_only,
+        interactions_hash_bits: args.interactions_hash_bits,
         ..defaults
     };
-    let bar = progress_bar(train_set.len() as u64 * u64::from(config.epochs), "train");
+    let all_epochs = config.epochs
+        + if config.interactions_dim > 0 {
+            config.interactions_epochs
+        } else {
+            0
+        };
+    let bar = progress_bar(train_set.len() as u64 * u64::from(all_epochs), "train");
     let (classifier, report) = vigie_classify::train(&config, &train_set, &dev_set, &mut |p| {
         bar.set_position((p.epoch as u64 - 1) * p.rows_total as u64 + p.rows_done as u64);
         bar.set_message(format!(
