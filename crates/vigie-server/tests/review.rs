@@ -1127,6 +1127,92 @@ async fn automated_decisions_open_cases(backend: Backend) {
     s.stop().await;
 }
 
+/// One batch (one group of the store's writer) whose flagged posts open cases of their own,
+/// except one that users reported before it was recorded: its decision joins that case.
+async fn a_batch_opens_and_joins_cases(backend: Backend) {
+    let s = backend.start(false, None).await;
+    let (_, reported_case) = s.report("early", "u20", "r1").await;
+    let threat = "I will kill you tomorrow, you are dead";
+    let posts: Vec<Value> = ["early", "b1", "b2"]
+        .iter()
+        .map(|id| json!({"platform": "forum", "id": id, "text": threat, "author": "u20"}))
+        .chain([
+            json!({"platform": "forum", "id": "b3", "text": "have a nice day", "author": "u20"}),
+        ])
+        .collect();
+    let (status, out) = s
+        .post("/v1/posts:batch", &s.ingest, json!({ "posts": posts }))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let actions: Vec<&str> = out["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["decision"]["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions.len(), 4);
+    assert!(
+        ["hold_for_review", "remove", "escalate_urgent"].contains(&actions[0]),
+        "a plain death threat should be reviewed, got {}",
+        actions[0]
+    );
+    assert_eq!(actions[3], "allow");
+
+    // The reported post's decision joined the case the report opened.
+    let (status, c) = s
+        .get(&format!("/v1/cases/{reported_case}"), s.user("otto"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{c}");
+    assert_eq!(c["case"]["automated"]["action"], actions[0], "{c}");
+    assert_eq!(c["case"]["reports"].as_array().unwrap().len(), 1, "{c}");
+
+    // The other flagged posts have a case each, already there when they are reported.
+    let mut cases = vec![reported_case.clone()];
+    for id in ["b1", "b2"] {
+        let (status, r) = s
+            .post(
+                "/v1/reports",
+                &s.ingest,
+                json!({"platform": "forum", "post_id": id}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{r}");
+        assert_eq!(r["opened"], false, "{id}: {r}");
+        let case_id = r["case_id"].as_str().unwrap().to_string();
+        let (_, c) = s.get(&format!("/v1/cases/{case_id}"), s.user("otto")).await;
+        assert_eq!(c["case"]["automated"]["post_id"], id, "{c}");
+        assert!(!cases.contains(&case_id), "{id} shares case {case_id}");
+        cases.push(case_id);
+    }
+    // The allowed post had none.
+    let (_, r) = s
+        .post(
+            "/v1/reports",
+            &s.ingest,
+            json!({"platform": "forum", "post_id": "b3"}),
+        )
+        .await;
+    assert_eq!(r["opened"], true, "{r}");
+
+    // Each decision's audit entry names the case that holds it.
+    let (status, log) = s.get("/v1/audit?limit=100", &s.admin).await;
+    assert_eq!(status, StatusCode::OK, "{log}");
+    let entries = log["entries"].as_array().expect("audit entries");
+    for (post, case_id) in ["early", "b1", "b2"].iter().zip(&cases) {
+        let entry = entries
+            .iter()
+            .find(|e| {
+                e["kind"] == "decision"
+                    && serde_json::from_str::<Value>(e["details"].as_str().unwrap_or("{}"))
+                        .is_ok_and(|d| d["post_id"] == *post)
+            })
+            .unwrap_or_else(|| panic!("no decision entry for {post}: {log}"));
+        let details: Value = serde_json::from_str(entry["details"].as_str().unwrap()).unwrap();
+        assert_eq!(details["case_id"], case_id.as_str(), "{entry}");
+    }
+    s.stop().await;
+}
+
 const SCENARIOS: &[(&str, Scenario)] = scenarios![
     a_case_lives_from_report_to_reversal,
     two_moderators_race_for_a_claim,
@@ -1138,6 +1224,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     webhooks_reach_a_failing_receiver_once,
     deliveries_survive_a_restart,
     automated_decisions_open_cases,
+    a_batch_opens_and_joins_cases,
     an_appeal_waits_for_a_moderator_who_did_not_decide,
     queues_page_by_cursor,
 ];
