@@ -167,13 +167,14 @@ fn rules_on_the_train_seeds() {
     }
     // Floors measured after the issue #3 widening; the rules hand what they miss to the
     // classifier, so recall here is the rules' share, not the engine's.
-    // Measured then: violence_threat recall 0.516 (en) / 0.477 (fr), incitement 0.477 / 0.409,
-    // firing on 1.0 % / 0.8 % and 0.4 % / 0.2 % of the rows labelled 0.
+    // Measured at the rules freeze: violence_threat recall 0.615 (en) / 0.521 (fr), incitement
+    // 0.499 / 0.449, firing on 1.1 % / 0.8 % and 0.4 % / 0.2 % of the rows labelled 0 (before
+    // issue #3's widening: 0.318 / 0.293 and 0.345 / 0.283).
     let floors: [(&str, &str, f32, f32); 4] = [
-        ("violence_threat", "en", 0.50, 0.015),
-        ("violence_threat", "fr", 0.46, 0.015),
-        ("incitement", "en", 0.46, 0.01),
-        ("incitement", "fr", 0.39, 0.01),
+        ("violence_threat", "en", 0.60, 0.015),
+        ("violence_threat", "fr", 0.50, 0.015),
+        ("incitement", "en", 0.48, 0.01),
+        ("incitement", "fr", 0.43, 0.01),
     ];
     for (name, lang, min_recall, max_fp_rate) in floors {
         let t = tallies
