@@ -9,6 +9,12 @@
 //! - speaker frame + act (+ addressee or target) → `violence_threat` ("I'm gonna shoot you");
 //! - call frame + act, imperative + target, passive "should be shot", "deserves a bullet",
 //!   "death to …" → `incitement`;
+//! - a weapon carried or called for ("I'm coming in with my gun", "bring ammo", "ramenez des
+//!   cocktails molotov") or made ready ("the pipe bomb is ready") → `violence_threat` for the
+//!   speaker, `incitement` for an order, both when the speaker joins in; a tool that is a weapon
+//!   only in context (knives, rope, bats) needs a place, a target or other violent words;
+//! - a death foretold of someone named ("the judge doesn't leave alive", "X gets a bullet") →
+//!   `violence_threat`;
 //! - a named group or watchlisted person, a conditional ("if you…") or a time/place (for calls
 //!   to gather) raises the score;
 //! - negation before the act, an idiom, reported speech, condemnation or fiction markers
