@@ -566,13 +566,14 @@ fn insert_posts_sql(rows: usize, placeholders: Placeholders) -> String {
     )
 }
 
-/// The decisions of posts stored before conflict on (platform, post_id) and are skipped: the
-/// rows that come back are the posts that are new.
-fn insert_decisions_sql(rows: usize, placeholders: Placeholders) -> String {
+/// The decisions of posts stored before conflict on (platform, post_id) and are skipped; with
+/// `returning`, the ids of the decisions stored come back, one row each.
+fn insert_decisions_sql(rows: usize, placeholders: Placeholders, returning: bool) -> String {
     format!(
         "INSERT INTO decisions (id, platform, post_id, author, decision, action, policy_version, created_at) VALUES {}
-         ON CONFLICT (platform, post_id) DO NOTHING RETURNING platform, post_id",
-        values_from(rows, DECISION_COLUMNS, placeholders)
+         ON CONFLICT (platform, post_id) DO NOTHING{}",
+        values_from(rows, DECISION_COLUMNS, placeholders),
+        if returning { " RETURNING id" } else { "" }
     )
 }
 
@@ -712,7 +713,9 @@ async fn write_group(
     // conflicting insert below always sees the other writer's committed decision, and no
     // case can be opened between the check for existing cases and the insert of new ones.
     let mut head;
-    let mut inserted: HashSet<(String, String)> = HashSet::with_capacity(posts.len());
+    // The ids of the candidates stored: a candidate's id is new, so it is in the table exactly
+    // when its post was new.
+    let mut inserted: HashSet<String> = HashSet::with_capacity(posts.len());
     let mut taken: HashSet<String> = HashSet::new();
     // Subject keys of the posts whose decision needs a case, if the post is new.
     let flagged: Vec<String> = candidates
@@ -730,12 +733,24 @@ async fn write_group(
                 sql.push_str(";\n");
             }
             for chunk in candidates.chunks(ROWS_PER_STATEMENT) {
-                sql.push_str(&insert_decisions_sql(chunk.len(), Placeholders::Anonymous));
+                sql.push_str(&insert_decisions_sql(
+                    chunk.len(),
+                    Placeholders::Anonymous,
+                    false,
+                ));
                 sql.push_str(";\n");
             }
-            for chunk in flagged.chunks(KEYS_PER_STATEMENT) {
-                sql.push_str(&taken_subjects_sql(chunk.len(), Placeholders::Anonymous));
-                sql.push_str(";\n");
+            // Each row that comes back is a hand-off from the connection's thread to this one,
+            // which on a busy machine may wait for a CPU: what the group needs to know comes
+            // back in two rows, as JSON lists, rather than in a row per post.
+            sql.push_str(
+                "SELECT json_group_array(id) AS stored_ids FROM decisions WHERE created_at = ?;\n",
+            );
+            if !flagged.is_empty() {
+                sql.push_str(&format!(
+                    "SELECT json_group_array(subject_key) AS taken_subjects FROM cases WHERE subject_key IN {};\n",
+                    values_from(1, flagged.len(), Placeholders::Anonymous)
+                ));
             }
             // Safe: the text holds only fixed fragments and placeholders; every value is
             // bound. Not kept prepared: its shape changes with the group's size.
@@ -751,6 +766,7 @@ async fn write_group(
             {
                 q = bind_decisions(q, chunk, posts);
             }
+            q = q.bind(now);
             for key in &flagged {
                 q = q.bind(key.as_str());
             }
@@ -764,12 +780,17 @@ async fn write_group(
             })?;
             head = ChainHead::from_row(first)?;
             for row in rest {
-                if sqlx::Row::columns(row).first().map(sqlx::Column::name) == Some("taken_subject")
-                {
-                    taken.insert(get(row, "taken_subject")?);
-                } else {
-                    inserted.insert((get(row, "platform")?, get(row, "post_id")?));
-                }
+                let column = sqlx::Row::columns(row).first().map(sqlx::Column::name);
+                let (list, into) = match column {
+                    Some("stored_ids") => (get::<String>(row, "stored_ids")?, &mut inserted),
+                    _ => (get::<String>(row, "taken_subjects")?, &mut taken),
+                };
+                let items: Vec<String> =
+                    serde_json::from_str(&list).map_err(|e| StoreError::Corrupt {
+                        what: "list of stored rows",
+                        detail: e.to_string(),
+                    })?;
+                into.extend(items);
             }
         }
         Backend::Postgres => {
@@ -786,14 +807,14 @@ async fn write_group(
                 .chunks(ROWS_PER_STATEMENT)
                 .zip(posts.chunks(ROWS_PER_STATEMENT))
             {
-                let sql = insert_decisions_sql(chunk.len(), Placeholders::NumberedFrom(1));
+                let sql = insert_decisions_sql(chunk.len(), Placeholders::NumberedFrom(1), true);
                 // Safe: fixed fragments and placeholders; every value is bound.
                 let rows = bind_decisions(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk, posts)
                     .fetch_all(&mut *conn)
                     .await
                     .ctx("storing decisions")?;
                 for row in rows {
-                    inserted.insert((get(&row, "platform")?, get(&row, "post_id")?));
+                    inserted.insert(get(&row, "id")?);
                 }
             }
             for chunk in flagged.chunks(KEYS_PER_STATEMENT) {
@@ -822,7 +843,7 @@ async fn write_group(
     let mut new_decisions: Vec<Candidate> = Vec::new();
     for ((job, p), candidate) in posts.iter().zip(candidates) {
         let key = (p.platform.clone(), p.post_id.clone());
-        if !inserted.remove(&key) {
+        if !inserted.remove(&candidate.stored.id) {
             results.push(None);
             continue;
         }
