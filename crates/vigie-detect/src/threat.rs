@@ -791,7 +791,15 @@ impl<'a> PostView<'a> {
             ),
             (None, Some(i)) => (Category::Incitement, i, INCITE_BASE, "call_on_others"),
             (None, None) => {
-                let imperative = act.first == start
+                // French plural imperatives are imperatives wherever they stand: "raflez les
+                // clandestins et fusillez-les".
+                let french_imperative = self.text.lang == Lang::Fr
+                    && self.word(act.first).ends_with("ez")
+                    && act
+                        .first
+                        .checked_sub(1)
+                        .is_none_or(|k| self.word(k) != "vous");
+                let imperative = (act.first == start || french_imperative)
                     && (act.roles.has(Role::Act) || act.roles.has(Role::ActWeak))
                     && !self.is_gerund(act)
                     && matches!(object, Object::Mention(_) | Object::Third);
@@ -829,10 +837,23 @@ impl<'a> PostView<'a> {
                 object,
             },
         );
-        // "let's …", "we drag …": a call the speaker joins is incitement as well.
-        if let Some(call) = incite
-            .filter(|h| category == Category::ViolenceThreat && h.roles.has(Role::SubjectFirst))
-        {
+        // "let's …", "we drag …", "rdv samedi … on le pend": a call the speaker joins is
+        // incitement as well — a collective speaker ("we", "on") after a call to gather or a
+        // call in an earlier sentence ("we will find him and we will hang him" is a plan).
+        let collective = speaker_frame.is_some()
+            && subject.is_some_and(|s| {
+                matches!(self.word(s.first), "we" | "on" | "nous" | "onva" | "lets")
+            });
+        let joined_call = incite
+            .filter(|h| h.roles.has(Role::SubjectFirst))
+            .or_else(|| {
+                self.hits().iter().find(|h| {
+                    collective
+                        && h.roles.has(Role::InciteModal)
+                        && (h.roles.has(Role::TimePlace) || h.end <= start)
+                })
+            });
+        if let Some(call) = joined_call.filter(|_| category == Category::ViolenceThreat) {
             let mut score = INCITE_BASE - penalty + object.bonus();
             if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
                 score += BONUS_TIME_PLACE;
