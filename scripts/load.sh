@@ -28,9 +28,10 @@ writer_stats() {
 }
 # CPU time (user + system, in clock ticks of 10 ms) used by the server so far
 server_cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
-# CPU seconds (user + system) used so far by the finished children of this shell (wrk, curl):
-# the load client runs on the same cores as the server, so its share is reported too
-client_cpu() { times | awk 'NR == 2 { gsub(/[ms]/, " "); print $1 * 60 + $2 + $3 * 60 + $4 }'; }
+# CPU seconds (user + system) of the finished children of this shell (wrk, curl) in the output
+# of `times` saved in $1: the load client runs on the same cores as the server, so its share
+# is reported too. (`times` runs in this shell: a $(…) subshell would count its own children.)
+client_cpu() { awk 'NR == 2 { gsub(/[ms]/, " "); print $1 * 60 + $2 + $3 * 60 + $4 }' "$1"; }
 
 run() { # $1: label, rest: storage flags
   local label=$1; shift
@@ -42,9 +43,10 @@ run() { # $1: label, rest: storage flags
   echo "| storage | connections | requests/s | p50 | p99 | errors | posts per commit | writer busy/time per commit | server CPU per request | client CPU per request |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for c in $CONNS; do
-    before=$(writer_stats); cpu0=$(server_cpu); client0=$(client_cpu)
+    times >"$WORK/times0"; before=$(writer_stats); cpu0=$(server_cpu)
     out=$(wrk -t2 -c"$c" -d"${SECS}s" --latency -s "$ROOT/scripts/load-post.lua" "http://127.0.0.1:$PORT")
-    after=$(writer_stats); cpu1=$(server_cpu); client1=$(client_cpu)
+    times >"$WORK/times1"; after=$(writer_stats); cpu1=$(server_cpu)
+    client0=$(client_cpu "$WORK/times0"); client1=$(client_cpu "$WORK/times1")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
     err=$(awk '/Non-2xx/ {print $5}' <<<"$out")
