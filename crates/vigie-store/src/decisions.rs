@@ -795,24 +795,28 @@ async fn write_group(
         }
         Backend::Postgres => {
             head = ChainHead::lock(conn).await?;
-            for chunk in posts.chunks(ROWS_PER_STATEMENT) {
-                let sql = insert_posts_sql(chunk.len(), Placeholders::NumberedFrom(1));
-                // Safe: fixed fragments and placeholders; every value is bound.
-                bind_posts(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk, now)
-                    .execute(&mut *conn)
-                    .await
-                    .ctx("storing posts")?;
-            }
+            // Posts and their decisions in one statement (one round trip): the posts are
+            // inserted by a WITH clause, and the decisions' foreign key is checked at the end
+            // of the statement, when the posts are there.
             for (chunk, posts) in candidates
                 .chunks(ROWS_PER_STATEMENT)
                 .zip(posts.chunks(ROWS_PER_STATEMENT))
             {
-                let sql = insert_decisions_sql(chunk.len(), Placeholders::NumberedFrom(1), true);
+                let sql = format!(
+                    "WITH new_posts AS ({}) {}",
+                    insert_posts_sql(posts.len(), Placeholders::NumberedFrom(1)),
+                    insert_decisions_sql(
+                        chunk.len(),
+                        Placeholders::NumberedFrom(1 + posts.len() * POST_COLUMNS),
+                        true
+                    )
+                );
                 // Safe: fixed fragments and placeholders; every value is bound.
-                let rows = bind_decisions(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk, posts)
+                let q = bind_posts(sqlx::query(sqlx::AssertSqlSafe(sql)), posts, now);
+                let rows = bind_decisions(q, chunk, posts)
                     .fetch_all(&mut *conn)
                     .await
-                    .ctx("storing decisions")?;
+                    .ctx("storing posts and decisions")?;
                 for row in rows {
                     inserted.insert(get(&row, "id")?);
                 }
@@ -1034,8 +1038,29 @@ async fn write_group(
                     .await
                     .ctx("storing cases' queues")?;
             }
-            insert_entries(conn, &entries).await?;
-            head.save(conn).await?;
+            // The last entries and the head in one statement.
+            let last = entries.len().saturating_sub(1) / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
+            insert_entries(conn, &entries[..last]).await?;
+            let tail = &entries[last..];
+            let mut sql = String::new();
+            if !tail.is_empty() {
+                sql = format!(
+                    "WITH new_entries AS ({}) ",
+                    crate::audit::insert_entries_sql(tail.len(), Placeholders::NumberedFrom(1))
+                );
+            }
+            let next = 1 + tail.len() * crate::audit::ENTRY_COLUMNS;
+            sql.push_str(&format!(
+                "UPDATE audit_head SET seq = ${next}, hash = ${} WHERE id = 1",
+                next + 1
+            ));
+            // Safe: fixed fragments and placeholders; every value is bound.
+            crate::audit::bind_entries(sqlx::query(sqlx::AssertSqlSafe(sql)), tail)
+                .bind(head.seq())
+                .bind(head.hash().to_string())
+                .execute(&mut *conn)
+                .await
+                .ctx("appending to the audit log")?;
             conn.execute("COMMIT")
                 .await
                 .ctx("committing posts and decisions")?;
