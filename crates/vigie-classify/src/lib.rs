@@ -417,11 +417,22 @@ impl InteractionSplit {
         let Some(row) = embeddings.get(at..at + self.dim) else {
             return 0.0;
         };
-        let mut sum = 0.0f32;
-        for (&e, d) in row.iter().zip(&self.direction) {
-            sum += f32::from(e) * d;
+        // Eight running sums instead of one: the additions no longer wait on each other, so
+        // the compiler turns the loop into vector instructions (evidence calls this for every
+        // word feature of a flagged post).
+        let mut lanes = [0.0f32; 8];
+        let mut rest = 0.0f32;
+        let chunks = row.chunks_exact(8);
+        let tail = chunks.remainder();
+        for (e, d) in chunks.zip(self.direction.chunks_exact(8)) {
+            for i in 0..8 {
+                lanes[i] += f32::from(e[i]) * d[i];
+            }
         }
-        sum
+        for (&e, d) in tail.iter().zip(&self.direction[row.len() - tail.len()..]) {
+            rest += f32::from(e) * d;
+        }
+        lanes.iter().sum::<f32>() + rest
     }
 }
 
