@@ -46,6 +46,9 @@ pub struct Recorded {
     pub decision: StoredDecision,
     /// The post had been stored before: this is the decision made then, not a new one.
     pub replayed: bool,
+    /// `decision.decision` as JSON, when the store made it (new decisions): the service
+    /// answers with it instead of serialising the decision a second time.
+    pub decision_json: Option<String>,
 }
 
 /// A stored post with its stored decision, for backtests.
@@ -440,7 +443,8 @@ pub(crate) async fn run_writer(
         match r {
             Ok(results) => {
                 conn = Some(connection);
-                for (job, recorded) in group.into_iter().zip(results) {
+                for (job, mut recorded) in group.into_iter().zip(results) {
+                    attach_json(job.posts, &mut recorded);
                     // The caller may have stopped waiting; its posts are stored regardless.
                     let _ = job.reply.send(Ok(recorded));
                 }
@@ -460,9 +464,23 @@ pub(crate) async fn run_writer(
                     )
                     .await
                     .map(|mut r| r.pop().unwrap_or_default());
+                    let result = result.map(|mut recorded| {
+                        attach_json(job.posts, &mut recorded);
+                        recorded
+                    });
                     let _ = job.reply.send(result);
                 }
             }
+        }
+    }
+}
+
+/// Gives each new decision the JSON made of it for the store (moved, not copied). A post
+/// replayed has the decision stored before, whose JSON this is not.
+fn attach_json(posts: Vec<OwnedPost>, recorded: &mut [Recorded]) {
+    for (post, r) in posts.into_iter().zip(recorded) {
+        if !r.replayed {
+            r.decision_json = Some(post.decision_json);
         }
     }
 }
@@ -958,6 +976,7 @@ async fn write_group(
                         detail: "a decision was used more often than counted".to_string(),
                     })?,
                     replayed,
+                    decision_json: None,
                 }
             }
             None => {
@@ -970,6 +989,7 @@ async fn write_group(
                 Recorded {
                     decision: decision_from_row(&row)?,
                     replayed: true,
+                    decision_json: None,
                 }
             }
         };
