@@ -7,6 +7,13 @@
 //! (negation, quotation / reported speech, second and first person, identity-group mentions,
 //! evasion flags, language, and crosses such as negation × identity group).
 //!
+//! Optionally (model format 3, used by the shipped model) an interaction part adds a second
+//! term to each logit: the features it reads (words, bigrams, negated words, signals and
+//! markers, or every feature) each have a small i8 vector; a post's vectors are summed, pass
+//! one ReLU layer and a linear output ([`model::Interactions`]). It lets one word count
+//! differently next to another, which the linear part cannot; explanations and evidence still
+//! split every logit exactly per feature.
+//!
 //! Scores are calibrated on the dev split (Platt scaling, moved to a prevalence of at most one
 //! half where dev has more positives: the pool is sampled for harmful content) and each category
 //! has a threshold per language chosen on dev for a stated precision; both live in the model file
