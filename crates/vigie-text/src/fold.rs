@@ -120,6 +120,13 @@ const ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// Whether an ASCII byte separates words (any `Kind::Sep`): one table load, for the tokenizer's
+/// fast path. Bytes past ASCII are not separators here.
+#[inline(always)]
+pub(crate) fn is_ascii_sep(b: u8) -> bool {
+    b < 0x80 && (A_SPACE..=A_OTHER).contains(&ASCII_CLASS[(b & 0x7f) as usize])
+}
+
 /// Letter a leetspeak symbol stands for.
 pub(crate) fn leet_symbol_letter(b: u8) -> u8 {
     match b {

@@ -204,7 +204,7 @@ impl Normalizer {
         let cues = {
             let mut tokenizer = tokenize::Tokenizer::new(text, out);
             tokenizer.run();
-            tokenizer.cues
+            tokenizer.close()
         };
         let (lang, confidence) = match lang_hint {
             Some(lang) => (lang, 1.0),
