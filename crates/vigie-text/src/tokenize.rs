@@ -94,6 +94,7 @@ struct SpacedRun {
 /// Per-post state of the tokenizer.
 pub(crate) struct Tokenizer<'t, 'o> {
     text: &'t str,
+    fold: &'t fold::FoldCache,
     out: &'o mut Normalized,
     /// `out.folded` and `out.squeezed` as bytes while they are written (one store per ASCII
     /// letter, where `String::push` goes through a char's UTF-8 encoding), handed back by
@@ -118,11 +119,12 @@ struct TokenWriter {
 }
 
 impl<'t, 'o> Tokenizer<'t, 'o> {
-    pub(crate) fn new(text: &'t str, out: &'o mut Normalized) -> Self {
+    pub(crate) fn new(text: &'t str, fold: &'t fold::FoldCache, out: &'o mut Normalized) -> Self {
         let folded = std::mem::take(&mut out.folded).into_bytes();
         let squeezed = std::mem::take(&mut out.squeezed).into_bytes();
         Tokenizer {
             text,
+            fold,
             out,
             folded,
             squeezed,
@@ -174,7 +176,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                 }
             }
             let (c, len) = char_at(text, i);
-            let info = fold::classify(c);
+            let info = self.fold.classify(c);
             if !is_word_kind(info.kind) {
                 i += if c == '&' {
                     entity_len(bytes, i).unwrap_or(len)
@@ -190,7 +192,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             let mut j = i;
             while j < bytes.len() {
                 let (c, len) = char_at(text, j);
-                let info = if j == i { info } else { fold::classify(c) };
+                let info = if j == i { info } else { self.fold.classify(c) };
                 if !is_word_kind(info.kind) {
                     break;
                 }
@@ -582,7 +584,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
     ) -> CharInfo {
         let mut buf = [' '; 20];
         let mut n = 0;
-        let info = fold::fold_non_ascii(c, map_look_alikes, |d| {
+        let info = self.fold.fold(c, map_look_alikes, |d| {
             if n < buf.len() {
                 buf[n] = d;
                 n += 1;
