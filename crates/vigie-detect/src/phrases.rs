@@ -541,6 +541,11 @@ struct Vocabulary {
     /// Words of at most 8 bytes, by their packed bytes (see [`ShortSlot`]).
     short: Box<[ShortSlot]>,
     short_shift: u32,
+    /// One bit per hash of the short words (a one-hash Bloom filter): most tokens are no word
+    /// of the keys, and this table is small enough to stay in the L1 cache when the slots,
+    /// read at random, would not (the classifier's weights evict them).
+    short_filter: Box<[u64]>,
+    short_filter_shift: u32,
     /// Longer words, by hash.
     slots: Box<[u64]>,
     shift: u32,
@@ -554,9 +559,12 @@ impl Vocabulary {
     fn new(words: &[&[u8]]) -> Option<Vocabulary> {
         let size = (words.len() * 4).next_power_of_two().max(16);
         let short_size = (words.len() * 2).next_power_of_two().max(16);
+        let filter_bits = (words.len() * 16).next_power_of_two().max(1024);
         let mut v = Vocabulary {
             short: vec![ShortSlot::EMPTY; short_size].into_boxed_slice(),
             short_shift: 64 - short_size.trailing_zeros(),
+            short_filter: vec![0u64; filter_bits / 64].into_boxed_slice(),
+            short_filter_shift: 64 - filter_bits.trailing_zeros(),
             slots: vec![0u64; size].into_boxed_slice(),
             shift: 64 - size.trailing_zeros(),
             ends: Vec::with_capacity(words.len()),
@@ -568,6 +576,8 @@ impl Vocabulary {
             let index = u32::try_from(i).ok().filter(|&i| i != NOT_A_WORD)?;
             if !word.is_empty() && word.len() <= 8 {
                 let key = pack_at(word, 0, word.len())?;
+                let bit = v.filter_bit(key);
+                v.short_filter[bit / 64] |= 1 << (bit % 64);
                 let mut at = v.short_slot(key);
                 while v.short[at].word != NOT_A_WORD {
                     at = (at + 1) & (short_size - 1);
@@ -612,7 +622,20 @@ impl Vocabulary {
     /// Index of the word of `len` (1 to 8) bytes packed in `key` (see [`pack_at`]), or
     /// `NOT_A_WORD`.
     #[inline(always)]
+    fn filter_bit(&self, key: u64) -> usize {
+        (key.wrapping_mul(0xff51_afd7_ed55_8ccd) >> self.short_filter_shift) as usize
+    }
+
+    #[inline(always)]
     fn get_short(&self, key: u64, len: usize) -> u32 {
+        let bit = self.filter_bit(key);
+        let in_filter = self
+            .short_filter
+            .get(bit / 64)
+            .is_some_and(|w| w >> (bit % 64) & 1 != 0);
+        if !in_filter {
+            return NOT_A_WORD;
+        }
         let mask = self.short.len() - 1;
         let mut at = self.short_slot(key);
         loop {
