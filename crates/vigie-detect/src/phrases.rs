@@ -541,7 +541,8 @@ struct Vocabulary {
     /// Words of at most 8 bytes, by their packed bytes (see [`ShortSlot`]).
     short: Box<[ShortSlot]>,
     short_shift: u32,
-    /// One bit per hash of the short words (a one-hash Bloom filter): most tokens are no word
+    /// One bit per word, by its packed bytes (short words) or its hash (longer ones): a
+    /// one-hash Bloom filter. Most tokens are no word
     /// of the keys, and this table is small enough to stay in the L1 cache when the slots,
     /// read at random, would not (the classifier's weights evict them).
     short_filter: Box<[u64]>,
@@ -557,7 +558,8 @@ struct Vocabulary {
 impl Vocabulary {
     /// `None` only past 4 GiB of words.
     fn new(words: &[&[u8]]) -> Option<Vocabulary> {
-        let size = (words.len() * 4).next_power_of_two().max(16);
+        let long_words = words.iter().filter(|w| w.is_empty() || w.len() > 8).count();
+        let size = (long_words * 4).next_power_of_two().max(16);
         let short_size = (words.len() * 2).next_power_of_two().max(16);
         let filter_bits = (words.len() * 16).next_power_of_two().max(1024);
         let mut v = Vocabulary {
@@ -590,6 +592,8 @@ impl Vocabulary {
                 continue;
             }
             let hash = word_hash(word);
+            let bit = v.filter_bit(hash);
+            v.short_filter[bit / 64] |= 1 << (bit % 64);
             let entry = (hash << 32) | (i as u64 + 1);
             let mut at = v.slot(hash);
             while v.slots[at] != 0 {
@@ -657,6 +661,14 @@ impl Vocabulary {
             return Some(self.get_short(key, token.len())).filter(|&w| w != NOT_A_WORD);
         }
         let hash = word_hash(token);
+        let bit = self.filter_bit(hash);
+        if self
+            .short_filter
+            .get(bit / 64)
+            .is_none_or(|w| w >> (bit % 64) & 1 == 0)
+        {
+            return None;
+        }
         let tag = hash << 32;
         let mask = self.slots.len() - 1;
         let mut at = self.slot(hash);
