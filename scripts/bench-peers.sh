@@ -6,7 +6,8 @@
 # env: RUNS=3 (medians), WORK=/tmp/vigie-bench, SHARED=<repo>/../shared,
 #      CORPUS=<file> (default: $WORK/corpus-N.jsonl, made by make_corpus.py when missing),
 #      PEERS_WORK=<dir> (the peers' builds and venv; default $WORK/peers: point it at an
-#      earlier run's to skip rebuilding them)
+#      earlier run's to skip rebuilding them), CARGO_TARGET_DIR (where vigie is built),
+#      VIGIE=<binary> (measure this vigie binary instead of building one)
 #
 # vigie is measured in two modes: the full pipeline with the built-in classifier (the default),
 # and rules only (`--no-classifier`: normalization, lexicons, threat patterns, policy).
@@ -25,8 +26,10 @@ mkdir -p "$WORK"
 CORPUS=${CORPUS:-$WORK/corpus-$N.jsonl}
 PEERS_WORK=${PEERS_WORK:-$WORK/peers}
 [ -s "$CORPUS" ] || python3 "$SHARED/bench/make_corpus.py" "$CORPUS" "$N" >&2
-(cd "$ROOT" && cargo build --release --locked -p vigie-cli >&2)
-VIGIE=$ROOT/target/release/vigie
+if [ -z "${VIGIE:-}" ]; then
+  (cd "$ROOT" && cargo build --release --locked -p vigie-cli >&2)
+  VIGIE=${CARGO_TARGET_DIR:-$ROOT/target}/release/vigie
+fi
 run_vigie() { # $1: round
   "$VIGIE" bench "$CORPUS" --runs "$RUNS" --peerstat >"$WORK/vigie.classifier.$1.out" 2>"$WORK/vigie.classifier.$1.err"
   "$VIGIE" bench "$CORPUS" --runs "$RUNS" --peerstat --no-classifier >"$WORK/vigie.rules.$1.out" 2>"$WORK/vigie.rules.$1.err"

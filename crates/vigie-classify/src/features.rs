@@ -552,20 +552,51 @@ fn char_grams<S: FeatureSink>(settings: &FeatureSettings, word: &[u8], token: u3
     // The shipped models use grams of 3 and 4 bytes: with the lengths known at compile time
     // the loop over them unrolls. Same grams, same order as the general loop.
     if (min, max) == (3, 4) {
-        char_grams_of::<3, 4, S>(word, token, shift, sink);
+        char_grams_3_4(word, token, shift, sink);
     } else {
         char_grams_between(min, max, word, token, shift, sink);
     }
 }
 
+/// [`char_grams_between`] for grams of 3 and 4 bytes, written out: the window takes the padded
+/// word's bytes in turn and, once long enough, gives its last 3 bytes and then its last 4.
+/// Same grams, same order.
 #[inline(always)]
-fn char_grams_of<const MIN: usize, const MAX: usize, S: FeatureSink>(
-    word: &[u8],
-    token: u32,
-    shift: u32,
-    sink: &mut S,
-) {
-    char_grams_between(MIN, MAX, word, token, shift, sink);
+fn char_grams_3_4<S: FeatureSink>(word: &[u8], token: u32, shift: u32, sink: &mut S) {
+    const KEY_3: u64 = (3u64 << 58) ^ NS_CHAR_KEY;
+    const KEY_4: u64 = (4u64 << 58) ^ NS_CHAR_KEY;
+    let mut emit = |window: u64, end: usize| {
+        if end >= 2 {
+            let key = (window & 0xff_ffff) ^ KEY_3;
+            sink.text(
+                (key.wrapping_mul(K_CHAR) >> shift) as u32,
+                Origin::Char {
+                    token,
+                    start: (end - 2).min(255) as u8,
+                    len: 3,
+                },
+            );
+        }
+        if end >= 3 {
+            let key = (window & 0xffff_ffff) ^ KEY_4;
+            sink.text(
+                (key.wrapping_mul(K_CHAR) >> shift) as u32,
+                Origin::Char {
+                    token,
+                    start: (end - 3).min(255) as u8,
+                    len: 4,
+                },
+            );
+        }
+    };
+    // `end` is the index in the padded word (`' ' + word + ' '`) of the byte just taken.
+    let mut window = u64::from(b' ');
+    for (k, &byte) in word.iter().enumerate() {
+        window = (window << 8) | u64::from(byte);
+        emit(window, k + 1);
+    }
+    window = (window << 8) | u64::from(b' ');
+    emit(window, word.len() + 1);
 }
 
 #[inline(always)]
@@ -712,6 +743,38 @@ mod tests {
         // " kill " has 4 grams of 3 bytes and 3 of 4.
         assert_eq!(g.0.len(), 7);
         assert!(g.0.contains(&(0, 3)) && g.0.contains(&(2, 4)));
+    }
+
+    /// The written-out 3-and-4 loop gives the general loop's grams, buckets and order.
+    #[test]
+    fn char_grams_3_4_are_the_general_grams() {
+        #[derive(Default)]
+        struct Grams(Vec<(u32, u8, u8)>);
+        impl FeatureSink for Grams {
+            fn text(&mut self, b: u32, o: Origin) {
+                if let Origin::Char { start, len, .. } = o {
+                    self.0.push((b, start, len));
+                }
+            }
+            fn context(&mut self, _b: u32, _v: f32, _o: Origin) {}
+        }
+        let long = "y".repeat(300);
+        for word in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "kill",
+            "muslims",
+            "é",
+            "x1!",
+            long.as_str(),
+        ] {
+            let (mut fast, mut general) = (Grams::default(), Grams::default());
+            char_grams_3_4(word.as_bytes(), 7, 64 - 19, &mut fast);
+            char_grams_between(3, 4, word.as_bytes(), 7, 64 - 19, &mut general);
+            assert_eq!(fast.0, general.0, "{word:?}");
+        }
     }
 
     #[test]

@@ -206,9 +206,27 @@ impl<T> PhraseSet<T> {
     /// longer key that ends inside a word ("le but" in "le buter") never hides a shorter one
     /// that ends on a boundary ("le").
     pub fn for_each_hit(&self, text: &Normalized, on_hit: impl FnMut(PhraseHit, &str)) {
-        match &self.words {
-            Some(words) if plain_word_layout(text) => words.for_each_hit(text, on_hit),
-            _ => self.for_each_hit_bytes(text, on_hit),
+        let Some(words) = &self.words else {
+            return self.for_each_hit_bytes(text, on_hit);
+        };
+        if text.tokens.len() <= MAX_TOKEN_IDS {
+            let mut ids = [NOT_A_WORD; MAX_TOKEN_IDS];
+            match words.token_ids(text, &mut ids) {
+                Some(ids) => words.walk(text, |j| ids.get(j).copied(), on_hit),
+                None => self.for_each_hit_bytes(text, on_hit),
+            }
+        } else if plain_word_layout(text) {
+            let hay = text.squeezed.as_bytes();
+            let lookup = |j: usize| {
+                text.tokens
+                    .get(j)
+                    .and_then(|t| hay.get(t.squeezed.start as usize..t.squeezed.end as usize))
+                    .and_then(|bytes| words.vocabulary.get(bytes))
+                    .unwrap_or(NOT_A_WORD)
+            };
+            words.walk(text, |j| (j < text.tokens.len()).then(|| lookup(j)), on_hit)
+        } else {
+            self.for_each_hit_bytes(text, on_hit)
         }
     }
 
@@ -315,6 +333,8 @@ fn plain_word_layout(text: &Normalized) -> bool {
 }
 
 const NO_NODE: u32 = u32::MAX;
+/// Word index of a token that is no word of the keys (and of an empty vocabulary slot).
+const NOT_A_WORD: u32 = u32::MAX;
 const NO_PATTERN: u32 = u32::MAX;
 
 /// A node of the word trie.
@@ -413,31 +433,61 @@ impl WordTrie {
         self.nodes.get(kids[at].1 as usize)
     }
 
-    /// [`PhraseSet::for_each_hit`] for a post with a plain word layout: same hits, same order.
-    fn for_each_hit(&self, text: &Normalized, mut on_hit: impl FnMut(PhraseHit, &str)) {
+    /// The word index of every token (`NOT_A_WORD` for tokens that are none), in `ids`, or
+    /// `None` when the post's layout is not plain (see [`plain_word_layout`]): checked here,
+    /// token by token, in the same pass as the lookups.
+    fn token_ids<'i>(&self, text: &Normalized, ids: &'i mut [u32]) -> Option<&'i [u32]> {
         let hay = text.squeezed.as_bytes();
-        let token_bytes = |t: &vigie_text::Token| {
-            hay.get(t.squeezed.start as usize..t.squeezed.end as usize)
-                .unwrap_or(&[])
-        };
         let tokens = &text.tokens;
+        let ids = ids.get_mut(..tokens.len())?;
+        let mut expected = 0usize;
+        for (i, (t, id)) in tokens.iter().zip(ids.iter_mut()).enumerate() {
+            if i > 0 {
+                if hay.get(expected) != Some(&b' ') {
+                    return None;
+                }
+                expected += 1;
+            }
+            let (start, end) = (t.squeezed.start as usize, t.squeezed.end as usize);
+            if start != expected || end <= start {
+                return None;
+            }
+            expected = end;
+            let len = end - start;
+            if len <= 8 {
+                let key = pack_at(hay, start, len)?;
+                if has_space(key) {
+                    return None;
+                }
+                *id = self.vocabulary.get_short(key, len);
+            } else {
+                let bytes = hay.get(start..end)?;
+                if bytes.contains(&b' ') {
+                    return None;
+                }
+                *id = self.vocabulary.get(bytes).unwrap_or(NOT_A_WORD);
+            }
+        }
+        (expected == hay.len()).then_some(&*ids)
+    }
+
+    /// [`PhraseSet::for_each_hit`] for a post with a plain word layout, given the word index of
+    /// token `j` (`NOT_A_WORD` when it is none, `None` past the last token): same hits, same
+    /// order.
+    fn walk(
+        &self,
+        text: &Normalized,
+        word_at: impl Fn(usize) -> Option<u32>,
+        mut on_hit: impl FnMut(PhraseHit, &str),
+    ) {
+        let n = text.tokens.len();
         let mut next_token = 0usize;
-        // The walk from token `i` looks up token `i + 1` first; the next start reuses it.
-        let mut looked_up: Option<(usize, Option<u32>)> = None;
-        for (i, token) in tokens.iter().enumerate() {
+        for i in 0..n {
             if i < next_token {
                 continue;
             }
-            let w = match looked_up {
-                Some((at, w)) if at == i => w,
-                _ => self.vocabulary.get(token_bytes(token)),
-            };
-            let Some(w) = w else {
-                continue;
-            };
-            let Some(mut node) = self
-                .first
-                .get(w as usize)
+            let Some(mut node) = word_at(i)
+                .and_then(|w| self.first.get(w as usize))
                 .and_then(|&n| self.nodes.get(n as usize))
             else {
                 continue;
@@ -452,13 +502,9 @@ impl WordTrie {
                 if node.end_child == node.first_child {
                     break;
                 }
-                let w = tokens
-                    .get(j)
-                    .and_then(|t| self.vocabulary.get(token_bytes(t)));
-                if j == i + 1 {
-                    looked_up = Some((j, w));
-                }
-                let next = w.and_then(|w| self.child(node, w));
+                let next = word_at(j)
+                    .filter(|&w| w != NOT_A_WORD)
+                    .and_then(|w| self.child(node, w));
                 match next {
                     Some(n) => node = n,
                     None => break,
@@ -492,6 +538,16 @@ impl WordTrie {
 /// Written here rather than using `HashMap`: a lookup is a hash and usually one load, where the
 /// standard map costs several times that on the tokens of every post.
 struct Vocabulary {
+    /// Words of at most 8 bytes, by their packed bytes (see [`ShortSlot`]).
+    short: Box<[ShortSlot]>,
+    short_shift: u32,
+    /// One bit per word, by its packed bytes (short words) or its hash (longer ones): a
+    /// one-hash Bloom filter. Most tokens are no word
+    /// of the keys, and this table is small enough to stay in the L1 cache when the slots,
+    /// read at random, would not (the classifier's weights evict them).
+    short_filter: Box<[u64]>,
+    short_filter_shift: u32,
+    /// Longer words, by hash.
     slots: Box<[u64]>,
     shift: u32,
     /// Word `i` is `bytes[ends[i - 1]..ends[i]]` (from 0 for the first).
@@ -502,17 +558,42 @@ struct Vocabulary {
 impl Vocabulary {
     /// `None` only past 4 GiB of words.
     fn new(words: &[&[u8]]) -> Option<Vocabulary> {
-        let size = (words.len() * 4).next_power_of_two().max(16);
+        let long_words = words.iter().filter(|w| w.is_empty() || w.len() > 8).count();
+        let size = (long_words * 4).next_power_of_two().max(16);
+        let short_size = (words.len() * 2).next_power_of_two().max(16);
+        let filter_bits = (words.len() * 16).next_power_of_two().max(1024);
         let mut v = Vocabulary {
+            short: vec![ShortSlot::EMPTY; short_size].into_boxed_slice(),
+            short_shift: 64 - short_size.trailing_zeros(),
+            short_filter: vec![0u64; filter_bits / 64].into_boxed_slice(),
+            short_filter_shift: 64 - filter_bits.trailing_zeros(),
             slots: vec![0u64; size].into_boxed_slice(),
             shift: 64 - size.trailing_zeros(),
             ends: Vec::with_capacity(words.len()),
             bytes: Vec::new(),
         };
         for (i, word) in words.iter().enumerate() {
-            let hash = word_hash(word);
             v.bytes.extend_from_slice(word);
             v.ends.push(u32::try_from(v.bytes.len()).ok()?);
+            let index = u32::try_from(i).ok().filter(|&i| i != NOT_A_WORD)?;
+            if !word.is_empty() && word.len() <= 8 {
+                let key = pack_at(word, 0, word.len())?;
+                let bit = v.filter_bit(key);
+                v.short_filter[bit / 64] |= 1 << (bit % 64);
+                let mut at = v.short_slot(key);
+                while v.short[at].word != NOT_A_WORD {
+                    at = (at + 1) & (short_size - 1);
+                }
+                v.short[at] = ShortSlot {
+                    key,
+                    len: word.len() as u32,
+                    word: index,
+                };
+                continue;
+            }
+            let hash = word_hash(word);
+            let bit = v.filter_bit(hash);
+            v.short_filter[bit / 64] |= 1 << (bit % 64);
             let entry = (hash << 32) | (i as u64 + 1);
             let mut at = v.slot(hash);
             while v.slots[at] != 0 {
@@ -537,10 +618,57 @@ impl Vocabulary {
         self.bytes.get(start as usize..end as usize).unwrap_or(&[])
     }
 
+    #[inline(always)]
+    fn short_slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.short_shift) as usize
+    }
+
+    /// Index of the word of `len` (1 to 8) bytes packed in `key` (see [`pack_at`]), or
+    /// `NOT_A_WORD`.
+    #[inline(always)]
+    fn filter_bit(&self, key: u64) -> usize {
+        (key.wrapping_mul(0xff51_afd7_ed55_8ccd) >> self.short_filter_shift) as usize
+    }
+
+    #[inline(always)]
+    fn get_short(&self, key: u64, len: usize) -> u32 {
+        let bit = self.filter_bit(key);
+        let in_filter = self
+            .short_filter
+            .get(bit / 64)
+            .is_some_and(|w| w >> (bit % 64) & 1 != 0);
+        if !in_filter {
+            return NOT_A_WORD;
+        }
+        let mask = self.short.len() - 1;
+        let mut at = self.short_slot(key);
+        loop {
+            let Some(slot) = self.short.get(at) else {
+                return NOT_A_WORD;
+            };
+            if slot.word == NOT_A_WORD || (slot.key == key && slot.len as usize == len) {
+                return slot.word;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
     /// Index of `token` among the words, if it is one.
     #[inline(always)]
     fn get(&self, token: &[u8]) -> Option<u32> {
+        if !token.is_empty() && token.len() <= 8 {
+            let key = pack_at(token, 0, token.len())?;
+            return Some(self.get_short(key, token.len())).filter(|&w| w != NOT_A_WORD);
+        }
         let hash = word_hash(token);
+        let bit = self.filter_bit(hash);
+        if self
+            .short_filter
+            .get(bit / 64)
+            .is_none_or(|w| w >> (bit % 64) & 1 == 0)
+        {
+            return None;
+        }
         let tag = hash << 32;
         let mask = self.slots.len() - 1;
         let mut at = self.slot(hash);
@@ -558,6 +686,63 @@ impl Vocabulary {
             at = (at + 1) & mask;
         }
     }
+}
+
+/// A slot of the short-word table: the word's bytes packed little-endian into `key` (zero
+/// padded, so `len` tells "a" from "a\0"), and its index (`NOT_A_WORD`: empty slot).
+#[derive(Clone, Copy)]
+struct ShortSlot {
+    key: u64,
+    len: u32,
+    word: u32,
+}
+
+impl ShortSlot {
+    const EMPTY: ShortSlot = ShortSlot {
+        key: 0,
+        len: 0,
+        word: NOT_A_WORD,
+    };
+}
+
+/// Tokens of a post whose word indexes are gathered before matching; longer posts look tokens
+/// up as they go.
+const MAX_TOKEN_IDS: usize = 128;
+
+/// The `len` (at most 8) bytes of `hay` at `start`, packed little-endian into a `u64`, zero
+/// padded: one unaligned load when 8 bytes can be read there. `None` if out of bounds.
+#[inline(always)]
+fn pack_at(hay: &[u8], start: usize, len: usize) -> Option<u64> {
+    if len > 8 {
+        return None;
+    }
+    let bytes = hay.get(start..start.checked_add(len)?)?;
+    if let Some(eight) = hay.get(start..start + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let mask = if len == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * len)) - 1
+        };
+        return Some(u64::from_le_bytes(word) & mask);
+    }
+    let mut word = [0u8; 8];
+    for (slot, &b) in word.iter_mut().zip(bytes) {
+        *slot = b;
+    }
+    Some(u64::from_le_bytes(word))
+}
+
+/// Whether a packed word (see [`pack_at`]) holds an ASCII space. Exact: a byte of `x` is zero
+/// exactly where the word has a space (padding bytes are zero, so never a space).
+#[inline(always)]
+fn has_space(key: u64) -> bool {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = key ^ 0x2020_2020_2020_2020;
+    // The high bit of each byte is set iff that byte of `x` is non-zero.
+    let non_zero = ((x & LOW7).wrapping_add(LOW7) | x) & !LOW7;
+    non_zero != !LOW7
 }
 
 /// Hash of a word: FxHash steps over 8-byte loads, the last one overlapping the one before so
@@ -782,6 +967,13 @@ mod tests {
             assert_eq!(hits(set, text, true), bytes, "{text:?}");
         }
         assert!(found > 10, "the texts should hit phrases ({found})");
+        // Past `MAX_TOKEN_IDS` tokens, tokens are looked up as the walk goes.
+        let long = texts.join(" ").repeat(8);
+        let normalized = Normalizer::new().normalize(&long, None);
+        assert!(normalized.tokens.len() > super::MAX_TOKEN_IDS);
+        let bytes = hits(set, &long, false);
+        assert!(bytes.len() > 80);
+        assert_eq!(hits(set, &long, true), bytes);
         let corpus = include_str!("../tests/cases/threats_en.jsonl").lines();
         for line in corpus.chain(include_str!("../tests/cases/threats_fr.jsonl").lines()) {
             assert_eq!(hits(set, line, true), hits(set, line, false), "{line:?}");

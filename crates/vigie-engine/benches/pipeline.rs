@@ -7,6 +7,11 @@
 //! of every post of the corpus to FILE as JSONL, as `vigie scan` does (language from the line's
 //! `lang`), both with the classifier (FILE) and without it (FILE.rules): a quick check that an
 //! optimisation leaves every decision as it was, without building the whole CLI.
+//!
+//! With `VIGIE_BENCH_LOOP=rules|classifier` (and `VIGIE_BENCH_CORPUS`), the bench instead
+//! decides the first `VIGIE_BENCH_N` posts (default 20,000) once, in `decide_all`, and prints
+//! the time: under `valgrind --tool=callgrind --toggle-collect='*decide_all*'` the instructions
+//! per post, reproducible on a noisy machine where timings are not.
 
 use criterion::{Criterion, Throughput, criterion_group};
 use vigie_engine::{Engine, Post};
@@ -60,12 +65,10 @@ fn pipeline(c: &mut Criterion) {
     group.finish();
 }
 
-/// Writes every decision of the corpus (see the module doc).
-fn dump(corpus: &str, out: &str) {
-    use std::io::Write;
+/// `(id, text, context)` of every post of a JSONL corpus, the language taken from `lang`.
+fn read_posts(corpus: &str) -> Vec<(String, String, PostContext)> {
     let text = std::fs::read_to_string(corpus).unwrap_or_else(|e| panic!("reading {corpus}: {e}"));
-    let posts: Vec<(String, String, PostContext)> = text
-        .lines()
+    text.lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| {
             let id = v.get("id")?.as_str()?.to_string();
@@ -76,7 +79,13 @@ fn dump(corpus: &str, out: &str) {
             };
             Some((id, text, context))
         })
-        .collect();
+        .collect()
+}
+
+/// Writes every decision of the corpus (see the module doc).
+fn dump(corpus: &str, out: &str) {
+    use std::io::Write;
+    let posts = read_posts(corpus);
     for (engine, path) in [
         (Engine::builder().build(), out.to_string()),
         (
@@ -103,9 +112,51 @@ fn dump(corpus: &str, out: &str) {
     }
 }
 
+/// Decides every post once with one scratch; returns how many were not allowed.
+#[inline(never)]
+fn decide_all(engine: &Engine, posts: &[(String, String, PostContext)]) -> usize {
+    let mut scratch = vigie_engine::Scratch::default();
+    let mut flagged = 0;
+    for (id, text, context) in posts {
+        let d = engine.decide_with(&mut scratch, &Post { id, text, context });
+        flagged += usize::from(d.action != vigie_policy::Action::Allow);
+    }
+    flagged
+}
+
+/// One pass over the corpus (see the module doc).
+fn decide_loop(corpus: &str, mode: &str) {
+    let n: usize = std::env::var("VIGIE_BENCH_N")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20_000);
+    let posts: Vec<(String, String, PostContext)> =
+        read_posts(corpus).into_iter().take(n).collect();
+    let engine = match mode {
+        "rules" => Engine::builder().without_classifier().build(),
+        _ => Engine::builder().build(),
+    }
+    .unwrap_or_else(|e| panic!("building the engine: {e}"));
+    let started = std::time::Instant::now();
+    let flagged = decide_all(&engine, &posts);
+    let s = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{mode}: {} posts in {s:.3} s ({:.0} posts/s), {flagged} flagged",
+        posts.len(),
+        posts.len() as f64 / s
+    );
+}
+
 criterion_group!(benches, pipeline);
 
 fn main() {
+    if let (Ok(corpus), Ok(mode)) = (
+        std::env::var("VIGIE_BENCH_CORPUS"),
+        std::env::var("VIGIE_BENCH_LOOP"),
+    ) {
+        decide_loop(&corpus, &mode);
+        return;
+    }
     if let (Ok(corpus), Ok(out)) = (
         std::env::var("VIGIE_BENCH_CORPUS"),
         std::env::var("VIGIE_BENCH_DUMP"),

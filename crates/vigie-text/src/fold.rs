@@ -120,6 +120,13 @@ const ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// Whether an ASCII byte separates words (any `Kind::Sep`): one table load, for the tokenizer's
+/// fast path. Bytes past ASCII are not separators here.
+#[inline(always)]
+pub(crate) fn is_ascii_sep(b: u8) -> bool {
+    b < 0x80 && (A_SPACE..=A_OTHER).contains(&ASCII_CLASS[(b & 0x7f) as usize])
+}
+
 /// Letter a leetspeak symbol stands for.
 pub(crate) fn leet_symbol_letter(b: u8) -> u8 {
     match b {
@@ -497,9 +504,120 @@ pub(crate) fn classify(c: char) -> CharInfo {
     }
 }
 
+/// First and last characters whose folding [`FoldCache`] keeps: Latin-1 Supplement and Latin
+/// Extended-A and -B, the accented letters of European spelling (French above all), which the
+/// general path would otherwise decompose every time it meets them.
+const CACHED_FIRST: u32 = 0x00A0;
+const CACHED_LAST: u32 = 0x024F;
+/// Most characters one cached character folds to; others are folded each time.
+const CACHED_MAX_CHARS: usize = 4;
+
+#[derive(Debug, Clone, Copy)]
+struct CachedFold {
+    info: CharInfo,
+    chars: [char; CACHED_MAX_CHARS],
+    /// How many of `chars` are emitted; `u8::MAX`: not cached.
+    len: u8,
+}
+
+/// [`fold_non_ascii`] remembered for the characters of [`CACHED_FIRST`]..=[`CACHED_LAST`],
+/// with and without look-alike mapping: the same result, a table load instead of a
+/// decomposition. Built once per normalizer.
+#[derive(Debug, Clone)]
+pub(crate) struct FoldCache {
+    /// Index: `(c - CACHED_FIRST) * 2 + map_look_alikes`.
+    entries: Box<[CachedFold]>,
+}
+
+impl FoldCache {
+    pub(crate) fn new() -> FoldCache {
+        let mut entries = Vec::with_capacity(((CACHED_LAST - CACHED_FIRST + 1) * 2) as usize);
+        for cp in CACHED_FIRST..=CACHED_LAST {
+            for map_look_alikes in [false, true] {
+                let mut chars = [' '; CACHED_MAX_CHARS];
+                let mut len = 0usize;
+                let c = char::from_u32(cp).unwrap_or(' ');
+                let info = fold_non_ascii(c, map_look_alikes, |d| {
+                    if let Some(slot) = chars.get_mut(len) {
+                        *slot = d;
+                    }
+                    len += 1;
+                });
+                entries.push(CachedFold {
+                    info,
+                    chars,
+                    len: if len <= CACHED_MAX_CHARS {
+                        len as u8
+                    } else {
+                        u8::MAX
+                    },
+                });
+            }
+        }
+        FoldCache {
+            entries: entries.into_boxed_slice(),
+        }
+    }
+
+    /// Same as [`fold_non_ascii`].
+    #[inline]
+    pub(crate) fn fold(
+        &self,
+        c: char,
+        map_look_alikes: bool,
+        mut emit: impl FnMut(char),
+    ) -> CharInfo {
+        let at = (c as u32)
+            .checked_sub(CACHED_FIRST)
+            .map(|i| i as usize * 2 + usize::from(map_look_alikes));
+        if let Some(cached) = at.and_then(|at| self.entries.get(at))
+            && let Some(chars) = cached.chars.get(..usize::from(cached.len))
+        {
+            chars.iter().for_each(|&d| emit(d));
+            return cached.info;
+        }
+        fold_non_ascii(c, map_look_alikes, emit)
+    }
+
+    /// Same as [`classify`].
+    #[inline]
+    pub(crate) fn classify(&self, c: char) -> CharInfo {
+        if c.is_ascii() {
+            classify(c)
+        } else {
+            self.fold(c, true, |_| {})
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cache gives what folding each character gives, for every cached character.
+    #[test]
+    fn fold_cache_agrees_with_folding() {
+        let cache = FoldCache::new();
+        let mut cached = 0;
+        for cp in 0x80..=0x0300u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            for map in [false, true] {
+                let (mut a, mut b) = (String::new(), String::new());
+                let x = cache.fold(c, map, |d| a.push(d));
+                let y = fold_non_ascii(c, map, |d| b.push(d));
+                assert_eq!(a, b, "{c:?} {map}");
+                assert_eq!(format!("{x:?}"), format!("{y:?}"), "{c:?} {map}");
+                cached += usize::from((CACHED_FIRST..=CACHED_LAST).contains(&cp));
+            }
+            assert_eq!(
+                format!("{:?}", cache.classify(c)),
+                format!("{:?}", classify(c))
+            );
+        }
+        assert!(cached > 800);
+    }
 
     fn fold(c: char) -> (String, CharInfo) {
         let mut s = String::new();

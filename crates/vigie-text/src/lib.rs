@@ -167,6 +167,7 @@ pub struct NormalizeOptions {
 #[derive(Debug, Clone)]
 pub struct Normalizer {
     lang: lang::LangIdentifier,
+    fold: fold::FoldCache,
 }
 
 impl Default for Normalizer {
@@ -179,6 +180,7 @@ impl Normalizer {
     pub fn new() -> Self {
         Normalizer {
             lang: lang::LangIdentifier::new(),
+            fold: fold::FoldCache::new(),
         }
     }
 
@@ -202,9 +204,9 @@ impl Normalizer {
         out.folded.reserve(text.len());
         out.squeezed.reserve(text.len());
         let cues = {
-            let mut tokenizer = tokenize::Tokenizer::new(text, out);
+            let mut tokenizer = tokenize::Tokenizer::new(text, &self.fold, out);
             tokenizer.run();
-            tokenizer.cues
+            tokenizer.close()
         };
         let (lang, confidence) = match lang_hint {
             Some(lang) => (lang, 1.0),

@@ -94,7 +94,13 @@ struct SpacedRun {
 /// Per-post state of the tokenizer.
 pub(crate) struct Tokenizer<'t, 'o> {
     text: &'t str,
+    fold: &'t fold::FoldCache,
     out: &'o mut Normalized,
+    /// `out.folded` and `out.squeezed` as bytes while they are written (one store per ASCII
+    /// letter, where `String::push` goes through a char's UTF-8 encoding), handed back by
+    /// [`Tokenizer::close`]. Only whole chars are ever written to them.
+    folded: Vec<u8>,
+    squeezed: Vec<u8>,
     pub(crate) cues: LangCues,
     run: SpacedRun,
     heap_units: Vec<Unit>,
@@ -113,14 +119,26 @@ struct TokenWriter {
 }
 
 impl<'t, 'o> Tokenizer<'t, 'o> {
-    pub(crate) fn new(text: &'t str, out: &'o mut Normalized) -> Self {
+    pub(crate) fn new(text: &'t str, fold: &'t fold::FoldCache, out: &'o mut Normalized) -> Self {
+        let folded = std::mem::take(&mut out.folded).into_bytes();
+        let squeezed = std::mem::take(&mut out.squeezed).into_bytes();
         Tokenizer {
             text,
+            fold,
             out,
+            folded,
+            squeezed,
             cues: LangCues::default(),
             run: SpacedRun::default(),
             heap_units: Vec::new(),
         }
+    }
+
+    /// Hands the written forms back to the output; returns the language cues.
+    pub(crate) fn close(self) -> LangCues {
+        self.out.folded = into_string(self.folded);
+        self.out.squeezed = into_string(self.squeezed);
+        self.cues
     }
 
     /// Tokenizes the whole text.
@@ -137,7 +155,10 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                 i += 1;
                 continue;
             }
-            if let Some(skip) = url_len(bytes, i) {
+            if let Some(skip) = matches!(b | 0x20, b'h' | b'w')
+                .then(|| url_len(bytes, i))
+                .flatten()
+            {
                 self.flush_run();
                 i += skip;
                 continue;
@@ -155,7 +176,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                 }
             }
             let (c, len) = char_at(text, i);
-            let info = fold::classify(c);
+            let info = self.fold.classify(c);
             if !is_word_kind(info.kind) {
                 i += if c == '&' {
                     entity_len(bytes, i).unwrap_or(len)
@@ -171,7 +192,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             let mut j = i;
             while j < bytes.len() {
                 let (c, len) = char_at(text, j);
-                let info = if j == i { info } else { fold::classify(c) };
+                let info = if j == i { info } else { self.fold.classify(c) };
                 if !is_word_kind(info.kind) {
                     break;
                 }
@@ -226,6 +247,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
     }
 
     /// Emits a word of ASCII letters only: the general path gives the same tokens, slower.
+    /// One pass over the letters writes both forms, cutting runs as [`Tokenizer::push`] does.
     fn ascii_word(&mut self, start: usize, end: usize) {
         let Some(word) = self.text.as_bytes().get(start..end) else {
             return;
@@ -235,50 +257,42 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         } else if self.run.len > 0 {
             self.flush_run();
         }
-        let mut w = self.begin();
-        w.span = Some(Span::new(start as u32, end as u32));
-        let Some(word_text) = self.text.get(start..end) else {
-            return;
-        };
-        let out = &mut *self.out;
-        let fs = w.folded_start;
-        out.folded.push_str(word_text);
-        if let Some(lowered) = out.folded.get_mut(fs..) {
-            lowered.make_ascii_lowercase();
+        self.cues.latin_letters += word.len() as u32;
+        let (folded, squeezed) = (&mut self.folded, &mut self.squeezed);
+        if !folded.is_empty() {
+            folded.push(b' ');
+            squeezed.push(b' ');
         }
-        let lowered = out.folded.as_bytes().get(fs..).unwrap_or(&[]);
-        let mut has_double = false;
-        let mut has_triple = false;
-        for k in 1..lowered.len() {
-            if lowered[k] == lowered[k - 1] {
-                has_double = true;
-                if k >= 2 && lowered[k] == lowered[k - 2] {
-                    has_triple = true;
-                    break;
+        let folded_start = folded.len() as u32;
+        let squeezed_start = squeezed.len() as u32;
+        let mut evasion = Evasion::NONE;
+        let mut last = 0u8;
+        let mut run = 0u32;
+        for &b in word {
+            // Only ASCII letters reach here: setting bit 5 lower-cases them.
+            let letter = b | 0x20;
+            if letter == last {
+                run += 1;
+                if run >= 3 {
+                    evasion = Evasion::REPEATED;
+                } else {
+                    folded.push(letter);
                 }
+            } else {
+                last = letter;
+                run = 1;
+                folded.push(letter);
+                squeezed.push(letter);
             }
         }
-        if has_triple {
-            // Rare: redo it letter by letter to cut the runs.
-            out.folded.truncate(fs);
-            for &b in word {
-                self.push(&mut w, b.to_ascii_lowercase() as char);
-            }
-        } else {
-            self.cues.latin_letters += word.len() as u32;
-            if has_double {
-                let mut previous = 0u8;
-                for &b in lowered {
-                    if b != previous {
-                        out.squeezed.push(b as char);
-                        previous = b;
-                    }
-                }
-            } else if let Some(folded) = out.folded.get(fs..) {
-                out.squeezed.push_str(folded);
-            }
-        }
-        self.finish(w);
+        let (folded_end, squeezed_end) = (folded.len() as u32, squeezed.len() as u32);
+        self.out.evasion |= evasion;
+        self.out.tokens.push(Token {
+            folded: folded_start..folded_end,
+            squeezed: squeezed_start..squeezed_end,
+            span: Span::new(start as u32, end as u32),
+            evasion,
+        });
     }
 
     /// Emits the tokens of one word.
@@ -409,7 +423,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                     self.push(&mut w, letter);
                 }
                 Kind::Apostrophe => {
-                    let written = &self.out.folded.as_bytes()[w.folded_start..];
+                    let written = self.folded.get(w.folded_start..).unwrap_or(&[]);
                     let next_is_core = units.get(k + 1).is_some_and(Unit::is_core);
                     if next_is_core && ELISIONS.contains(&written) {
                         self.finish(w);
@@ -476,14 +490,14 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
     }
 
     fn begin(&mut self) -> TokenWriter {
-        let spaced = !self.out.folded.is_empty();
+        let spaced = !self.folded.is_empty();
         if spaced {
-            self.out.folded.push(' ');
-            self.out.squeezed.push(' ');
+            self.folded.push(b' ');
+            self.squeezed.push(b' ');
         }
         TokenWriter {
-            folded_start: self.out.folded.len(),
-            squeezed_start: self.out.squeezed.len(),
+            folded_start: self.folded.len(),
+            squeezed_start: self.squeezed.len(),
             spaced,
             last: None,
             run: 0,
@@ -513,13 +527,13 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             if w.run >= 3 {
                 w.evasion |= Evasion::REPEATED;
             } else {
-                self.out.folded.push(c);
+                push_char(&mut self.folded, c);
             }
         } else {
             w.last = Some(c);
             w.run = 1;
-            self.out.folded.push(c);
-            self.out.squeezed.push(c);
+            push_char(&mut self.folded, c);
+            push_char(&mut self.squeezed, c);
         }
     }
 
@@ -528,8 +542,8 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
     fn push_raw(&mut self, w: &mut TokenWriter, c: char) {
         w.last = None;
         w.run = 0;
-        self.out.folded.push(c);
-        self.out.squeezed.push(c);
+        push_char(&mut self.folded, c);
+        push_char(&mut self.squeezed, c);
     }
 
     fn push_leet_digit(&mut self, w: &mut TokenWriter, units: &[Unit], k: usize) {
@@ -570,7 +584,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
     ) -> CharInfo {
         let mut buf = [' '; 20];
         let mut n = 0;
-        let info = fold::fold_non_ascii(c, map_look_alikes, |d| {
+        let info = self.fold.fold(c, map_look_alikes, |d| {
             if n < buf.len() {
                 buf[n] = d;
                 n += 1;
@@ -595,18 +609,18 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
 
     /// Closes the token: records it, or removes it if nothing was written.
     fn finish(&mut self, w: TokenWriter) {
-        let folded_end = self.out.folded.len();
+        let folded_end = self.folded.len();
         let Some(span) = w.span.filter(|_| folded_end > w.folded_start) else {
             let folded_back = w.folded_start - usize::from(w.spaced);
             let squeezed_back = w.squeezed_start - usize::from(w.spaced);
-            self.out.folded.truncate(folded_back);
-            self.out.squeezed.truncate(squeezed_back);
+            self.folded.truncate(folded_back);
+            self.squeezed.truncate(squeezed_back);
             return;
         };
         self.out.evasion |= w.evasion;
         self.out.tokens.push(Token {
             folded: w.folded_start as u32..folded_end as u32,
-            squeezed: w.squeezed_start as u32..self.out.squeezed.len() as u32,
+            squeezed: w.squeezed_start as u32..self.squeezed.len() as u32,
             span,
             evasion: w.evasion,
         });
@@ -696,7 +710,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         let mut evasion = Evasion::SPACED;
         let mut span: Option<Span> = None;
         for t in &tokens[run.first..] {
-            let Some(&b) = self.out.folded.as_bytes().get(t.folded.start as usize) else {
+            let Some(&b) = self.folded.get(t.folded.start as usize) else {
                 return;
             };
             if t.folded.end - t.folded.start != 1 || n == letters.len() {
@@ -719,8 +733,8 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             (first.squeezed.start as usize).saturating_sub(usize::from(run.first > 0));
         // Letter counts were already taken for the single letters; take them back out.
         self.cues.latin_letters = self.cues.latin_letters.saturating_sub(run.letters as u32);
-        self.out.folded.truncate(folded_cut);
-        self.out.squeezed.truncate(squeezed_cut);
+        self.folded.truncate(folded_cut);
+        self.squeezed.truncate(squeezed_cut);
         self.out.tokens.truncate(run.first);
         let mut w = self.begin();
         for &b in &letters[..n] {
@@ -730,6 +744,22 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         w.span = Some(span);
         self.finish(w);
     }
+}
+
+/// Appends `c`, UTF-8 encoded.
+#[inline(always)]
+fn push_char(bytes: &mut Vec<u8>, c: char) {
+    if c.is_ascii() {
+        bytes.push(c as u8);
+    } else {
+        bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+}
+
+/// The written bytes as a string. They are whole chars by construction; were they not, the
+/// lossy conversion keeps this from panicking.
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// A trailing run of one repeated leetspeak digit is part of the word ("ki11", "a55"), unlike
@@ -860,8 +890,9 @@ fn is_ordinary_accent_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{0308}' | '\u{030A}'..='\u{030C}' | '\u{0327}' | '\u{0328}')
 }
 
+#[inline(always)]
 fn is_ascii_separator(b: u8) -> bool {
-    b < 0x80 && matches!(fold::ascii_kind(b), Kind::Sep(_))
+    fold::is_ascii_sep(b)
 }
 
 fn is_word_kind(kind: Kind) -> bool {
