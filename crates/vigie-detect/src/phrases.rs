@@ -277,21 +277,34 @@ impl<T> PhraseSet<T> {
                 .position(|t| t.squeezed.end as usize >= end)
                 .map_or(text.tokens.len() - i, |p| p + 1);
             next_token = end_token;
-            let (Ok(first_token), Ok(end_token)) = (u16::try_from(i), u16::try_from(end_token))
-            else {
+            if !report_hit(text, i, end_token, pattern, &mut on_hit) {
                 break;
-            };
-            let folded = folded_text(text, first_token, end_token);
-            on_hit(
-                PhraseHit {
-                    pattern,
-                    first_token,
-                    end_token,
-                },
-                folded,
-            );
+            }
         }
     }
+}
+
+/// Hands the phrase over tokens `[first, end)` to `on_hit` with its folded text; false (and
+/// nothing reported) past the 65,535th token, which a hit's `u16` indexes cannot name.
+fn report_hit(
+    text: &Normalized,
+    first: usize,
+    end: usize,
+    pattern: u32,
+    on_hit: &mut impl FnMut(PhraseHit, &str),
+) -> bool {
+    let (Ok(first_token), Ok(end_token)) = (u16::try_from(first), u16::try_from(end)) else {
+        return false;
+    };
+    on_hit(
+        PhraseHit {
+            pattern,
+            first_token,
+            end_token,
+        },
+        folded_text(text, first_token, end_token),
+    );
+    true
 }
 
 /// The folded text of tokens `[first, end)`.
@@ -514,19 +527,9 @@ impl WordTrie {
                 continue;
             };
             next_token = end_token;
-            let (Ok(first_token), Ok(end_token)) = (u16::try_from(i), u16::try_from(end_token))
-            else {
+            if !report_hit(text, i, end_token, pattern, &mut on_hit) {
                 break;
-            };
-            let folded = folded_text(text, first_token, end_token);
-            on_hit(
-                PhraseHit {
-                    pattern,
-                    first_token,
-                    end_token,
-                },
-                folded,
-            );
+            }
         }
     }
 }
