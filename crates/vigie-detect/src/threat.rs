@@ -449,6 +449,21 @@ impl<'a> PostView<'a> {
         &self.hits[..self.hit_count]
     }
 
+    /// Whether the post names a time or a place anywhere ("tonight", "at the station"): what
+    /// turns talk into a plan.
+    fn names_time_or_place(&self) -> bool {
+        self.all_roles.any(&[Role::TimePlace, Role::Place])
+    }
+
+    /// [`BONUS_TIME_PLACE`] when the post names a time or a place, else nothing.
+    fn time_place_bonus(&self) -> f32 {
+        if self.names_time_or_place() {
+            BONUS_TIME_PLACE
+        } else {
+            0.0
+        }
+    }
+
     fn mentions(&self) -> impl Iterator<Item = TargetMention> + '_ {
         self.mentions.iter().map_while(|m| *m)
     }
@@ -769,12 +784,7 @@ impl<'a> PostView<'a> {
             }
             // A plan in the present tense with a time or place: "saturday we burn it down with
             // them inside", "ce soir on les crame".
-            (Some(s), _)
-                if act.roles.has(Role::Act)
-                    && self.all_roles.any(&[Role::TimePlace, Role::Place]) =>
-            {
-                Some(s.first)
-            }
+            (Some(s), _) if act.roles.has(Role::Act) && self.names_time_or_place() => Some(s.first),
             // The subject dropped, as people write: "gonna choke you out", "finna smoke u".
             (None, Some(m)) if m.first == start && m.end <= act.first => Some(m.first),
             _ => None,
@@ -820,11 +830,7 @@ impl<'a> PostView<'a> {
         let mut score = base - penalty + object.bonus();
         match category {
             Category::ViolenceThreat => score += conditional,
-            _ => {
-                if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
-                    score += BONUS_TIME_PLACE;
-                }
-            }
+            _ => score += self.time_place_bonus(),
         }
         self.keep(
             out,
@@ -855,9 +861,7 @@ impl<'a> PostView<'a> {
             });
         if let Some(call) = joined_call.filter(|_| category == Category::ViolenceThreat) {
             let mut score = INCITE_BASE - penalty + object.bonus();
-            if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
-                score += BONUS_TIME_PLACE;
-            }
+            score += self.time_place_bonus();
             self.keep(
                 out,
                 Candidate {
@@ -884,9 +888,7 @@ impl<'a> PostView<'a> {
                 self.object_of(participle.first, participle.end, true, participle.roles);
             if object != Object::None && !self.negated_between(call.end, participle.first) {
                 let mut score = INCITE_BASE + object.bonus();
-                if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
-                    score += BONUS_TIME_PLACE;
-                }
+                score += self.time_place_bonus();
                 self.keep(
                     out,
                     Candidate {
@@ -963,9 +965,7 @@ impl<'a> PostView<'a> {
             return;
         }
         let mut score = PASSIVE_BASE + object.bonus();
-        if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
-            score += BONUS_TIME_PLACE;
-        }
+        score += self.time_place_bonus();
         if category == Category::ViolenceThreat && self.all_roles.has(Role::Conditional) {
             score += BONUS_CONDITIONAL;
         }
@@ -1015,9 +1015,7 @@ impl<'a> PostView<'a> {
             } else {
                 CALL_PHRASE_BASE + object.bonus()
             };
-            if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
-                score += BONUS_TIME_PLACE;
-            }
+            score += self.time_place_bonus();
             self.keep(
                 out,
                 Candidate {
@@ -1136,8 +1134,7 @@ impl PostView<'_> {
             let ready = self.hits().iter().any(|h| {
                 h.roles.has(Role::Carry) && h.first >= weapon.end && h.first <= weapon.end + 1
             });
-            let aimed = self.mentions().next().is_some()
-                || self.all_roles.any(&[Role::TimePlace, Role::Place]);
+            let aimed = self.mentions().next().is_some() || self.names_time_or_place();
             if ready && aimed && weapon.roles.has(Role::Weapon) {
                 let object = self.mentions().next().map_or(Object::None, Object::Mention);
                 self.keep(
@@ -1200,10 +1197,7 @@ impl PostView<'_> {
                 end: weapon.end,
             };
         }
-        let mut context = 0.0;
-        if self.all_roles.any(&[Role::TimePlace, Role::Place]) {
-            context += BONUS_TIME_PLACE;
-        }
+        let mut context = self.time_place_bonus();
         if self.all_roles.any(&[
             Role::Act,
             Role::DoomStrong,
