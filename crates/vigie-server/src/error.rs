@@ -154,6 +154,21 @@ fn openai_type(status: StatusCode) -> &'static str {
     }
 }
 
+/// An error body with its status, and `Retry-After` when the client should wait.
+fn json_response(
+    status: StatusCode,
+    body: impl serde::Serialize,
+    retry_after: Option<u64>,
+) -> Response {
+    let mut response = (status, Json(body)).into_response();
+    if let Some(seconds) = retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response
+}
+
 impl ApiError {
     /// This error in the envelope of `style`.
     pub fn into_styled_response(self, style: ErrorStyle) -> Response {
@@ -180,13 +195,7 @@ impl ApiError {
                 }
             }),
         };
-        let mut response = (self.status, Json(body)).into_response();
-        if let Some(seconds) = self.retry_after {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-        }
-        response
+        json_response(self.status, body, self.retry_after)
     }
 }
 
@@ -198,12 +207,6 @@ impl IntoResponse for ApiError {
                 message: self.message,
             },
         };
-        let mut response = (self.status, Json(body)).into_response();
-        if let Some(seconds) = self.retry_after {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-        }
-        response
+        json_response(self.status, body, self.retry_after)
     }
 }
