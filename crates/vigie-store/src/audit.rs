@@ -63,18 +63,49 @@ struct Canonical<'a> {
     details: &'a str,
 }
 
+/// An event's fields, borrowed: what the writer thread chains without copying them into an
+/// [`AuditEvent`] first.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EventRef<'a> {
+    pub(crate) actor: &'a str,
+    pub(crate) kind: &'a str,
+    pub(crate) subject: &'a str,
+    pub(crate) policy_version: &'a str,
+    pub(crate) model_versions: &'a str,
+    pub(crate) reason: &'a str,
+    pub(crate) details: &'a str,
+}
+
+impl<'a> From<&'a AuditEvent> for EventRef<'a> {
+    fn from(e: &'a AuditEvent) -> Self {
+        EventRef {
+            actor: &e.actor,
+            kind: &e.kind,
+            subject: &e.subject,
+            policy_version: &e.policy_version,
+            model_versions: &e.model_versions,
+            reason: &e.reason,
+            details: &e.details,
+        }
+    }
+}
+
 /// `BLAKE3(prev_hash || canonical bytes)`, hex.
 fn chain_hash(prev_hash: &str, seq: i64, at: i64, e: &AuditEvent) -> String {
+    chain_hash_of(prev_hash, seq, at, EventRef::from(e))
+}
+
+fn chain_hash_of(prev_hash: &str, seq: i64, at: i64, e: EventRef<'_>) -> String {
     let canonical = Canonical {
         seq,
         at,
-        actor: &e.actor,
-        kind: &e.kind,
-        subject: &e.subject,
-        policy_version: &e.policy_version,
-        model_versions: &e.model_versions,
-        reason: &e.reason,
-        details: &e.details,
+        actor: e.actor,
+        kind: e.kind,
+        subject: e.subject,
+        policy_version: e.policy_version,
+        model_versions: e.model_versions,
+        reason: e.reason,
+        details: e.details,
     };
     // Serialising a struct of strings and integers cannot fail.
     let bytes = serde_json::to_vec(&canonical).unwrap_or_default();
@@ -118,6 +149,21 @@ impl ChainHead {
             seq: get(row, "seq")?,
             hash: get(row, "hash")?,
         })
+    }
+
+    /// The head as read by the SQLite writer's own connection.
+    pub(crate) fn new(seq: i64, hash: String) -> ChainHead {
+        ChainHead { seq, hash }
+    }
+
+    /// Moves the head past one more entry (in memory; the caller inserts the entry and saves
+    /// the head in the same transaction): the entry's sequence number and previous hash; its
+    /// own hash is then [`ChainHead::hash`].
+    pub(crate) fn advance(&mut self, event: EventRef<'_>, at: i64) -> (i64, String) {
+        let seq = self.seq + 1;
+        let hash = chain_hash_of(&self.hash, seq, at, event);
+        self.seq = seq;
+        (seq, std::mem::replace(&mut self.hash, hash))
     }
 
     pub(crate) fn seq(&self) -> i64 {

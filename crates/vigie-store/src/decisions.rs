@@ -15,7 +15,7 @@ use vigie_review::{Case, ReviewConfig};
 use std::collections::{HashMap, HashSet};
 
 use crate::audit::{AuditEntry, AuditEvent, ChainHead, insert_entries};
-use crate::{Backend, QueryContext, Result, Store, StoreError, get, now_micros, ordered_id};
+use crate::{QueryContext, Result, Store, StoreError, get, now_micros, ordered_id};
 
 /// A post with the decision the engine made on it, to be stored.
 #[derive(Debug, Clone, Copy)]
@@ -304,18 +304,18 @@ impl Store {
 
 /// A post to store, owned so that it can travel to the writer task.
 #[derive(Debug)]
-struct OwnedPost {
-    platform: String,
-    post_id: String,
-    author: Option<String>,
-    text: String,
+pub(crate) struct OwnedPost {
+    pub(crate) platform: String,
+    pub(crate) post_id: String,
+    pub(crate) author: Option<String>,
+    pub(crate) text: String,
     /// `PostContext` as JSON.
-    context: String,
+    pub(crate) context: String,
     /// `context.reach`, for the priority of a case opened on the post.
-    reach: Option<u64>,
-    decision: Decision,
+    pub(crate) reach: Option<u64>,
+    pub(crate) decision: Decision,
     /// `decision` as JSON.
-    decision_json: String,
+    pub(crate) decision_json: String,
 }
 
 /// What the writer task did since the store was opened, for metrics: how many posts share
@@ -328,6 +328,9 @@ pub struct WriterStats {
     pub posts: u64,
     /// Time spent in those transactions, in microseconds (commit and fsync included).
     pub busy_micros: u64,
+    /// Of `busy_micros`, the time spent committing (writing the WAL and syncing it), on
+    /// SQLite; 0 on PostgreSQL, whose commit is one more round trip.
+    pub commit_micros: u64,
 }
 
 #[derive(Debug, Default)]
@@ -335,14 +338,22 @@ pub(crate) struct WriterCounters {
     groups: AtomicU64,
     posts: AtomicU64,
     busy_micros: AtomicU64,
+    commit_micros: AtomicU64,
 }
 
 impl WriterCounters {
-    fn record(&self, posts: usize, took: std::time::Duration) {
+    pub(crate) fn record(&self, posts: usize, took: std::time::Duration) {
         self.groups.fetch_add(1, Ordering::Relaxed);
         self.posts
             .fetch_add(u64::try_from(posts).unwrap_or(u64::MAX), Ordering::Relaxed);
         self.busy_micros.fetch_add(
+            u64::try_from(took.as_micros()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+    }
+
+    pub(crate) fn record_commit(&self, took: std::time::Duration) {
+        self.commit_micros.fetch_add(
             u64::try_from(took.as_micros()).unwrap_or(u64::MAX),
             Ordering::Relaxed,
         );
@@ -357,32 +368,33 @@ impl Store {
             groups: c.groups.load(Ordering::Relaxed),
             posts: c.posts.load(Ordering::Relaxed),
             busy_micros: c.busy_micros.load(Ordering::Relaxed),
+            commit_micros: c.commit_micros.load(Ordering::Relaxed),
         }
     }
 }
 
 /// One `record_posts` call waiting for the writer task.
 pub(crate) struct WriteJob {
-    posts: Vec<OwnedPost>,
-    actor: String,
-    model_versions: String,
-    reply: oneshot::Sender<Result<Vec<Recorded>>>,
+    pub(crate) posts: Vec<OwnedPost>,
+    pub(crate) actor: String,
+    pub(crate) model_versions: String,
+    pub(crate) reply: oneshot::Sender<Result<Vec<Recorded>>>,
 }
 
 /// Most posts committed in one transaction.
-const MAX_GROUP_POSTS: usize = 512;
+pub(crate) const MAX_GROUP_POSTS: usize = 512;
 
-/// The writer task: commits waiting jobs in groups until every `Store` handle is dropped.
+/// The writer task on PostgreSQL (SQLite's is `sqlite_writer`): commits waiting jobs in
+/// groups until every `Store` handle is dropped.
 pub(crate) async fn run_writer(
     pool: AnyPool,
     write_lock: Arc<tokio::sync::Mutex<()>>,
     review: crate::SharedReviewConfig,
     counters: Arc<WriterCounters>,
-    backend: Backend,
     mut jobs: mpsc::Receiver<WriteJob>,
 ) {
     // The writer keeps one connection between groups instead of taking one from the pool
-    // for each (which costs a round trip, and on SQLite a hand-off to its thread); it is
+    // for each (which costs a round trip); it is
     // given back when the pool closes, so that closing does not wait for it forever.
     let mut conn: Option<PoolConnection<Any>> = None;
     let mut closed = std::pin::pin!(pool.close_event());
@@ -417,7 +429,7 @@ pub(crate) async fn run_writer(
             .unwrap_or_else(|p| std::sync::Arc::clone(&p.into_inner()));
         let connection = match conn.take() {
             Some(c) => Ok(c),
-            None => acquire_writer(&pool, backend).await,
+            None => pool.acquire().await.ctx("starting to store posts"),
         };
         let mut connection = match connection {
             Ok(c) => c,
@@ -438,7 +450,7 @@ pub(crate) async fn run_writer(
             }
         };
         let started = std::time::Instant::now();
-        let r = commit_group(&mut connection, &group, &config, backend).await;
+        let r = commit_group(&mut connection, &group, &config).await;
         counters.record(posts, started.elapsed());
         match r {
             Ok(results) => {
@@ -456,14 +468,9 @@ pub(crate) async fn run_writer(
             Err(_) => {
                 // One job's failure must not fail the others: retry each on its own.
                 for job in group {
-                    let result = commit_group(
-                        &mut connection,
-                        std::slice::from_ref(&job),
-                        &config,
-                        backend,
-                    )
-                    .await
-                    .map(|mut r| r.pop().unwrap_or_default());
+                    let result = commit_group(&mut connection, std::slice::from_ref(&job), &config)
+                        .await
+                        .map(|mut r| r.pop().unwrap_or_default());
                     let result = result.map(|mut recorded| {
                         attach_json(job.posts, &mut recorded);
                         recorded
@@ -485,27 +492,9 @@ fn attach_json(posts: Vec<OwnedPost>, recorded: &mut [Recorded]) {
     }
 }
 
-/// A connection for the writer. On SQLite its commits do not checkpoint the WAL (copy it
-/// back into the database file): `run_checkpoints` does that beside it, so that a commit
-/// costs its own pages and one fsync only. Durability does not change: a commit is durable
-/// once the WAL is synced, checkpointed or not.
-async fn acquire_writer(pool: &AnyPool, backend: Backend) -> Result<PoolConnection<Any>> {
-    let mut conn = pool.acquire().await.ctx("starting to store posts")?;
-    if backend == Backend::Sqlite {
-        // A group's multi-row statements keep a statement journal (to undo one statement
-        // alone); in memory it never spills to a temporary file. A larger page cache keeps
-        // the index pages that posts land on at random (authors, subjects) out of the OS's
-        // reads: 64 MiB, for this one connection.
-        conn.execute(
-            "PRAGMA wal_autocheckpoint = 0; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536",
-        )
-        .await
-        .ctx("setting up the writer connection")?;
-    }
-    Ok(conn)
-}
-
-/// How often the WAL is checkpointed beside the writer (SQLite).
+/// How often the WAL is checkpointed beside the writer (SQLite; the writer's own commits do
+/// not checkpoint, so that a commit costs its own pages and one fsync only. Durability does
+/// not change: a commit is durable once the WAL is synced, checkpointed or not).
 const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// Checkpoints the WAL of an SQLite store until its pool closes. PASSIVE: it copies what it
@@ -539,16 +528,14 @@ struct Candidate {
     reach: Option<u64>,
 }
 
-/// How placeholders are written: `$n`, numbered from a first number (both engines), or
-/// SQLite's anonymous `?`, bound in order. SQLite looks a numbered placeholder up by name,
-/// one by one, which costs more than the insert itself in a statement of a few thousand.
+/// How placeholders are written: `$n`, numbered from a first number (the SQLite writer,
+/// which used SQLite's anonymous `?` here, now has statements of its own).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Placeholders {
     NumberedFrom(usize),
-    Anonymous,
 }
 
-/// `($1, $2), ($3, $4)` (or `(?, ?), (?, ?)`) for `rows` rows of `columns` placeholders.
+/// `($1, $2), ($3, $4)` for `rows` rows of `columns` placeholders.
 pub(crate) fn values_from(rows: usize, columns: usize, placeholders: Placeholders) -> String {
     let mut sql = String::with_capacity(rows * columns * 6);
     for r in 0..rows {
@@ -565,7 +552,6 @@ pub(crate) fn values_from(rows: usize, columns: usize, placeholders: Placeholder
                     sql.push('$');
                     sql.push_str(&(first + r * columns + c).to_string());
                 }
-                Placeholders::Anonymous => sql.push('?'),
             }
         }
         sql.push(')');
@@ -645,7 +631,6 @@ async fn commit_group(
     conn: &mut AnyConnection,
     group: &[WriteJob],
     config: &ReviewConfig,
-    backend: Backend,
 ) -> Result<Vec<Vec<Recorded>>> {
     let now = now_micros();
     let posts: Vec<(&WriteJob, &OwnedPost)> = group
@@ -668,11 +653,8 @@ async fn commit_group(
         })
         .collect::<Vec<_>>();
 
-    // On SQLite the transaction begins with the group's first command (see write_group).
-    if backend == Backend::Postgres {
-        conn.execute("BEGIN").await.ctx("starting to store posts")?;
-    }
-    match write_group(conn, &posts, candidates, config, backend, now).await {
+    conn.execute("BEGIN").await.ctx("starting to store posts")?;
+    match write_group(conn, &posts, candidates, config, now).await {
         Ok(out) => {
             let mut out = out.into_iter();
             Ok(group
@@ -688,7 +670,7 @@ async fn commit_group(
 }
 
 /// Whether a decision is one a person must look at: it opens (or joins) a case.
-fn needs_case(action: Action) -> bool {
+pub(crate) fn needs_case(action: Action) -> bool {
     matches!(
         action,
         Action::HoldForReview | Action::EscalateUrgent | Action::Remove
@@ -708,23 +690,18 @@ fn taken_subjects_sql(keys: usize, placeholders: Placeholders) -> String {
     )
 }
 
-/// The body of [`commit_group`]; begins the transaction on SQLite (PostgreSQL's was begun by
-/// the caller) and commits it on success.
+/// The body of [`commit_group`] (PostgreSQL; the caller began the transaction); commits it
+/// on success.
 ///
-/// Round trips are what a group's time is made of (on SQLite each is a hand-off to the
-/// connection's thread, which on a busy machine waits for a CPU; on PostgreSQL a network
-/// round trip), so their number does not grow with the group: on SQLite one command begins
-/// the transaction, locks and reads the audit chain head, inserts posts and decisions and
-/// finds which flagged posts' subjects already have a case; a second inserts the new cases
-/// and their queue rows, appends the audit entries, moves the head and commits. PostgreSQL
-/// takes one statement per round trip. Only a flagged post whose subject already has a case
-/// (reported before it was recorded, which is rare) costs round trips of its own.
+/// Round trips are what a group's time is made of, so their number does not grow with the
+/// group (one statement per round trip, up to 256 rows each). Only a flagged post whose
+/// subject already has a case (reported before it was recorded, which is rare) costs round
+/// trips of its own.
 async fn write_group(
     conn: &mut AnyConnection,
     posts: &[(&WriteJob, &OwnedPost)],
     candidates: Vec<Candidate>,
     config: &ReviewConfig,
-    backend: Backend,
     now: i64,
 ) -> Result<Vec<Recorded>> {
     // Taking the chain lock first also serialises post writers (of every process), so a
@@ -741,119 +718,46 @@ async fn write_group(
         .filter(|c| needs_case(c.stored.decision.action))
         .map(|c| crate::review::post_subject_key(&c.stored.platform, &c.stored.post_id))
         .collect();
-    match backend {
-        Backend::Sqlite => {
-            let mut sql = String::from(
-                "BEGIN IMMEDIATE;\nUPDATE audit_head SET touched_at = ? WHERE id = 1 RETURNING seq, hash;\n",
-            );
-            for chunk in posts.chunks(ROWS_PER_STATEMENT) {
-                sql.push_str(&insert_posts_sql(chunk.len(), Placeholders::Anonymous));
-                sql.push_str(";\n");
-            }
-            for chunk in candidates.chunks(ROWS_PER_STATEMENT) {
-                sql.push_str(&insert_decisions_sql(
-                    chunk.len(),
-                    Placeholders::Anonymous,
-                    false,
-                ));
-                sql.push_str(";\n");
-            }
-            // Each row that comes back is a hand-off from the connection's thread to this one,
-            // which on a busy machine may wait for a CPU: what the group needs to know comes
-            // back in two rows, as JSON lists, rather than in a row per post.
-            sql.push_str(
-                "SELECT json_group_array(id) AS stored_ids FROM decisions WHERE created_at = ?;\n",
-            );
-            if !flagged.is_empty() {
-                sql.push_str(&format!(
-                    "SELECT json_group_array(subject_key) AS taken_subjects FROM cases WHERE subject_key IN {};\n",
-                    values_from(1, flagged.len(), Placeholders::Anonymous)
-                ));
-            }
-            // Safe: the text holds only fixed fragments and placeholders; every value is
-            // bound. Not kept prepared: its shape changes with the group's size.
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
-                .persistent(false)
-                .bind(now);
-            for chunk in posts.chunks(ROWS_PER_STATEMENT) {
-                q = bind_posts(q, chunk, now);
-            }
-            for (chunk, posts) in candidates
-                .chunks(ROWS_PER_STATEMENT)
-                .zip(posts.chunks(ROWS_PER_STATEMENT))
-            {
-                q = bind_decisions(q, chunk, posts);
-            }
-            q = q.bind(now);
-            for key in &flagged {
-                q = q.bind(key.as_str());
-            }
-            let rows = q
-                .fetch_all(&mut *conn)
-                .await
-                .ctx("storing posts and decisions")?;
-            let (first, rest) = rows.split_first().ok_or(StoreError::Corrupt {
-                what: "audit chain head",
-                detail: "the head row is missing".to_string(),
-            })?;
-            head = ChainHead::from_row(first)?;
-            for row in rest {
-                let column = sqlx::Row::columns(row).first().map(sqlx::Column::name);
-                let (list, into) = match column {
-                    Some("stored_ids") => (get::<String>(row, "stored_ids")?, &mut inserted),
-                    _ => (get::<String>(row, "taken_subjects")?, &mut taken),
-                };
-                let items: Vec<String> =
-                    serde_json::from_str(&list).map_err(|e| StoreError::Corrupt {
-                        what: "list of stored rows",
-                        detail: e.to_string(),
-                    })?;
-                into.extend(items);
-            }
+    head = ChainHead::lock(conn).await?;
+    // Posts and their decisions in one statement (one round trip): the posts are
+    // inserted by a WITH clause, and the decisions' foreign key is checked at the end
+    // of the statement, when the posts are there.
+    for (chunk, posts) in candidates
+        .chunks(ROWS_PER_STATEMENT)
+        .zip(posts.chunks(ROWS_PER_STATEMENT))
+    {
+        let sql = format!(
+            "WITH new_posts AS ({}) {}",
+            insert_posts_sql(posts.len(), Placeholders::NumberedFrom(1)),
+            insert_decisions_sql(
+                chunk.len(),
+                Placeholders::NumberedFrom(1 + posts.len() * POST_COLUMNS),
+                true
+            )
+        );
+        // Safe: fixed fragments and placeholders; every value is bound.
+        let q = bind_posts(sqlx::query(sqlx::AssertSqlSafe(sql)), posts, now);
+        let rows = bind_decisions(q, chunk, posts)
+            .fetch_all(&mut *conn)
+            .await
+            .ctx("storing posts and decisions")?;
+        for row in rows {
+            inserted.insert(get(&row, "id")?);
         }
-        Backend::Postgres => {
-            head = ChainHead::lock(conn).await?;
-            // Posts and their decisions in one statement (one round trip): the posts are
-            // inserted by a WITH clause, and the decisions' foreign key is checked at the end
-            // of the statement, when the posts are there.
-            for (chunk, posts) in candidates
-                .chunks(ROWS_PER_STATEMENT)
-                .zip(posts.chunks(ROWS_PER_STATEMENT))
-            {
-                let sql = format!(
-                    "WITH new_posts AS ({}) {}",
-                    insert_posts_sql(posts.len(), Placeholders::NumberedFrom(1)),
-                    insert_decisions_sql(
-                        chunk.len(),
-                        Placeholders::NumberedFrom(1 + posts.len() * POST_COLUMNS),
-                        true
-                    )
-                );
-                // Safe: fixed fragments and placeholders; every value is bound.
-                let q = bind_posts(sqlx::query(sqlx::AssertSqlSafe(sql)), posts, now);
-                let rows = bind_decisions(q, chunk, posts)
-                    .fetch_all(&mut *conn)
-                    .await
-                    .ctx("storing posts and decisions")?;
-                for row in rows {
-                    inserted.insert(get(&row, "id")?);
-                }
-            }
-            for chunk in flagged.chunks(KEYS_PER_STATEMENT) {
-                let sql = taken_subjects_sql(chunk.len(), Placeholders::NumberedFrom(1));
-                // Safe: fixed fragments and placeholders; every value is bound.
-                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-                for key in chunk {
-                    q = q.bind(key.as_str());
-                }
-                for row in q
-                    .fetch_all(&mut *conn)
-                    .await
-                    .ctx("finding the cases of flagged posts")?
-                {
-                    taken.insert(get(&row, "taken_subject")?);
-                }
-            }
+    }
+    for chunk in flagged.chunks(KEYS_PER_STATEMENT) {
+        let sql = taken_subjects_sql(chunk.len(), Placeholders::NumberedFrom(1));
+        // Safe: fixed fragments and placeholders; every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for key in chunk {
+            q = q.bind(key.as_str());
+        }
+        for row in q
+            .fetch_all(&mut *conn)
+            .await
+            .ctx("finding the cases of flagged posts")?
+        {
+            taken.insert(get(&row, "taken_subject")?);
         }
     }
 
@@ -996,96 +900,48 @@ async fn write_group(
         out.push(recorded);
     }
 
-    match backend {
-        Backend::Sqlite => {
-            // The cases, the entries, the head and the commit (the fsync) in one command.
-            let mut sql = String::new();
-            for chunk in case_rows.chunks(ROWS_PER_STATEMENT) {
-                sql.push_str(&crate::review::insert_cases_sql(
-                    chunk.len(),
-                    Placeholders::Anonymous,
-                ));
-                sql.push_str(";\n");
-            }
-            for chunk in members.chunks(ROWS_PER_STATEMENT) {
-                sql.push_str(&crate::review::insert_members_sql(
-                    chunk.len(),
-                    Placeholders::Anonymous,
-                ));
-                sql.push_str(";\n");
-            }
-            for chunk in entries.chunks(ROWS_PER_STATEMENT) {
-                sql.push_str(&crate::audit::insert_entries_sql(
-                    chunk.len(),
-                    Placeholders::Anonymous,
-                ));
-                sql.push_str(";\n");
-            }
-            sql.push_str("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1;\nCOMMIT");
-            // Safe: fixed fragments and placeholders; every value is bound.
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
-            for chunk in case_rows.chunks(ROWS_PER_STATEMENT) {
-                q = crate::review::bind_cases(q, chunk);
-            }
-            for chunk in members.chunks(ROWS_PER_STATEMENT) {
-                q = crate::review::bind_members(q, chunk);
-            }
-            for chunk in entries.chunks(ROWS_PER_STATEMENT) {
-                q = crate::audit::bind_entries(q, chunk);
-            }
-            q.bind(head.seq())
-                .bind(head.hash().to_string())
-                .execute(&mut *conn)
-                .await
-                .ctx("committing posts and decisions")?;
-        }
-        Backend::Postgres => {
-            for chunk in case_rows.chunks(ROWS_PER_STATEMENT) {
-                let sql =
-                    crate::review::insert_cases_sql(chunk.len(), Placeholders::NumberedFrom(1));
-                // Safe: fixed fragments and placeholders; every value is bound.
-                crate::review::bind_cases(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk)
-                    .execute(&mut *conn)
-                    .await
-                    .ctx("storing cases")?;
-            }
-            for chunk in members.chunks(ROWS_PER_STATEMENT) {
-                let sql =
-                    crate::review::insert_members_sql(chunk.len(), Placeholders::NumberedFrom(1));
-                // Safe: fixed fragments and placeholders; every value is bound.
-                crate::review::bind_members(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk)
-                    .execute(&mut *conn)
-                    .await
-                    .ctx("storing cases' queues")?;
-            }
-            // The last entries and the head in one statement.
-            let last = entries.len().saturating_sub(1) / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
-            insert_entries(conn, &entries[..last]).await?;
-            let tail = &entries[last..];
-            let mut sql = String::new();
-            if !tail.is_empty() {
-                sql = format!(
-                    "WITH new_entries AS ({}) ",
-                    crate::audit::insert_entries_sql(tail.len(), Placeholders::NumberedFrom(1))
-                );
-            }
-            let next = 1 + tail.len() * crate::audit::ENTRY_COLUMNS;
-            sql.push_str(&format!(
-                "UPDATE audit_head SET seq = ${next}, hash = ${} WHERE id = 1",
-                next + 1
-            ));
-            // Safe: fixed fragments and placeholders; every value is bound.
-            crate::audit::bind_entries(sqlx::query(sqlx::AssertSqlSafe(sql)), tail)
-                .bind(head.seq())
-                .bind(head.hash().to_string())
-                .execute(&mut *conn)
-                .await
-                .ctx("appending to the audit log")?;
-            conn.execute("COMMIT")
-                .await
-                .ctx("committing posts and decisions")?;
-        }
+    for chunk in case_rows.chunks(ROWS_PER_STATEMENT) {
+        let sql = crate::review::insert_cases_sql(chunk.len(), Placeholders::NumberedFrom(1));
+        // Safe: fixed fragments and placeholders; every value is bound.
+        crate::review::bind_cases(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk)
+            .execute(&mut *conn)
+            .await
+            .ctx("storing cases")?;
     }
+    for chunk in members.chunks(ROWS_PER_STATEMENT) {
+        let sql = crate::review::insert_members_sql(chunk.len(), Placeholders::NumberedFrom(1));
+        // Safe: fixed fragments and placeholders; every value is bound.
+        crate::review::bind_members(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk)
+            .execute(&mut *conn)
+            .await
+            .ctx("storing cases' queues")?;
+    }
+    // The last entries and the head in one statement.
+    let last = entries.len().saturating_sub(1) / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
+    insert_entries(conn, &entries[..last]).await?;
+    let tail = &entries[last..];
+    let mut sql = String::new();
+    if !tail.is_empty() {
+        sql = format!(
+            "WITH new_entries AS ({}) ",
+            crate::audit::insert_entries_sql(tail.len(), Placeholders::NumberedFrom(1))
+        );
+    }
+    let next = 1 + tail.len() * crate::audit::ENTRY_COLUMNS;
+    sql.push_str(&format!(
+        "UPDATE audit_head SET seq = ${next}, hash = ${} WHERE id = 1",
+        next + 1
+    ));
+    // Safe: fixed fragments and placeholders; every value is bound.
+    crate::audit::bind_entries(sqlx::query(sqlx::AssertSqlSafe(sql)), tail)
+        .bind(head.seq())
+        .bind(head.hash().to_string())
+        .execute(&mut *conn)
+        .await
+        .ctx("appending to the audit log")?;
+    conn.execute("COMMIT")
+        .await
+        .ctx("committing posts and decisions")?;
     Ok(out)
 }
 
@@ -1101,7 +957,6 @@ mod tests {
             values_from(2, 2, Placeholders::NumberedFrom(5)),
             "($5, $6), ($7, $8)"
         );
-        assert_eq!(values_from(2, 2, Placeholders::Anonymous), "(?, ?), (?, ?)");
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod reports;
 mod retention;
 mod review;
 mod sor;
+mod sqlite_writer;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
@@ -93,6 +94,12 @@ pub enum StoreError {
         what: &'static str,
         source: sqlx::Error,
     },
+    /// From the SQLite writer's own connection (everything else goes through sqlx).
+    #[error("database error while {what}: {source}")]
+    Sqlite {
+        what: &'static str,
+        source: rusqlite::Error,
+    },
     #[error("stored {what} is unreadable: {detail}")]
     Corrupt { what: &'static str, detail: String },
     #[error("the store was closed")]
@@ -113,6 +120,10 @@ impl StoreError {
             StoreError::Query { source, .. } | StoreError::Connect { source, .. } => matches!(
                 source,
                 sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)
+            ),
+            StoreError::Sqlite { source, .. } => matches!(
+                source.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
             ),
             _ => false,
         }
@@ -252,39 +263,6 @@ impl Store {
             std::sync::Arc::new(vigie_review::ReviewConfig::example().unwrap_or_default()),
         ));
         let writer_counters = std::sync::Arc::new(decisions::WriterCounters::default());
-        let writer_task = decisions::run_writer(
-            pool.clone(),
-            write_lock.clone(),
-            review.clone(),
-            writer_counters.clone(),
-            backend,
-            jobs,
-        );
-        // The writer gets a thread (and a runtime) of its own: a group waits on several
-        // database round trips, and on the shared runtime each answer would queue behind
-        // every request being decided before the writer runs again.
-        let writer_runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build();
-        match writer_runtime {
-            Ok(runtime) => {
-                let spawned = std::thread::Builder::new()
-                    .name("vigie-writer".to_string())
-                    .spawn(move || runtime.block_on(writer_task));
-                if let Err(e) = spawned {
-                    return Err(StoreError::Invalid {
-                        what: "writer thread",
-                        detail: e.to_string(),
-                    });
-                }
-            }
-            Err(_) => {
-                tokio::spawn(writer_task);
-            }
-        }
-        if backend == Backend::Sqlite {
-            tokio::spawn(decisions::run_checkpoints(pool.clone()));
-        }
         let store = Store {
             pool,
             backend,
@@ -294,8 +272,69 @@ impl Store {
             keys: std::sync::Arc::new(keys::KeyCache::new()),
             writer_counters,
         };
+        // Migrations first: the SQLite writer opens its own connection on the schema they
+        // leave, and no post can be sent before `open` returns.
         store.migrate().await?;
+        store.start_writer(jobs).await?;
+        if backend == Backend::Sqlite {
+            tokio::spawn(decisions::run_checkpoints(store.pool.clone()));
+        }
         Ok(store)
+    }
+
+    /// Starts the thread that stores posts (see `record_posts`). It gets a thread of its
+    /// own: on SQLite every call it makes blocks; on PostgreSQL a group waits on several
+    /// round trips, and on the shared runtime each answer would queue behind every request
+    /// being decided before the writer runs again.
+    async fn start_writer(
+        &self,
+        jobs: tokio::sync::mpsc::Receiver<decisions::WriteJob>,
+    ) -> Result<()> {
+        let (write_lock, review, counters) = (
+            self.write_lock.clone(),
+            self.review.clone(),
+            self.writer_counters.clone(),
+        );
+        let spawned = match self.backend {
+            Backend::Sqlite => {
+                // The file the pool opened, whichever way the location named it.
+                let file: String =
+                    sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
+                        .fetch_one(&self.pool)
+                        .await
+                        .ctx("finding the database file")?;
+                if file.is_empty() {
+                    return Err(StoreError::Invalid {
+                        what: "SQLite location",
+                        detail:
+                            "an in-memory database cannot be shared with the writer; give a file"
+                                .to_string(),
+                    });
+                }
+                let writer = sqlite_writer::SqliteWriter::open(Path::new(&file))?;
+                std::thread::Builder::new()
+                    .name("vigie-writer".to_string())
+                    .spawn(move || writer.run(write_lock, review, counters, jobs))
+            }
+            Backend::Postgres => {
+                let task =
+                    decisions::run_writer(self.pool.clone(), write_lock, review, counters, jobs);
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .map_err(|e| StoreError::Invalid {
+                        what: "writer runtime",
+                        detail: e.to_string(),
+                    })?;
+                std::thread::Builder::new()
+                    .name("vigie-writer".to_string())
+                    .spawn(move || runtime.block_on(task))
+            }
+        };
+        spawned.map(drop).map_err(|e| StoreError::Invalid {
+            what: "writer thread",
+            detail: e.to_string(),
+        })
     }
 
     pub fn backend(&self) -> Backend {

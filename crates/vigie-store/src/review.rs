@@ -128,7 +128,7 @@ pub(crate) fn post_subject_key(platform: &str, post_id: &str) -> String {
 }
 
 /// `,a,b,` so that `LIKE '%,a,%'` finds one item; kept for ad-hoc SQL and reports.
-fn list_column<T: Serialize>(items: &[T]) -> String {
+pub(crate) fn list_column<T: Serialize>(items: &[T]) -> String {
     let mut out = String::from(",");
     for item in items {
         let name = serde_json::to_value(item)
@@ -221,11 +221,11 @@ pub(crate) fn insert_cases_sql(rows: usize, placeholders: Placeholders) -> Strin
 
 /// A new case's column values, owned so that a query can borrow them.
 pub(crate) struct CaseRow {
-    id: String,
-    subject_key: String,
-    columns: vigie_review::CaseColumns,
-    updated_at: i64,
-    body: String,
+    pub(crate) id: String,
+    pub(crate) subject_key: String,
+    pub(crate) columns: vigie_review::CaseColumns,
+    pub(crate) updated_at: i64,
+    pub(crate) body: String,
 }
 
 impl CaseRow {
@@ -268,14 +268,14 @@ pub(crate) fn bind_cases<'q>(mut q: AnyQuery<'q>, rows: &'q [CaseRow]) -> AnyQue
 /// A case's row in one queue (see migration 0003).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct MemberRow<'a> {
-    queue: &'a str,
-    case_id: &'a str,
-    status: CaseStatus,
-    escalated: bool,
-    lease_expires_at: Option<i64>,
-    sort_rank: i64,
-    deadline: Option<i64>,
-    created_at: i64,
+    pub(crate) queue: &'a str,
+    pub(crate) case_id: &'a str,
+    pub(crate) status: CaseStatus,
+    pub(crate) escalated: bool,
+    pub(crate) lease_expires_at: Option<i64>,
+    pub(crate) sort_rank: i64,
+    pub(crate) deadline: Option<i64>,
+    pub(crate) created_at: i64,
 }
 
 /// The queues that may show `case` (now or once its claim lapses), one row each.

@@ -1,0 +1,548 @@
+//! The SQLite writer: the thread that stores every post, its decision, its audit entry and
+//! any case it opens, in groups (one transaction, one WAL fsync, for every post waiting).
+//!
+//! It drives SQLite itself (rusqlite, linked against the same `libsqlite3-sys` as sqlx, so
+//! one SQLite library sees both connections and their locks) rather than through a pooled
+//! sqlx connection: sqlx runs each connection on a thread of its own, so every command was
+//! a hand-off to that thread and back, values were copied into the driver's own buffers,
+//! and a group's multi-row statements, whose shape changed with the group's size, were
+//! parsed again for every group. Here the statements are fixed single-row ones, kept
+//! prepared for the connection's life and run once per row, with values bound by
+//! reference, on the thread that computes the audit chain. Reads, migrations and every
+//! other write stay on sqlx; they and this writer are serialised by the store's write lock
+//! and, across processes, by SQLite's own database lock.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
+use serde::Serialize;
+use tokio::sync::mpsc;
+use vigie_review::{Case, ReviewConfig};
+
+use crate::audit::{ChainHead, EventRef};
+use crate::decisions::{
+    MAX_GROUP_POSTS, OwnedPost, Recorded, StoredDecision, WriteJob, WriterCounters, needs_case,
+};
+use crate::review::{CaseRow, MemberRow, list_column, member_rows, to_json};
+use crate::{Result, StoreError, now_micros, ordered_id};
+
+/// Shorthand to attach what we were doing to a rusqlite error.
+pub(crate) trait SqliteContext<T> {
+    fn sqlite(self, what: &'static str) -> Result<T>;
+}
+
+impl<T> SqliteContext<T> for rusqlite::Result<T> {
+    fn sqlite(self, what: &'static str) -> Result<T> {
+        self.map_err(|source| StoreError::Sqlite { what, source })
+    }
+}
+
+const LOCK_HEAD: &str = "UPDATE audit_head SET touched_at = ?1 WHERE id = 1 RETURNING seq, hash";
+const SAVE_HEAD: &str = "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1";
+const INSERT_POST: &str =
+    "INSERT INTO posts (platform, post_id, author, text, context, received_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (platform, post_id) DO NOTHING";
+/// A post stored before conflicts here and is skipped: the decision stored is the first one.
+const INSERT_DECISION: &str = "INSERT INTO decisions
+     (id, platform, post_id, author, decision, action, policy_version, created_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (platform, post_id) DO NOTHING";
+const SELECT_DECISION: &str = "SELECT id, platform, post_id, author, created_at, decision
+     FROM decisions WHERE platform = ?1 AND post_id = ?2";
+const INSERT_ENTRY: &str = "INSERT INTO audit_log
+     (seq, at, actor, kind, subject, policy_version, model_versions, reason, details, prev_hash, hash)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+/// A subject with a case already (a user reported the post before it was recorded)
+/// conflicts here; the decision then joins that case.
+const INSERT_CASE: &str = "INSERT INTO cases (id, subject_key, status, lang, urgent, escalated,
+        categories, sources, priority, created_at, updated_at, lease_holder, lease_expires_at,
+        author, version, body)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?15)
+     ON CONFLICT (subject_key) DO NOTHING";
+const SELECT_CASE: &str = "SELECT version, body FROM cases WHERE subject_key = ?1";
+const UPDATE_CASE: &str = "UPDATE cases SET status = ?1, lang = ?2, urgent = ?3, escalated = ?4,
+        categories = ?5, sources = ?6, priority = ?7, updated_at = ?8, lease_holder = ?9,
+        lease_expires_at = ?10, author = ?11, body = ?12, version = version + 1
+     WHERE id = ?13 AND version = ?14";
+const DELETE_MEMBERS: &str = "DELETE FROM queue_members WHERE case_id = ?1";
+const INSERT_MEMBER: &str = "INSERT INTO queue_members
+     (queue, case_id, status, escalated, lease_expires_at, sort_rank, deadline, created_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+/// The writer thread's connection.
+pub(crate) struct SqliteWriter {
+    conn: Connection,
+}
+
+impl SqliteWriter {
+    /// Opens the database file the store's pool opened (and migrated) for the writer.
+    pub(crate) fn open(file: &Path) -> Result<SqliteWriter> {
+        let conn = Connection::open_with_flags(
+            file,
+            // One thread uses this connection: SQLite's own per-connection mutex is not needed.
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .sqlite("opening the database for the writer")?;
+        // The pool's settings (WAL; FULL: every commit fsyncs the WAL, which is what
+        // "acknowledged = durable" rests on), plus: commits do not checkpoint (run_checkpoints
+        // does, beside the writer, so a commit costs its own pages and one fsync), statement
+        // journals stay in memory, and a 64 MiB page cache keeps the index pages posts land
+        // on at random (authors, subjects) out of the OS's reads.
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = FULL;
+             PRAGMA busy_timeout = 10000;
+             PRAGMA foreign_keys = ON;
+             PRAGMA wal_autocheckpoint = 0;
+             PRAGMA temp_store = MEMORY;
+             PRAGMA cache_size = -65536;",
+        )
+        .sqlite("setting up the writer connection")?;
+        conn.set_prepared_statement_cache_capacity(32);
+        Ok(SqliteWriter { conn })
+    }
+
+    /// Commits waiting jobs in groups until every `Store` handle is dropped. Runs on a
+    /// thread of its own: every call here blocks.
+    pub(crate) fn run(
+        mut self,
+        write_lock: Arc<tokio::sync::Mutex<()>>,
+        review: crate::SharedReviewConfig,
+        counters: Arc<WriterCounters>,
+        mut jobs: mpsc::Receiver<WriteJob>,
+    ) {
+        while let Some(first) = jobs.blocking_recv() {
+            let mut posts = first.posts.len();
+            let mut group = vec![first];
+            while posts < MAX_GROUP_POSTS {
+                match jobs.try_recv() {
+                    Ok(job) => {
+                        posts += job.posts.len();
+                        group.push(job);
+                    }
+                    Err(_) => break,
+                }
+            }
+            let _guard = write_lock.blocking_lock();
+            let config = review
+                .read()
+                .map(|c| c.clone())
+                .unwrap_or_else(|p| Arc::clone(&p.into_inner()));
+            let started = Instant::now();
+            let result = self.commit_group(&group, &config, &counters);
+            counters.record(posts, started.elapsed());
+            match result {
+                Ok(outcomes) => deliver(group, outcomes),
+                Err(e) if group.len() == 1 => {
+                    if let Some(job) = group.into_iter().next() {
+                        let _ = job.reply.send(Err(e));
+                    }
+                }
+                Err(_) => {
+                    // One job's failure must not fail the others: retry each on its own.
+                    for job in group {
+                        match self.commit_group(std::slice::from_ref(&job), &config, &counters) {
+                            Ok(outcomes) => deliver(vec![job], outcomes),
+                            Err(e) => {
+                                let _ = job.reply.send(Err(e));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Stores the group's posts in one transaction (rolled back if anything fails); what
+    /// became of each post, in order.
+    fn commit_group(
+        &mut self,
+        group: &[WriteJob],
+        config: &ReviewConfig,
+        counters: &WriterCounters,
+    ) -> Result<Vec<Outcome>> {
+        let now = now_micros();
+        // IMMEDIATE: the database write lock first, so that a conflicting insert below always
+        // sees another process's committed decision, and no case opens between our insert
+        // attempt and the read of the case that beat it.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .sqlite("starting to store posts")?;
+        let outcomes = write_posts(&tx, group, config, now)?;
+        let commit_started = Instant::now();
+        tx.commit().sqlite("committing posts and decisions")?;
+        counters.record_commit(commit_started.elapsed());
+        Ok(outcomes)
+    }
+}
+
+/// What became of one post of a group.
+enum Outcome {
+    /// Stored now, with a new decision of this id, made at this time (unix microseconds).
+    New { id: String, created_at: i64 },
+    /// Sent twice in the group: the decision is that of the post at this index (earlier).
+    SameAs(usize),
+    /// Stored before the group: its first decision.
+    StoredBefore(Box<StoredDecision>),
+}
+
+/// An automated decision's audit details; the fields are in the order (alphabetical) the
+/// JSON object of earlier versions had, so entries keep one shape.
+#[derive(Serialize)]
+struct DecisionDetails<'a, C: Serialize> {
+    action: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    case_id: Option<&'a str>,
+    /// The decision's category (as the decision serialises it).
+    category: &'a C,
+    platform: &'a str,
+    post_id: &'a str,
+}
+
+/// The body of a group's transaction: locks and reads the audit chain head, then per post
+/// inserts the post and its decision and, if the decision is new, opens its case and
+/// appends its audit entry; moves the head last.
+fn write_posts(
+    conn: &Connection,
+    group: &[WriteJob],
+    config: &ReviewConfig,
+    now: i64,
+) -> Result<Vec<Outcome>> {
+    let mut head = conn
+        .prepare_cached(LOCK_HEAD)
+        .and_then(|mut lock| {
+            lock.query_row([now], |row| Ok(ChainHead::new(row.get(0)?, row.get(1)?)))
+        })
+        .sqlite("locking the audit chain")?;
+    let mut insert_post = conn
+        .prepare_cached(INSERT_POST)
+        .sqlite("preparing to store posts")?;
+    let mut insert_decision = conn
+        .prepare_cached(INSERT_DECISION)
+        .sqlite("preparing to store decisions")?;
+    let mut insert_entry = conn
+        .prepare_cached(INSERT_ENTRY)
+        .sqlite("preparing to append to the audit log")?;
+    let posts = group.iter().map(|job| job.posts.len()).sum();
+    let mut outcomes = Vec::with_capacity(posts);
+    let mut new_here: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut subject = String::with_capacity(48);
+    for job in group {
+        for p in &job.posts {
+            insert_post
+                .execute(params![
+                    p.platform, p.post_id, p.author, p.text, p.context, now
+                ])
+                .sqlite("storing a post")?;
+            let d = &p.decision;
+            let id = ordered_id(now);
+            let policy_version: &str = &d.policy_version;
+            let stored = insert_decision
+                .execute(params![
+                    id,
+                    p.platform,
+                    p.post_id,
+                    p.author,
+                    p.decision_json,
+                    d.action.name(),
+                    policy_version,
+                    now
+                ])
+                .sqlite("storing a decision")?;
+            if stored == 0 {
+                let key = (p.platform.as_str(), p.post_id.as_str());
+                outcomes.push(match new_here.get(&key) {
+                    Some(&first) => Outcome::SameAs(first),
+                    None => Outcome::StoredBefore(Box::new(stored_decision(conn, key.0, key.1)?)),
+                });
+                continue;
+            }
+            // A decision is never stored without the case that reviews it; its audit entry
+            // names the case.
+            let case_id = if needs_case(d.action) {
+                Some(open_case(conn, p, config, now)?)
+            } else {
+                None
+            };
+            let details = to_json(
+                "audit details",
+                &DecisionDetails {
+                    action: d.action.name(),
+                    case_id: case_id.as_deref(),
+                    category: &d.category,
+                    platform: &p.platform,
+                    post_id: &p.post_id,
+                },
+            )?;
+            subject.clear();
+            subject.push_str("decision:");
+            subject.push_str(&id);
+            let event = EventRef {
+                actor: &job.actor,
+                kind: "decision",
+                subject: &subject,
+                policy_version,
+                model_versions: &job.model_versions,
+                reason: d.reason_code.as_deref().unwrap_or("default_allow"),
+                details: &details,
+            };
+            let (seq, prev_hash) = head.advance(event, now);
+            insert_entry
+                .execute(params![
+                    seq,
+                    now,
+                    event.actor,
+                    event.kind,
+                    event.subject,
+                    event.policy_version,
+                    event.model_versions,
+                    event.reason,
+                    event.details,
+                    prev_hash,
+                    head.hash()
+                ])
+                .sqlite("appending to the audit log")?;
+            new_here.insert((p.platform.as_str(), p.post_id.as_str()), outcomes.len());
+            outcomes.push(Outcome::New {
+                id,
+                created_at: now,
+            });
+        }
+    }
+    conn.prepare_cached(SAVE_HEAD)
+        .and_then(|mut save| save.execute(params![head.seq(), head.hash()]))
+        .sqlite("moving the audit chain head")?;
+    Ok(outcomes)
+}
+
+/// The decision stored for a post.
+fn stored_decision(conn: &Connection, platform: &str, post_id: &str) -> Result<StoredDecision> {
+    let (id, platform, post_id, author, created_at, json) = conn
+        .prepare_cached(SELECT_DECISION)
+        .and_then(|mut select| {
+            select.query_row([platform, post_id], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                    row.get::<_, i64>(4)?,
+                    row.get::<_, String>(5)?,
+                ))
+            })
+        })
+        .sqlite("reading the decision of a post stored before")?;
+    let decision = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+        what: "decision",
+        detail: e.to_string(),
+    })?;
+    Ok(StoredDecision {
+        id,
+        platform,
+        post_id,
+        author,
+        created_at,
+        decision,
+    })
+}
+
+/// Opens the case of a new decision a person must look at; when its subject has a case
+/// already (users reported the post before it was recorded), the decision joins that case.
+/// Returns the id of the case that holds the decision.
+fn open_case(conn: &Connection, p: &OwnedPost, config: &ReviewConfig, now: i64) -> Result<String> {
+    // Time-ordered like decision ids, so that new cases land at the end of the indexes on
+    // case ids (cases, queue rows) instead of on a random page of each.
+    let id = ordered_id(now);
+    let case = Case::from_decision(
+        &id,
+        &p.platform,
+        p.author.as_deref(),
+        p.decision.clone(),
+        p.reach,
+        config,
+        now,
+    );
+    let row = CaseRow::of(&case)?;
+    let c = &row.columns;
+    let inserted = conn
+        .prepare_cached(INSERT_CASE)
+        .and_then(|mut insert| {
+            insert.execute(params![
+                row.id,
+                row.subject_key,
+                c.status.name(),
+                c.lang,
+                c.urgent,
+                c.escalated,
+                list_column(&c.categories),
+                list_column(&c.sources),
+                c.priority,
+                c.created_at,
+                row.updated_at,
+                c.lease_holder,
+                c.lease_expires_at,
+                c.author,
+                row.body
+            ])
+        })
+        .sqlite("storing a case")?;
+    if inserted == 1 {
+        insert_members(conn, &member_rows(&case, config))?;
+        return Ok(id);
+    }
+    let (version, body) = conn
+        .prepare_cached(SELECT_CASE)
+        .and_then(|mut select| {
+            select.query_row([&row.subject_key], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
+        })
+        .sqlite("finding the case of a subject")?;
+    let mut existing: Case = serde_json::from_str(&body).map_err(|e| StoreError::Corrupt {
+        what: "case",
+        detail: e.to_string(),
+    })?;
+    if existing.automated.is_none() {
+        existing.lang = case.lang;
+        existing.automated = case.automated;
+        existing.reach = case.reach;
+        existing.updated_at = existing.updated_at.max(now);
+        existing.reprioritize(config, now);
+        update_case(conn, &existing, version, config)?;
+    }
+    Ok(existing.id)
+}
+
+fn update_case(conn: &Connection, case: &Case, version: i64, config: &ReviewConfig) -> Result<()> {
+    let c = case.columns();
+    let changed = conn
+        .prepare_cached(UPDATE_CASE)
+        .and_then(|mut update| {
+            update.execute(params![
+                c.status.name(),
+                c.lang,
+                c.urgent,
+                c.escalated,
+                list_column(&c.categories),
+                list_column(&c.sources),
+                c.priority,
+                case.updated_at,
+                c.lease_holder,
+                c.lease_expires_at,
+                c.author,
+                to_json("case", case).map_err(|e| rusqlite::Error::ToSqlConversionFailure(
+                    Box::new(std::io::Error::other(e.to_string()))
+                ))?,
+                case.id,
+                version
+            ])
+        })
+        .sqlite("updating a case")?;
+    if changed != 1 {
+        // Cannot happen while changes hold the write lock; refuse rather than lose a change.
+        return Err(StoreError::Invalid {
+            what: "case",
+            detail: format!("case {} changed concurrently; retry", case.id),
+        });
+    }
+    conn.prepare_cached(DELETE_MEMBERS)
+        .and_then(|mut delete| delete.execute([&case.id]))
+        .sqlite("updating a case's queues")?;
+    insert_members(conn, &member_rows(case, config))
+}
+
+fn insert_members(conn: &Connection, rows: &[MemberRow<'_>]) -> Result<()> {
+    let mut insert = conn
+        .prepare_cached(INSERT_MEMBER)
+        .sqlite("preparing to store a case's queues")?;
+    for row in rows {
+        insert
+            .execute(params![
+                row.queue,
+                row.case_id,
+                row.status.name(),
+                row.escalated,
+                row.lease_expires_at,
+                row.sort_rank,
+                row.deadline,
+                row.created_at
+            ])
+            .sqlite("storing a case's queues")?;
+    }
+    Ok(())
+}
+
+/// Answers each job of a committed group, moving the posts' fields and decisions into the
+/// answers instead of copying them.
+fn deliver(group: Vec<WriteJob>, outcomes: Vec<Outcome>) {
+    let mut answers: Vec<Recorded> = Vec::with_capacity(outcomes.len());
+    let mut outcomes = outcomes.into_iter();
+    let mut replies = Vec::with_capacity(group.len());
+    for job in group {
+        replies.push((job.reply, job.posts.len()));
+        for (p, outcome) in job.posts.into_iter().zip(outcomes.by_ref()) {
+            let recorded = match outcome {
+                Outcome::New { id, created_at } => Recorded {
+                    decision: StoredDecision {
+                        id,
+                        platform: p.platform,
+                        post_id: p.post_id,
+                        author: p.author,
+                        created_at,
+                        decision: p.decision,
+                    },
+                    replayed: false,
+                    decision_json: Some(p.decision_json),
+                },
+                Outcome::SameAs(first) => match answers.get(first) {
+                    Some(r) => Recorded {
+                        decision: r.decision.clone(),
+                        replayed: true,
+                        decision_json: None,
+                    },
+                    None => {
+                        // Cannot happen (the index is of an earlier post, answered above).
+                        // A placeholder keeps the answers in step; its job gets an error
+                        // rather than a wrong decision.
+                        answers.push(Recorded {
+                            decision: StoredDecision {
+                                id: String::new(),
+                                platform: p.platform,
+                                post_id: p.post_id,
+                                author: p.author,
+                                created_at: 0,
+                                decision: p.decision,
+                            },
+                            replayed: true,
+                            decision_json: None,
+                        });
+                        continue;
+                    }
+                },
+                Outcome::StoredBefore(decision) => Recorded {
+                    decision: *decision,
+                    replayed: true,
+                    decision_json: None,
+                },
+            };
+            answers.push(recorded);
+        }
+    }
+    let mut answers = answers.into_iter();
+    for (reply, n) in replies {
+        let mine: Vec<Recorded> = answers.by_ref().take(n).collect();
+        let result = if mine.len() == n && mine.iter().all(|r| !r.decision.id.is_empty()) {
+            Ok(mine)
+        } else {
+            Err(StoreError::Invalid {
+                what: "post group",
+                detail: "a post's outcome is missing".to_string(),
+            })
+        };
+        // The caller may have stopped waiting; its posts are stored regardless.
+        let _ = reply.send(result);
+    }
+}
