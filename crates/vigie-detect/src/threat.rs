@@ -280,7 +280,14 @@ const BONUS_VIOLENT_CONTEXT: f32 = 0.1;
 const DOOM_THIRD: f32 = 0.6;
 /// A second veiled threat in the same post ("watch your back, you won't see it coming").
 const BONUS_SECOND_DOOM: f32 = 0.2;
-/// A veiled threat that names the person it is said to ("you won't see it coming, Marcus").
+/// A veiled threat with a second cue: it names the person it is said to ("you won't see it
+/// coming, Marcus"), names a watchlisted person, or has violent words of its own
+/// outside the veiled phrase ("… a knife", "… a bullet"). A veiled phrase alone (0.45) stays
+/// under the 0.5 review line, since its harmless twins use the same words; one cue lifts it
+/// over. A time or place, or a second "you", was tried as a cue and measured on the train seeds:
+/// they fire on the everyday twins ("I'll find you at the library on thursday"), and so does
+/// a group ("watch your bag, there are Roma on the metro" is hate, not a threat), so they are
+/// not cues (issue #3, session 4).
 const BONUS_NAMED: f32 = 0.1;
 
 /// The compiled pattern vocabulary of all languages.
@@ -1063,10 +1070,8 @@ impl<'a> PostView<'a> {
             };
             let named = if hit.roles.has(Role::DoomWeak)
                 && !hit.roles.has(Role::DoomStrong)
-                && (0..self.text.tokens.len().min(u16::MAX as usize) as u16).any(|k| {
-                    // Not a word some role already reads ("I'll", "Sunday").
-                    self.is_name(k) && !self.hits().iter().any(|h| h.first <= k && k < h.end)
-                }) {
+                && self.veiled_anchor(hit)
+            {
                 BONUS_NAMED
             } else {
                 0.0
@@ -1090,6 +1095,30 @@ impl<'a> PostView<'a> {
 }
 
 impl PostView<'_> {
+    /// The second cue that lifts a veiled phrase over the review line (see [`BONUS_NAMED`]).
+    fn veiled_anchor(&self, veiled: &Hit) -> bool {
+        let outside = |h: &Hit| h.end <= veiled.first || h.first >= veiled.end;
+        let token_count = self.text.tokens.len().min(u16::MAX as usize) as u16;
+        // Not a word some role already reads ("I'll", "Sunday").
+        let named = (0..token_count)
+            .any(|k| self.is_name(k) && !self.hits().iter().any(|h| h.first <= k && k < h.end));
+        named
+            || self
+                .mentions()
+                .any(|m| matches!(m.target, TargetRef::Person(_)))
+            || self.hits().iter().any(|h| {
+                outside(h)
+                    && h.roles.any(&[
+                        Role::Act,
+                        Role::ActFuture,
+                        Role::Weapon,
+                        Role::WeaponWeak,
+                        Role::HarmNoun,
+                        Role::Participle,
+                    ])
+            })
+    }
+
     /// "the judge doesn't leave alive", "Dana won't see morning", "le maire ne finira pas son
     /// mandat": a threat only with someone named before it.
     fn judge_doom_third(&self, hit: &Hit, out: &mut [Option<Candidate>; 2]) {
