@@ -866,6 +866,9 @@ impl<'a> PostView<'a> {
                         && (h.roles.has(Role::TimePlace) || h.end <= start)
                 })
             });
+        // A collective plan with a time or a place alone ("ce soir on va tuer du flic") was
+        // tried as a call too (issue #3, session 4): the seeds label such plans threat-only as
+        // often as call, so it is not one.
         if let Some(call) = joined_call.filter(|_| category == Category::ViolenceThreat) {
             let mut score = INCITE_BASE - penalty + object.bonus();
             score += self.time_place_bonus();
@@ -1008,6 +1011,16 @@ impl<'a> PostView<'a> {
             if object == Object::None {
                 let (after, _) = self.object_of(hit.first, hit.end, false, hit.roles);
                 object = after;
+            }
+            // "Mort à Perrin !", "Garnier à la lanterne": a name right after or right before
+            // the call is its victim.
+            if object == Object::None
+                && (self.is_name(hit.end)
+                    || hit.first.checked_sub(1).is_some_and(|k| {
+                        self.is_name(k) || (k == 0 && self.capitalised(k) && !self.shouting())
+                    }))
+            {
+                object = Object::Third;
             }
             // "#killalljews", "mortauxjuifs": a run-together call names its victims inside.
             if object == Object::None
