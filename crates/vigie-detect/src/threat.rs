@@ -65,6 +65,11 @@ pub enum Role {
     DoomStrong,
     /// A veiled threat on its own: "watch your back", "tu vas le regretter".
     DoomWeak,
+    /// A phrase that is a veiled threat only beside violent words: "it would be terrible if",
+    /// "ce serait dommage qu'" (… "she never came home", "… qu'elle brûle"). Unlike
+    /// [`Role::DoomWeak`], a name does not lift it: "ce serait dommage que tu rates le concert,
+    /// Julie".
+    DoomHint,
     /// A call to violence on its own: "death to", "mort aux", "gas the".
     CallPhrase,
     /// The person addressed: "you", "te", "toi".
@@ -116,7 +121,7 @@ pub enum Role {
 }
 
 impl Role {
-    const ALL: [Role; 33] = [
+    const ALL: [Role; 34] = [
         Role::SubjectFirst,
         Role::FutureModal,
         Role::InciteModal,
@@ -130,6 +135,7 @@ impl Role {
         Role::HarmNoun,
         Role::DoomStrong,
         Role::DoomWeak,
+        Role::DoomHint,
         Role::CallPhrase,
         Role::Addressee,
         Role::ThirdObject,
@@ -167,6 +173,7 @@ impl Role {
             Role::HarmNoun => "harm_noun",
             Role::DoomStrong => "doom_strong",
             Role::DoomWeak => "doom_weak",
+            Role::DoomHint => "doom_hint",
             Role::CallPhrase => "call_phrase",
             Role::Addressee => "addressee",
             Role::ThirdObject => "third_object",
@@ -1067,23 +1074,29 @@ impl<'a> PostView<'a> {
             } else {
                 DOOM_WEAK
             };
-            let conditional = if self.all_roles.has(Role::Conditional) {
+            // "ce serait dommage si …" reads as a condition itself: no bonus for it.
+            let hint_only = !hit.roles.any(&[Role::DoomStrong, Role::DoomWeak]);
+            let conditional = if self.all_roles.has(Role::Conditional) && !hint_only {
                 BONUS_CONDITIONAL
             } else {
                 0.0
             };
             let second = if self.hits().iter().any(|h| {
                 (h.end <= hit.first || h.first >= hit.end)
-                    && h.roles
-                        .any(&[Role::DoomStrong, Role::DoomWeak, Role::DoomThird])
+                    && h.roles.any(&[
+                        Role::DoomStrong,
+                        Role::DoomWeak,
+                        Role::DoomHint,
+                        Role::DoomThird,
+                    ])
             }) {
                 BONUS_SECOND_DOOM
             } else {
                 0.0
             };
-            let named = if hit.roles.has(Role::DoomWeak)
-                && !hit.roles.has(Role::DoomStrong)
-                && self.veiled_anchor(hit)
+            let named = if !hit.roles.has(Role::DoomStrong)
+                && ((hit.roles.has(Role::DoomWeak) && self.veiled_anchor(hit))
+                    || self.violent_words_outside(hit))
             {
                 BONUS_NAMED
             } else {
@@ -1110,7 +1123,6 @@ impl<'a> PostView<'a> {
 impl PostView<'_> {
     /// The second cue that lifts a veiled phrase over the review line (see [`BONUS_NAMED`]).
     fn veiled_anchor(&self, veiled: &Hit) -> bool {
-        let outside = |h: &Hit| h.end <= veiled.first || h.first >= veiled.end;
         let token_count = self.text.tokens.len().min(u16::MAX as usize) as u16;
         // Not a word some role already reads ("I'll", "Sunday").
         let named = (0..token_count)
@@ -1119,17 +1131,23 @@ impl PostView<'_> {
             || self
                 .mentions()
                 .any(|m| matches!(m.target, TargetRef::Person(_)))
-            || self.hits().iter().any(|h| {
-                outside(h)
-                    && h.roles.any(&[
-                        Role::Act,
-                        Role::ActFuture,
-                        Role::Weapon,
-                        Role::WeaponWeak,
-                        Role::HarmNoun,
-                        Role::Participle,
-                    ])
-            })
+            || self.violent_words_outside(veiled)
+    }
+
+    /// Violent words of the post's own outside a veiled phrase ("… a knife", "… an accident").
+    fn violent_words_outside(&self, veiled: &Hit) -> bool {
+        let outside = |h: &Hit| h.end <= veiled.first || h.first >= veiled.end;
+        self.hits().iter().any(|h| {
+            outside(h)
+                && h.roles.any(&[
+                    Role::Act,
+                    Role::ActFuture,
+                    Role::Weapon,
+                    Role::WeaponWeak,
+                    Role::HarmNoun,
+                    Role::Participle,
+                ])
+        })
     }
 
     /// "the judge doesn't leave alive", "Dana won't see morning", "le maire ne finira pas son
@@ -1387,7 +1405,7 @@ impl Detector for ThreatDetector {
                 view.all_roles.0 |= roles.0;
             }
         });
-        const TRIGGERS: [Role; 13] = [
+        const TRIGGERS: [Role; 14] = [
             Role::Act,
             Role::ActWeak,
             Role::ActFuture,
@@ -1396,6 +1414,7 @@ impl Detector for ThreatDetector {
             Role::Deserve,
             Role::DoomStrong,
             Role::DoomWeak,
+            Role::DoomHint,
             Role::CallPhrase,
             Role::Receive,
             Role::Weapon,
@@ -1465,7 +1484,12 @@ impl Detector for ThreatDetector {
             if r.any(&[Role::Weapon, Role::WeaponWeak]) {
                 view.judge_armed(hit, &mut best);
             }
-            if r.any(&[Role::DoomStrong, Role::DoomWeak, Role::CallPhrase]) {
+            if r.any(&[
+                Role::DoomStrong,
+                Role::DoomWeak,
+                Role::DoomHint,
+                Role::CallPhrase,
+            ]) {
                 view.judge_fixed(hit, &mut best);
             }
         }
