@@ -832,6 +832,77 @@ GROUPS += [
     ], S18, n=1, train_only=True),
 ]
 
+# ----- 19e série (issue #3, session 4) : sosies inoffensifs des tournures de la 19e série de
+# threats_fr.py (« profite, ça va pas durer », « on se reverra », « tu témoignes », « il suffirait
+# qu'un seul… », « {lieu}, {quand}, ramenez… »), plus l'actualité, la condamnation, la fiction et
+# les expressions (« je vais le tuer ce dossier », « il m'a tuée avec sa blague »). Quart de test
+# laissé de côté. -----
+S19 = dict(S18)
+S19.update({
+    "jour": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    "journaliste": ["la journaliste de Radio Plaine", "Claire Dumas de L'Éclaireur", "le présentateur du 20h"],
+})
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Tu dors bien en ce moment, {prenom} ? Profite, le bébé arrive en mars !",
+        "Les accidents de scooter arrivent vite dans ta rue, elle est pleine de nids-de-poule. Roule prudemment.",
+        "J'espère que t'as une bonne assurance habitation, {prenom}, la tempête arrive ce soir.",
+        "On se reverra, {prenom}, et cette fois je ramène les photos du voyage.",
+        "Dis à ta femme de pas t'attendre pour dîner {jour}, la réunion va finir tard.",
+        "Ton fils rentre seul du foot le {jour} soir ? Je peux le ramener, j'habite à côté.",
+        "Ça fait longtemps que personne t'a rendu visite, {prenom}. On passe dimanche avec un gâteau.",
+        "Tu devrais acheter une deuxième serrure, le propriétaire a perdu un double.",
+        "Chaque soir je passe devant ta boulangerie. Un soir je m'arrêterai pour les croissants.",
+        "Garde bien ton téléphone chargé {prenom}, on se retrouve avec le GPS.",
+        "jte conseille de changer d'adresse mail avant {jour}, l'ancienne va fermer",
+        "Les rues sont sombres dans ton lotissement, la mairie devrait remettre des lampadaires.",
+        "J'ai plus rien à perdre au poker ce soir, toi t'as encore tous tes jetons.",
+        "Tu témoignes {jour} au procès ? Je viens te soutenir, t'inquiète.",
+        "Encore un signalement sur ma page et Facebook va me la fermer, c'est n'importe quoi.",
+        "Touche encore à mon ordi et je change le mot de passe, {prenom} 😤",
+        "Tu publies cette vidéo ? Elle va faire un carton, t'es trop drôle dessus.",
+        "Si t'es pas parti du quartier à la fin du mois, on t'organise une fête de départ quand même.",
+        "{elu}, on sait à quelle heure vous tenez la permanence, on viendra {jour} avec nos questions sur la cantine.",
+        "{journaliste}, ton prochain reportage sur la vallée, je veux être interviewé !",
+        "Le plan c'est simple : on le coince à la sortie du vestiaire {jour} pour lui donner son cadeau surprise.",
+        "Demain 8h, arrêt de bus devant le collège, j'ai prévenu les grands : c'est la sortie scolaire.",
+        "J'ai acheté ce qu'il fallait au magasin de bricolage, ce week-end on repeint la cuisine.",
+    ], S19, n=1, train_only=True),
+    G("peaceful_call", CLEAN, [
+        "Il suffirait qu'un seul d'entre vous signe la pétition pour qu'on atteigne les mille.",
+        "Qui habite près de la médiathèque ? On cherche quelqu'un pour garder les clés cet été.",
+        "Cherche volontaires pour aider le voisin du 3e à déménager, gants fournis.",
+        "{lieu}, {quand} : on repart quand tout le monde a mangé, ramenez vos tupperwares.",
+        "Ramenez les seaux {quand} devant {lieu}, on lave les voitures pour financer le voyage scolaire.",
+        "Mobilisation générale {quand} : chacun ramène un plat et un ami, {lieu}.",
+        "Assez parlé. {quand}, on descend à {lieu} et on signe tous le registre.",
+    ], S19, n=1, train_only=True),
+    G("news", CLEAN, [
+        "Un homme a été condamné à deux ans de prison pour avoir menacé de mort une élue de la Drôme.",
+        "La journaliste menacée après son enquête a porté plainte ; trois suspects ont été interpellés.",
+        "Le tribunal a jugé les auteurs des messages « on sait où tu dors » envoyés à un maire.",
+        "Les menaces contre les élus locaux ont augmenté de 30 % cette année selon l'association des maires.",
+    ], S19, n=1, train_only=True),
+    G("condemnation", SWEARY, [
+        "Écrire « tu témoignes, tu disparais » à une victime, c'est un crime, et ça se signale.",
+        "Ceux qui publient l'adresse d'une journaliste en disant « les gens sauront quoi faire » devraient être poursuivis.",
+        "Non, dire « il suffirait qu'un seul ait du cran » n'est pas de l'humour, c'est un appel à la violence.",
+    ], S19, n=1, train_only=True),
+    G("fiction", CLEAN, [
+        "Dans le polar de Jeanne Morel, le tueur écrit « on se reverra » à chaque victime. Glaçant et génial.",
+        "Chapitre 12 : « Compte tes jours », murmura le vampire au comte. Je lis ça d'une traite.",
+        "Dans la série, le parrain dit « ton fils rentre seul du foot » et tout bascule. Quel épisode.",
+    ], S19, n=1, train_only=True),
+    G("idiom", SWEARY, [
+        "je vais le tuer ce dossier avant vendredi, promis",
+        "il m'a tuée avec sa blague sur les pingouins 😂",
+        "on va les défoncer au tournoi de belote {jour}",
+        "ce prof de maths va m'achever avec ses contrôles surprises",
+        "j'ai massacré la chanson au karaoké, désolée pour vos oreilles",
+        "ma grand-mère m'a assassiné au Scrabble, encore",
+    ], S19, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

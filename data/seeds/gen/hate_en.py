@@ -481,6 +481,51 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- round 19 (issue #3, session 4): hate without slurs against Jewish and Black people
+# (insinuation, "just asking", pseudo-science, fake statistics, dehumanising comparison without
+# a swear word, irony), and look-alikes in the same words (quoted to condemn, negated, history,
+# news, praise). Test quarter left out. -----
+GROUPS += [
+    G("antisemitism", HATE, [
+        "Funny how the same surnames show up every time a bank collapses. Just an observation.",
+        "You can criticise anyone in this country except one tiny group. Ask yourself why.",
+        "Dual citizens with dual loyalties, and we all know which side wins.",
+        "Holocaust remembrance has become a very profitable industry for certain people.",
+        "They always sell before the crash. Every. Single. Time.",
+        "Look at who owns the studios and you'll understand every movie you watch.",
+        "They cry persecution while owning half the planet. Pick one.",
+    ], S, n=1, train_only=True),
+    G("anti_black", HATE, [
+        "Whole continent and they never invented the wheel, but sure, we're all equal.",
+        "A neighbourhood turns Black and ten years later it's a war zone, look at the numbers.",
+        "It's genetic: great at running, hopeless at anything that needs a brain.",
+        "Every Black actor on TV is a diversity hire, nobody would cast them on merit.",
+        "They breed and collect benefits, that's the whole culture.",
+        "Slavery was the best thing that ever happened to them, they should be grateful.",
+        "Put them anywhere on earth and it turns into the place they came from.",
+    ], S, n=1, train_only=True),
+    G("counter_speech", OK_QUOTE, [
+        "\"Funny how the same surnames show up\" is the oldest antisemitic dog whistle there is.",
+        "Anyone claiming Black people \"never invented anything\" has never opened a history book.",
+        "\"Dual loyalty\" is the Dreyfus affair all over again. Stop repeating it.",
+        "Calling Holocaust remembrance an \"industry\" is an insult to every survivor.",
+    ], S, n=1, train_only=True),
+    G("negation", OK, [
+        "No, Jewish people do not control the banks, and no serious study has ever shown that.",
+        "There is nothing genetic about test gaps; they track poverty and school funding, not skin colour.",
+        "Black actors are not diversity hires, they are winning awards on merit.",
+    ], S, n=1, train_only=True),
+    G("neutral_mention", OK, [
+        "The Rothschild archive opened its 19th-century banking ledgers to researchers this year.",
+        "The museum's new wing covers the transatlantic slave trade and its economic legacy.",
+        "A study follows the careers of first-generation Black graduates in engineering.",
+    ], S, n=1, train_only=True),
+    G("positive_group", OK, [
+        "The Black-owned bakery on Elm Street makes the best bread in town, go early.",
+        "The synagogue opened its doors to flood victims last night, thank you all.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -486,6 +486,64 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 19e série (issue #3, session 4) : haine sans insulte, surtout antisémitisme et racisme
+# anti-Noirs : sous-entendus (« suivez qui possède… », « curieux comme… »), fausse science,
+# fausses statistiques, déshumanisation sans gros mot (« ils ne sont pas comme nous », « ça ne
+# s'intègre pas »), ironie, et leurs pièges dans les mêmes mots (citation pour dénoncer,
+# négation, fait divers, histoire, éloge). Quart de test laissé de côté. -----
+GROUPS += [
+    G("antisemitism", HATE, [
+        "Curieux comme les mêmes noms reviennent dans chaque scandale financier. Mais chut, faut pas le dire.",
+        "On ne peut plus rien dire sur eux sans finir au tribunal, ça prouve bien qui commande.",
+        "Ils ont la double nationalité et la double loyauté, la deuxième passe toujours avant.",
+        "Chaque fois qu'un pays s'effondre, ils ont déjà vendu avant tout le monde. Coïncidence ?",
+        "Leur mémoire de la Shoah, c'est surtout un fonds de commerce très rentable.",
+        "Les Rothschild décident, les présidents exécutent. Ça a toujours été comme ça.",
+        "Quand on voit qui dirige les grandes chaînes, on comprend pourquoi on nous ment sur tout.",
+        "Ils se disent persécutés mais possèdent la moitié du pays. Faudrait savoir.",
+    ], S, n=1, train_only=True),
+    G("anti_black", HATE, [
+        "Ils sont restés des siècles sans inventer la roue, faut arrêter de dire qu'on est tous pareils.",
+        "Un quartier qui se remplit de Noirs, dix ans plus tard c'est fini, regardez les chiffres.",
+        "C'est génétique, ils courent vite mais pour le reste faut pas trop leur en demander.",
+        "Je préfère un voisin chien qu'un voisin africain, au moins le chien est propre.",
+        "Ils savent faire que des gosses et toucher les allocs, c'est dans leur culture.",
+        "Les Noirs à la télé c'est des quotas, personne les aurait choisis pour leur talent.",
+        "L'esclavage les a sortis de la brousse, ils devraient nous remercier.",
+    ], S, n=1, train_only=True),
+    G("anti_muslim", HATE, [
+        "Un musulman pratiquant ne peut pas être un bon Français, c'est incompatible par nature.",
+        "Chaque mosquée qui ouvre, c'est un territoire perdu de plus. Faut tout fermer.",
+    ], S, n=1, train_only=True),
+    G("anti_migrant", HATE, [
+        "Ces gens-là ne s'intègrent pas, ils remplacent. Et on appelle ça de la solidarité.",
+        "Ils arrivent par milliers et repartent jamais, comme une maladie qui s'installe.",
+    ], S, n=1, train_only=True),
+    G("counter_speech", OK_QUOTE, [
+        "« Curieux comme les mêmes noms reviennent » : c'est exactement la rhétorique antisémite des années 30.",
+        "Celui qui dit que les Noirs « n'ont rien inventé » n'a jamais ouvert un livre d'histoire africaine.",
+        "Parler de « double loyauté » des juifs français, c'est reprendre mot pour mot l'affaire Dreyfus.",
+        "« C'est génétique » : non, c'est du racisme avec une blouse blanche.",
+        "Dire que la mémoire de la Shoah est un « fonds de commerce », c'est insulter les déportés.",
+    ], S, n=1, train_only=True),
+    G("negation", OK, [
+        "Non, les juifs ne dirigent pas les médias, et aucune enquête sérieuse ne l'a jamais montré.",
+        "Il n'y a rien de génétique là-dedans : les écarts scolaires suivent la pauvreté, pas la couleur.",
+        "Un musulman pratiquant peut tout à fait être un excellent citoyen, j'en connais des dizaines.",
+    ], S, n=1, train_only=True),
+    G("neutral_mention", OK, [
+        "La famille Rothschild a financé la construction de plusieurs hôpitaux à Paris au XIXe siècle.",
+        "Le Mémorial de la Shoah accueille une exposition sur les enfants cachés jusqu'en juin.",
+        "L'histoire de la traite négrière est désormais au programme de troisième.",
+        "Une chercheuse étudie la mobilité sociale des enfants d'immigrés africains en Île-de-France.",
+    ], S, n=1, train_only=True),
+    G("positive_group", OK, [
+        "Les athlètes noirs français ont ramené onze médailles, et ils ont porté l'équipe entière.",
+        "Le rabbin et l'imam du quartier ont servi ensemble la soupe populaire tout l'hiver.",
+        "Mon voisin malien m'a appris à faire le mafé, le meilleur dimanche du mois.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

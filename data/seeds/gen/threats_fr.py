@@ -1014,6 +1014,97 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 19e série (issue #3, session 4) : menaces voilées par le sous-entendu (le temps qui
+# passe, la famille, la santé, « on se reverra »), conditionnelles au futur et à l'impératif
+# (« tu témoignes, tu disparais »), heure et lieu sans verbe violent, contre un élu, une
+# journaliste, une militante, un prof, un groupe ; appels indirects (« il suffirait qu'un seul… »,
+# « je ne dis pas ce qu'il faut faire, mais… »), orthographes déguisées et argot (« jvais
+# t'allumer », « t3 f41r3 l4 p34u », « on va le caillasser »). Sosies inoffensifs dans
+# hard_negatives_fr.py (même série). Quart de test laissé de côté. -----
+S19 = dict(S)
+S19.update({
+    "militante": ["la militante de l'asso", "cette féministe de Twitter", "la porte-parole du collectif",
+                  "le syndicaliste de l'usine", "la lanceuse d'alerte", "l'avocate des familles"],
+    "prof": ["le prof de maths", "la CPE", "le proviseur", "la directrice de l'école", "le coach du club"],
+    "jour": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+})
+GROUPS += [
+    G("veiled_threat", DIRECT, [
+        "Tu dors bien en ce moment, {prenom} ? Profite, ça va pas durer.",
+        "Les accidents de scooter, c'est tellement vite arrivé dans ta rue. Roule prudemment, hein.",
+        "J'espère que t'as une bonne assurance vie, {prenom}. Pour ta mère, je veux dire.",
+        "On se reverra, {prenom}. Et ce jour-là y aura pas de caméras.",
+        "Dis à ta femme de pas t'attendre pour dîner {jour}.",
+        "T'as encore tes deux bras pour écrire tes commentaires ? Profites-en.",
+        "Ton fils rentre seul du foot le {jour} soir. Juste une remarque.",
+        "Ça fait longtemps que personne t'a rendu visite, {prenom}. Ça va changer.",
+        "Tu devrais acheter une deuxième serrure. Enfin, ça servira pas à grand-chose.",
+        "Chaque soir je passe devant chez toi. Un soir je m'arrêterai.",
+        "T'as vu le temps qu'il fait ? Idéal pour un petit feu de voiture. La tienne est grise, non ?",
+        "Garde bien ton téléphone chargé {prenom}, t'en auras besoin pour appeler les secours",
+        "jte conseille de changer d'adresse avant {jour}, c tout ce que jdis",
+        "Les rues sont sombres dans ton lotissement. Personne entendrait rien.",
+        "J'ai plus rien à perdre, toi t'as encore tout. Réfléchis à ça.",
+    ], S19, n=1, train_only=True),
+    G("conditional_threat", DIRECT, [
+        "Tu témoignes, tu disparais. C'est aussi simple que ça.",
+        "Encore un signalement sur ma page et je saurai où te trouver, {prenom}.",
+        "Touche encore à mon frère et t'auras plus de dents pour sourire.",
+        "Tu publies cette vidéo et je te jure que tu la regretteras depuis un lit d'hôpital.",
+        "Si t'es pas parti du quartier à la fin du mois, on t'aidera à déménager. En morceaux.",
+        "Vote contre nous au conseil, {elu_nom}, et ta façade brûlera avant les municipales.",
+        "Fais-moi virer et je reviens avec de quoi faire parler de moi aux infos.",
+        "si tu parles au juge t'es mort frr, on a des potes à Fleury",
+    ], S19, n=1, train_only=True),
+    G("official_threat", DIRECT, [
+        "{elu}, on sait à quelle heure vous quittez la permanence. On sera là {jour}.",
+        "À {journaliste} : ton prochain reportage, tu le feras avec un plâtre.",
+        "{militante} va apprendre à se taire, d'une façon ou d'une autre, et ce sera pas une pétition.",
+        "{prof} a humilié ma fille. {jour}, devant l'établissement, on va régler ça d'homme à homme, avec mes cousins.",
+        "Madame la maire, votre mandat se terminera plus tôt que prévu, et pas dans les urnes.",
+        "On a retrouvé où dort {journaliste}. La prochaine fois on sonne pas.",
+        "{elu_nom} aura le même sort que le dernier qui nous a trahis. Demandez autour de vous ce qui lui est arrivé.",
+    ], S19, n=1, train_only=True),
+    G("plan", PLAN, [
+        "{jour} soir, fin du service, je l'attends derrière le restaurant. Il va comprendre.",
+        "J'ai acheté ce qu'il fallait au magasin de bricolage. Ce week-end, l'ex va payer.",
+        "Le plan c'est simple : on le coince à la sortie du vestiaire {jour} et personne l'aide.",
+        "Demain 8h, arrêt de bus devant le collège. J'ai prévenu les grands. Il va en prendre plein la gueule.",
+    ], S19, n=1, train_only=True),
+    G("direct_threat", DIRECT, [
+        "jvais t'allumer {prenom}, t'es un homme mort",
+        "on va te caillasser ta caisse et toi avec si tu ressors",
+        "t3 f41r3 l4 p34u c'est ma priorité de l'année",
+        "je vais te faire manger le trottoir devant tes gosses",
+        "Tu vas finir au fond du canal avec ton vélo, {prenom}.",
+        "je vais t'ouvrir en deux comme un poulet, tu m'entends",
+    ], S19, n=1, train_only=True),
+    G("group_threat", GROUP_T, [
+        "{groupe}, on connaît vos lieux de prière et vos horaires. Le jour venu, on viendra.",
+        "On a des listes {groupe_de} de la ville. Quand ça partira, on commencera par les noms.",
+        "Que {groupe} profitent de leur marché du dimanche, il sera plus jamais aussi calme.",
+    ], S19, n=1, train_only=True),
+    G("someone_should", CALL_IND, [
+        "Il suffirait qu'un seul d'entre vous ait du cran pour que {journaliste} arrête d'écrire.",
+        "Je dis pas ce qu'il faut faire. Je dis juste que {elu} rentre à pied et que la rue est sombre.",
+        "Qui habite près de chez {militante} ? On a besoin de quelqu'un qui sait se faire comprendre.",
+        "Franchement s'il arrivait un truc à {prof}, personne pleurerait. Je dis ça pour ceux qui ont des idées.",
+        "Cherche volontaires pour expliquer la vie au voisin du 3e, gants fournis.",
+    ], S19, n=1, train_only=True),
+    G("call_to_action", CALL, [
+        "{lieu}, {quand}. Cagoules obligatoires, on repart quand y a plus personne debout.",
+        "On bloque les sorties de {lieu} {quand} et on les laisse pas passer. Par tous les moyens.",
+        "Ramenez les bidons {quand} devant {lieu}. Pas pour laver les voitures.",
+        "Mobilisation générale {quand} : chacun ramène une barre et un ami, {lieu}.",
+        "Assez parlé. {quand}, on descend à {lieu} et on les sort un par un.",
+    ], S19, n=1, train_only=True),
+    G("group_threat", GROUP_C, [
+        "Faut aller les chercher chez eux, {groupe}, immeuble par immeuble, jusqu'au dernier.",
+        "Le jour où on aura le pouvoir, {groupe} on les met dans des camps, et cette fois on finit le travail.",
+        "Chaque {jour} un rassemblement devant le foyer jusqu'à ce qu'ils aient tous trop peur pour rester. Et s'ils restent, on passe à la suite.",
+    ], S19, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
