@@ -65,10 +65,10 @@ pub enum Role {
     DoomStrong,
     /// A veiled threat on its own: "watch your back", "tu vas le regretter".
     DoomWeak,
-    /// A phrase that is a veiled threat only beside violent words: "it would be terrible if",
-    /// "ce serait dommage qu'" (… "she never came home", "… qu'elle brûle"). Unlike
-    /// [`Role::DoomWeak`], a name does not lift it: "ce serait dommage que tu rates le concert,
-    /// Julie".
+    /// A phrase that is a veiled threat only beside violent words, and nothing without them:
+    /// "it would be terrible if", "ce serait dommage qu'" (… "qu'elle brûle"), "not joking".
+    /// Unlike [`Role::DoomWeak`], a name does not lift it: "ce serait dommage que tu rates le
+    /// concert, Julie".
     DoomHint,
     /// A call to violence on its own: "death to", "mort aux", "gas the".
     CallPhrase,
@@ -1074,8 +1074,13 @@ impl<'a> PostView<'a> {
             } else {
                 DOOM_WEAK
             };
-            // "ce serait dommage si …" reads as a condition itself: no bonus for it.
+            // A hint without violent words is nothing ("je rigole pas, ce gâteau est
+            // incroyable"), and "ce serait dommage si …" reads as a condition itself: no bonus
+            // for it.
             let hint_only = !hit.roles.any(&[Role::DoomStrong, Role::DoomWeak]);
+            if hint_only && !self.violent_words_outside(hit) {
+                return;
+            }
             let conditional = if self.all_roles.has(Role::Conditional) && !hint_only {
                 BONUS_CONDITIONAL
             } else {

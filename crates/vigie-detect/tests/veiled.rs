@@ -46,8 +46,8 @@ const PAIRS: [(&str, &str, &str); 8] = [
         "en",
     ),
     (
-        "Would be terrible if something happened",
-        "Would be terrible if something happened, I still have the rifle",
+        "Lock your doors tonight",
+        "Lock your doors tonight, I still have the rifle",
         "en",
     ),
     (
@@ -70,6 +70,37 @@ fn a_veiled_phrase_alone_stays_under_the_line_and_crosses_it_with_a_cue() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A "shame"-type hint or "not joking" says nothing without violent words; with them it is a
+/// threat.
+#[test]
+fn a_hint_needs_violent_words() {
+    for (text, lang) in [
+        ("Would be terrible if something happened", "en"),
+        ("I'm not joking, this cake is amazing Sarah", "en"),
+        ("je rigole pas, ce gâteau est incroyable Julie", "fr"),
+    ] {
+        let score = threat_score(text, lang);
+        assert!(score == 0.0, "{score:.2}: {text}");
+    }
+    for (text, lang) in [
+        (
+            "Would be terrible if someone stabbed you on the way home",
+            "en",
+        ),
+        (
+            "vire moi et je reviens avec un flingue, je rigole pas",
+            "fr",
+        ),
+        (
+            "Belle baraque. Ce serait dommage qu'elle brûle un soir",
+            "fr",
+        ),
+    ] {
+        let score = threat_score(text, lang);
+        assert!(score >= REVIEW_LINE, "{score:.2}: {text}");
+    }
 }
 
 /// Things that look like cues but are not: a time or place, a group, a name beside a
