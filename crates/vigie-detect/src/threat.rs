@@ -546,8 +546,10 @@ impl<'a> PostView<'a> {
                 return (Object::Mention(m), false);
             }
         }
-        // French imperatives put the pronoun after the verb: "tuez-les", "butez les tous".
-        let imperative = first == self.clause_start(first, FRAME_WINDOW);
+        // French imperatives put the pronoun after the verb: "tuez-les", "butez les tous",
+        // also after a first verb ("levez-vous et massacrez-les").
+        let imperative = first == self.clause_start(first, FRAME_WINDOW)
+            || (self.text.lang == Lang::Fr && self.word(first).ends_with("ez"));
         let mut object = Object::None;
         for h in self.hits() {
             let right_after = h.first >= end && h.first <= end + 2;
