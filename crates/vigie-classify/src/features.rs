@@ -29,7 +29,22 @@ pub struct FeatureSettings {
     pub char_max_token: u8,
     /// How many tokens after a negation word get a negated copy.
     pub negation_scope: u8,
+    /// Word order beyond bigrams: each word is paired with each of the words 2 to
+    /// `skip_window` tokens before it, in order ("you … morning", "know … live"), one feature
+    /// per ordered pair whatever the gap. 0 or 1: none (models before format version 4).
+    /// At most [`MAX_SKIP_WINDOW`].
+    #[serde(default)]
+    pub skip_window: u8,
+    /// Skip pairs only from a person pronoun or a negation word to the words after it
+    /// ("you … regret", "I … find", "won't … morning"): who acts, and what is denied.
+    #[serde(default)]
+    pub skip_anchored: bool,
 }
+
+/// Widest skip-pair window a model may ask for: the words it looks back on are kept in a
+/// fixed ring on the stack.
+pub const MAX_SKIP_WINDOW: u8 = 7;
+const SKIP_RING: usize = 8;
 
 impl Default for FeatureSettings {
     fn default() -> Self {
@@ -39,6 +54,8 @@ impl Default for FeatureSettings {
             char_max: 4,
             char_max_token: 24,
             negation_scope: 3,
+            skip_window: 0,
+            skip_anchored: false,
         }
     }
 }
@@ -63,6 +80,11 @@ pub enum Origin {
     },
     NegatedWord {
         token: u32,
+    },
+    /// The word `back` tokens before `token`, then `token`.
+    SkipPair {
+        token: u32,
+        back: u8,
     },
     /// `start`/`len` are byte offsets in the padded token (`' ' + token + ' '`).
     Char {
@@ -163,6 +185,7 @@ const NS_WORD: u64 = 0x01;
 const NS_LANG_WORD: u64 = 0x02;
 const NS_BIGRAM: u64 = 0x03;
 const NS_NEG_WORD: u64 = 0x04;
+const NS_SKIP_PAIR: u64 = 0x0d;
 /// Mixed into packed character grams (which are their own keys) to set them apart from words.
 const NS_CHAR_KEY: u64 = 0x5a17_0000_0000_0000;
 const K_CHAR: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -420,6 +443,10 @@ pub fn extract<S: FeatureSink>(
     let mut negation_left = 0u8;
     let mut prev_word_hash = 0u64;
     let mut prev_ends_n = false;
+    let skip_window = usize::from(settings.skip_window.min(MAX_SKIP_WINDOW));
+    // The last words' hashes, by token index modulo the ring's size.
+    let mut recent = [0u64; SKIP_RING];
+    let mut recent_anchor = [false; SKIP_RING];
 
     for i in 0..normalized.tokens.len() {
         let bytes = token_bytes(i);
@@ -436,6 +463,22 @@ pub fn extract<S: FeatureSink>(
                 Origin::Bigram { token: t },
             );
         }
+        let flags = markers.get(word_hash);
+        for back in 2..=skip_window.min(i) {
+            if settings.skip_anchored && !recent_anchor[(i - back) % SKIP_RING] {
+                continue;
+            }
+            let earlier = recent[(i - back) % SKIP_RING];
+            sink.text(
+                finish(step(step(earlier, NS_SKIP_PAIR), word_hash), bits),
+                Origin::SkipPair {
+                    token: t,
+                    back: back as u8,
+                },
+            );
+        }
+        recent[i % SKIP_RING] = word_hash;
+        recent_anchor[i % SKIP_RING] = flags & (F_FIRST | F_SECOND | F_NEGATION) != 0;
         if negation_left > 0 {
             sink.text(
                 finish(step(word_hash, NS_NEG_WORD), bits),
@@ -443,7 +486,6 @@ pub fn extract<S: FeatureSink>(
             );
             negation_left -= 1;
         }
-        let flags = markers.get(word_hash);
         if flags & F_NEGATION != 0 || (flags & F_NEGATION_AFTER_N != 0 && prev_ends_n) {
             negation = true;
             negation_left = settings.negation_scope;

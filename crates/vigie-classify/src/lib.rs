@@ -131,6 +131,8 @@ struct Accumulator<'a, L: TextLog> {
     /// Bucket → embedding row (see `Interactions::row_shift`).
     row_shift: u32,
     words_only: bool,
+    /// Whether skip pairs go to a words-only interaction part.
+    embed_skips: bool,
     /// Text features going to the interaction part when it takes words only (with every
     /// feature it reads `buffer`), and their count.
     word_buffer: [u32; BATCH],
@@ -236,11 +238,12 @@ fn embed_rows(
 
 /// Whether a text feature goes to an interaction part that takes words only.
 #[inline(always)]
-pub(crate) fn embeds_word(origin: Origin) -> bool {
-    matches!(
-        origin,
-        Origin::Word { .. } | Origin::Bigram { .. } | Origin::NegatedWord { .. }
-    )
+pub(crate) fn embeds_word(origin: Origin, skip_pairs: bool) -> bool {
+    match origin {
+        Origin::Word { .. } | Origin::Bigram { .. } | Origin::NegatedWord { .. } => true,
+        Origin::SkipPair { .. } => skip_pairs,
+        _ => false,
+    }
 }
 
 /// Marks, in the feature log, the tokens of features that also went to a words-only
@@ -311,7 +314,7 @@ impl<L: TextLog> FeatureSink for Accumulator<'_, L> {
         self.buffer[self.buffered] = bucket;
         self.buffered += 1;
         self.n_text += 1;
-        if self.words_only && embeds_word(origin) {
+        if self.words_only && embeds_word(origin, self.embed_skips) {
             if self.word_buffered == BATCH {
                 self.flush_words();
             }
@@ -321,7 +324,8 @@ impl<L: TextLog> FeatureSink for Accumulator<'_, L> {
             match origin {
                 Origin::Word { token }
                 | Origin::Bigram { token }
-                | Origin::NegatedWord { token } => self.log.log(bucket, token | EMBEDDED_FLAG),
+                | Origin::NegatedWord { token }
+                | Origin::SkipPair { token, .. } => self.log.log(bucket, token | EMBEDDED_FLAG),
                 _ => {}
             }
             return;
@@ -331,6 +335,7 @@ impl<L: TextLog> FeatureSink for Accumulator<'_, L> {
             | Origin::LangWord { token }
             | Origin::Bigram { token }
             | Origin::NegatedWord { token }
+            | Origin::SkipPair { token, .. }
             | Origin::Char { token, .. } => self.log.log(bucket, token),
             _ => {}
         }
@@ -612,6 +617,7 @@ impl Classifier {
         let n = h.labels.len();
         let dim = h.interactions.as_ref().map_or(0, |i| i.dim as usize);
         let words_only = h.interactions.as_ref().is_some_and(|i| i.words_only);
+        let embed_skips = h.interactions.as_ref().is_some_and(|i| i.skip_pairs);
         let row_shift = h
             .interactions
             .as_ref()
@@ -628,6 +634,7 @@ impl Classifier {
             dim,
             row_shift,
             words_only,
+            embed_skips,
             word_buffer: [0; BATCH],
             word_buffered: 0,
             n_embedded: 0,
@@ -710,6 +717,7 @@ impl Classifier {
         );
         let (scores, hidden) = self.forward(input.original, input.normalized, input.prior, &mut ());
         let words_only = h.interactions.as_ref().is_some_and(|i| i.words_only);
+        let embed_skips = h.interactions.as_ref().is_some_and(|i| i.skip_pairs);
         let names: Vec<(String, Option<Span>)> = rec
             .items
             .iter()
@@ -734,7 +742,7 @@ impl Classifier {
                     (linear + split.of_bucket(&self.model.embeddings, item.1)) * item.2
                 } else if !words_only {
                     (linear + split.of_bucket(&self.model.embeddings, item.1)) * hidden.text_value
-                } else if embeds_word(item.0) {
+                } else if embeds_word(item.0, embed_skips) {
                     linear * hidden.text_value
                         + split.of_bucket(&self.model.embeddings, item.1) * hidden.embedded_value
                 } else {
@@ -826,6 +834,21 @@ fn describe(origin: Origin, input: &DetectInput<'_>) -> (String, Option<Span>) {
                 format!(
                     "bigram:{} {}",
                     token_text(input, prev),
+                    token_text(input, token)
+                ),
+                span,
+            )
+        }
+        Origin::SkipPair { token, back } => {
+            let earlier = token.saturating_sub(u32::from(back));
+            let span = match (token_span(input, earlier), token_span(input, token)) {
+                (Some(a), Some(b)) => Some(a.cover(b)),
+                (a, b) => a.or(b),
+            };
+            (
+                format!(
+                    "skip:{} … {}",
+                    token_text(input, earlier),
                     token_text(input, token)
                 ),
                 span,

@@ -25,9 +25,13 @@ use vigie_text::Lang;
 use crate::features::FeatureSettings;
 
 pub const MAGIC: &[u8; 8] = b"VIGIEMDL";
-/// Version 3: the interaction part (embedding table + hidden layer). Version 2 had packed
-/// character-gram keys (version 1 hashed grams byte by byte).
-pub const FORMAT_VERSION: u32 = 3;
+/// Version 4: skip-pair features (`FeatureSettings::skip_window`), which a reader of version 3
+/// would ignore and so mis-score. Version 3: the interaction part (embedding table + hidden
+/// layer). Version 2 had packed character-gram keys (version 1 hashed grams byte by byte).
+pub const FORMAT_VERSION: u32 = 4;
+/// Oldest version this build still reads: a version 3 file has the same layout and, having no
+/// skip-pair window, the same features as a version 4 file with none.
+pub const OLDEST_READABLE_VERSION: u32 = 3;
 /// Widest hidden layer a model may have.
 pub const MAX_HIDDEN: usize = 64;
 /// Most labels a model can hold (the seven categories a classifier can learn).
@@ -40,9 +44,13 @@ pub enum ModelError {
     #[error("not a vigie model file (bad magic bytes; expected \"VIGIEMDL\")")]
     BadMagic,
     #[error(
-        "model file format version {found} is not supported by this build (it reads version {expected}); retrain with `vigie train` or use a matching vigie"
+        "model file format version {found} is not supported by this build (it reads versions {oldest} to {expected}); retrain with `vigie train` or use a matching vigie"
     )]
-    UnsupportedVersion { found: u32, expected: u32 },
+    UnsupportedVersion {
+        found: u32,
+        oldest: u32,
+        expected: u32,
+    },
     #[error("model file is truncated: {needed} bytes needed for the {part}, {available} present")]
     Truncated {
         part: &'static str,
@@ -142,6 +150,10 @@ pub struct Interactions {
     /// CPU's cache next to the linear weights.
     #[serde(default)]
     pub hash_bits: u8,
+    /// With `words_only`, whether skip pairs (`FeatureSettings::skip_window`) have a vector
+    /// too, so that the hidden layer can combine word order with the rest of the post.
+    #[serde(default)]
+    pub skip_pairs: bool,
     /// Dequantisation factor of each dimension of the embedding table.
     pub scales: Vec<f32>,
     pub hidden_bias: Vec<f32>,
@@ -224,6 +236,13 @@ impl Model {
             return Err(ModelError::Header(format!(
                 "character n-gram range {}..={} is not valid",
                 h.features.char_min, h.features.char_max
+            )));
+        }
+        if h.features.skip_window > crate::features::MAX_SKIP_WINDOW {
+            return Err(ModelError::Header(format!(
+                "skip_window {} out of range 0..={}",
+                h.features.skip_window,
+                crate::features::MAX_SKIP_WINDOW
             )));
         }
         for (what, len) in [
@@ -348,9 +367,10 @@ impl Model {
             return Err(ModelError::BadMagic);
         }
         let version = u32::from_le_bytes(le4(take(8, 4, "format version")?));
-        if version != FORMAT_VERSION {
+        if !(OLDEST_READABLE_VERSION..=FORMAT_VERSION).contains(&version) {
             return Err(ModelError::UnsupportedVersion {
                 found: version,
+                oldest: OLDEST_READABLE_VERSION,
                 expected: FORMAT_VERSION,
             });
         }
@@ -408,6 +428,19 @@ impl Model {
             embeddings: embeddings.iter().map(|&b| b as i8).collect(),
         };
         model.validate()?;
+        if version < 4
+            && (model.header.features.skip_window > 1
+                || model
+                    .header
+                    .interactions
+                    .as_ref()
+                    .is_some_and(|i| i.skip_pairs))
+        {
+            return Err(ModelError::Header(format!(
+                "format version {version} cannot have skip pairs (skip_window {})",
+                model.header.features.skip_window
+            )));
+        }
         Ok(model)
     }
 }

@@ -90,6 +90,10 @@ pub struct TrainConfig {
     /// [`crate::model::Interactions::hash_bits`].
     #[serde(default)]
     pub interactions_hash_bits: u8,
+    /// With `interactions_words_only`, the interaction part reads the skip pairs too
+    /// ([`FeatureSettings::skip_window`]).
+    #[serde(default)]
+    pub interactions_skip_pairs: bool,
 }
 
 fn default_interactions_learning_rate() -> f32 {
@@ -121,6 +125,7 @@ impl Default for TrainConfig {
             interactions_epochs: 0,
             interactions_words_only: false,
             interactions_hash_bits: 0,
+            interactions_skip_pairs: false,
         }
     }
 }
@@ -219,7 +224,11 @@ pub fn train(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Classifier, TrainReport), TrainError> {
     let fs = config.features;
-    if !(8..=26).contains(&fs.hash_bits) || fs.char_min > fs.char_max || fs.char_max > 8 {
+    if !(8..=26).contains(&fs.hash_bits)
+        || fs.char_min > fs.char_max
+        || fs.char_max > 8
+        || fs.skip_window > features::MAX_SKIP_WINDOW
+    {
         return Err(TrainError::Config(format!("feature settings {fs:?}")));
     }
     for p in std::iter::once(config.target_precision)
@@ -333,6 +342,7 @@ pub fn train(
     let mut rng = SplitMix64(config.seed);
     let mut feats = TrainFeatures {
         words_only: config.interactions_words_only,
+        embed_skips: config.interactions_skip_pairs,
         ..TrainFeatures::default()
     };
     let markers = features::MarkerTable::new();
@@ -528,6 +538,7 @@ pub fn train(
             dim: dim as u32,
             words_only: config.interactions_words_only,
             hash_bits: config.interactions_hash_bits,
+            skip_pairs: config.interactions_skip_pairs,
             scales,
             hidden_bias: deep[layout.hidden_bias..layout.hidden_bias + dim].to_vec(),
             output: deep[layout.output..layout.output + n * dim].to_vec(),
@@ -689,6 +700,7 @@ pub fn train(
 #[derive(Debug, Default)]
 struct TrainFeatures {
     words_only: bool,
+    embed_skips: bool,
     text: Vec<u32>,
     words: Vec<u32>,
     context: Vec<(u32, f32)>,
@@ -726,7 +738,7 @@ fn inverse_sqrt_count(n: usize) -> f32 {
 impl FeatureSink for TrainFeatures {
     fn text(&mut self, bucket: u32, origin: Origin) {
         self.text.push(bucket);
-        if self.words_only && crate::embeds_word(origin) {
+        if self.words_only && crate::embeds_word(origin, self.embed_skips) {
             self.words.push(bucket);
         }
     }

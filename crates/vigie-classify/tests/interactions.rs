@@ -3,7 +3,7 @@
 //! can learn (a conjunction of two words far apart), it must learn; it must be reproducible bit
 //! for bit, survive the file round trip, refuse damaged files, and explain its scores exactly.
 
-use vigie_classify::model::{FORMAT_VERSION, ModelError};
+use vigie_classify::model::{FORMAT_VERSION, ModelError, OLDEST_READABLE_VERSION};
 use vigie_classify::{Classifier, FeatureSettings, TrainConfig, TrainRow, metrics, train};
 use vigie_detect::{Category, DetectInput, Detector};
 use vigie_text::{Lang, Normalizer};
@@ -153,12 +153,19 @@ fn damaged_interaction_files_are_refused() {
         Classifier::from_bytes(&flipped),
         Err(ModelError::Checksum { .. })
     ));
-    // A file of the previous format version (2, linear only) is refused by its version.
+    // A file older than the oldest readable version (2, linear only) is refused by its version.
     let mut old = bytes.clone();
-    old[8..12].copy_from_slice(&(FORMAT_VERSION - 1).to_le_bytes());
+    old[8..12].copy_from_slice(&(OLDEST_READABLE_VERSION - 1).to_le_bytes());
     match Classifier::from_bytes(&old) {
-        Err(e @ ModelError::UnsupportedVersion { found, expected }) => {
-            assert_eq!((found, expected), (FORMAT_VERSION - 1, FORMAT_VERSION));
+        Err(
+            e @ ModelError::UnsupportedVersion {
+                found, expected, ..
+            },
+        ) => {
+            assert_eq!(
+                (found, expected),
+                (OLDEST_READABLE_VERSION - 1, FORMAT_VERSION)
+            );
             assert!(e.to_string().contains("retrain"), "{e}");
         }
         other => panic!("expected a version error, got {other:?}"),

@@ -48,6 +48,13 @@ pub struct TrainArgs {
     pub char_min: u8,
     #[arg(long, default_value_t = TrainConfig::default().features.char_max)]
     pub char_max: u8,
+    /// Word order beyond bigrams: pair each word with each word 2 to N tokens before it, in
+    /// order, whatever the gap (0: no such pairs).
+    #[arg(long, default_value_t = TrainConfig::default().features.skip_window)]
+    pub skip_window: u8,
+    /// Skip pairs only from a person pronoun or a negation word.
+    #[arg(long)]
+    pub skip_anchored: bool,
     /// How much one seed or moderator row weighs against one pool row.
     #[arg(long, default_value_t = DEFAULT_SEED_WEIGHT)]
     pub seed_weight: f32,
@@ -101,6 +108,10 @@ pub struct TrainArgs {
     /// keep the table in cache).
     #[arg(long, default_value_t = TrainConfig::default().interactions_hash_bits)]
     pub interactions_hash_bits: u8,
+    /// With `--interactions-words-only`, the interaction part reads the skip pairs
+    /// (`--skip-window`) too.
+    #[arg(long)]
+    pub interactions_skip_pairs: bool,
 }
 
 /// How the pool's labels are mapped at training time (evaluation reads them as published).
@@ -595,6 +606,8 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
             hash_bits: args.hash_bits,
             char_min: args.char_min,
             char_max: args.char_max,
+            skip_window: args.skip_window,
+            skip_anchored: args.skip_anchored,
             ..defaults.features
         },
         model_version: args.model_version.clone(),
@@ -605,6 +618,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
         interactions_epochs: args.interactions_epochs,
         interactions_words_only: args.interactions_words_only,
         interactions_hash_bits: args.interactions_hash_bits,
+        interactions_skip_pairs: args.interactions_skip_pairs,
         ..defaults
     };
     let all_epochs = config.epochs
