@@ -282,3 +282,61 @@ fn issue_3_threats_are_acted_on_and_their_look_alikes_are_not() {
         quoted.rules
     );
 }
+
+/// Issue #3, session 4: veiled threats with a second cue (a name, violent words of the post's
+/// own), threats as outcomes promised to the addressee, French calls and incitement forms are
+/// acted on by the rules and the default policy alone; the same phrasings without the cue, or
+/// with a harmless object, are allowed.
+#[test]
+fn issue_3_veiled_threats_with_a_cue_are_acted_on_and_alone_are_not() {
+    let engine = engine();
+    for (text, category) in [
+        ("t'as intérêt à te cacher, Sophie", "violence_threat"),
+        ("watch your back, Marcus", "violence_threat"),
+        (
+            "Belle baraque. Ce serait dommage qu'elle brûle un soir",
+            "violence_threat",
+        ),
+        (
+            "Si tu parles aux flics tu respireras avec une machine",
+            "violence_threat",
+        ),
+        (
+            "Keep talking and you'll be breathing through a machine",
+            "violence_threat",
+        ),
+        ("Mort à Delmas !", "incitement"),
+        ("Levez-vous et massacrez-les avant le vote", "incitement"),
+        (
+            "Tous à la synagogue demain, et pas pour prier",
+            "incitement",
+        ),
+    ] {
+        let d = decide(engine, text);
+        assert!(
+            d.action >= Action::HoldForReview,
+            "{text:?} → {:?}",
+            d.action
+        );
+        assert!(
+            d.rules.iter().any(
+                |r| r.mode == Mode::Enforce && r.category.is_some_and(|c| c.name() == category)
+            ),
+            "{text:?}: no enforced {category} rule in {:?}",
+            d.rules
+        );
+    }
+    for text in [
+        "t'as intérêt à faire gaffe au verglas demain matin",
+        "Ce serait dommage que tu rates le concert, Julie",
+        "It would be terrible if you missed the party, Sarah",
+        "I'm not joking, this cake is amazing Sarah",
+        "Tu manges à la paille depuis ton opération ?",
+        "Le joueur est sorti sur une civière à la 80e minute",
+        "Back from Lisbon, I'm going to drown you in photos",
+        "On va à l'église dimanche, et pas pour prier, pour le concert de Noël",
+    ] {
+        let d = decide(engine, text);
+        assert_eq!(d.action, Action::Allow, "{text:?} → {:?}", d.rules);
+    }
+}
