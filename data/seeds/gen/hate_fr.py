@@ -544,6 +544,49 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- 19e série, suite : haine sans insulte contre d'autres groupes (musulmans, Roms,
+# LGBTQ, migrants, Asiatiques), sous forme d'opinion, de question, de « blague », de conseil ou de
+# fausse statistique, et leurs pièges (débat politique légitime, critique d'une religion comme
+# idée, témoignage, information). Quart de test laissé de côté. -----
+GROUPS += [
+    G("anti_muslim", HATE, [
+        "Demandez à n'importe quelle femme qui a vécu à côté d'eux, elles vous diront ce que valent les musulmans.",
+        "Ils font semblant d'être modérés tant qu'ils sont minoritaires, après on verra leur vrai visage.",
+        "Un prénom musulman sur un CV, moi je passe au suivant, c'est de la prudence.",
+    ], S, n=1, train_only=True),
+    G("anti_roma", HATE, [
+        "Quand les gens du voyage arrivent, les poules disparaissent et les vélos aussi, c'est une loi de la nature.",
+        "Les Roms ça se soigne pas, c'est dans le sang de voler.",
+    ], S, n=1, train_only=True),
+    G("anti_lgbtq", HATE, [
+        "Deux hommes qui élèvent un enfant, c'est de la maltraitance, il faudrait leur retirer.",
+        "Les personnes trans sont juste des gens perturbés qu'on encourage dans leur folie.",
+        "On tolérait les homos quand ils restaient discrets, maintenant ils veulent nos enfants.",
+    ], S, n=1, train_only=True),
+    G("anti_migrant", HATE, [
+        "Chaque réfugié de plus, c'est une agression de plus dans nos rues, les chiffres parlent.",
+        "Ils viennent pas pour travailler, ils viennent pour se servir, et après pour nous remplacer.",
+    ], S, n=1, train_only=True),
+    G("anti_asian", HATE, [
+        "Les Chinois mangent n'importe quoi et après ils nous ramènent leurs virus, faut fermer leurs restos.",
+    ], S, n=1, train_only=True),
+    G("criticism_government", CRITIC, [
+        "Je suis contre l'ouverture de nouveaux centres d'accueil dans la commune tant que les écoles manquent de moyens.",
+        "On peut critiquer l'islam comme doctrine sans viser les musulmans, comme on critique n'importe quelle religion.",
+        "La loi sur l'immigration est mal écrite et le Conseil constitutionnel l'a en partie censurée.",
+    ], S, n=1, train_only=True),
+    G("counter_speech", OK_QUOTE, [
+        "« Un prénom musulman sur un CV, je passe au suivant » : ça s'appelle de la discrimination à l'embauche, et c'est puni par la loi.",
+        "Dire que voler est « dans le sang » des Roms, c'est du racisme pur, ça n'a rien d'une opinion.",
+        "Ceux qui disent que deux pères c'est de la « maltraitance » n'ont jamais lu une seule étude sur le sujet.",
+    ], S, n=1, train_only=True),
+    G("neutral_mention", OK, [
+        "Témoignage : arrivée de Syrie en 2016, elle est aujourd'hui infirmière de nuit à Lyon.",
+        "Le festival de musique tzigane revient à Saintes-Maries-de-la-Mer en mai.",
+        "Une association accompagne les personnes trans dans leurs démarches de changement d'état civil.",
+    ], S, n=1, train_only=True),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
