@@ -492,9 +492,10 @@ fn attach_json(posts: Vec<OwnedPost>, recorded: &mut [Recorded]) {
     }
 }
 
-/// How often the WAL is checkpointed beside the writer (SQLite; the writer's own commits do
-/// not checkpoint, so that a commit costs its own pages and one fsync only. Durability does
-/// not change: a commit is durable once the WAL is synced, checkpointed or not).
+/// How often the WAL is checkpointed beside the writer (SQLite): this copies most of the WAL
+/// into the database off the writer's thread; the writer's own checkpoint, after a commit,
+/// then only finishes the copy. Durability does not change: a commit is durable once the
+/// WAL is synced, checkpointed or not.
 const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// Checkpoints the WAL of an SQLite store until its pool closes. PASSIVE: it copies what it

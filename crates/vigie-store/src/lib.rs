@@ -312,9 +312,10 @@ impl Store {
                     });
                 }
                 let writer = sqlite_writer::SqliteWriter::open(Path::new(&file))?;
+                let pool = self.pool.clone();
                 std::thread::Builder::new()
                     .name("vigie-writer".to_string())
-                    .spawn(move || writer.run(write_lock, review, counters, jobs))
+                    .spawn(move || writer.run(pool, write_lock, review, counters, jobs))
             }
             Backend::Postgres => {
                 let task =
@@ -350,7 +351,8 @@ impl Store {
         Ok(())
     }
 
-    /// Closes every connection (waits for them to be returned).
+    /// Closes every connection (waits for them to be returned; the SQLite writer closes its
+    /// own when it next wakes: it refuses that post and every later one).
     pub async fn close(&self) {
         self.pool.close().await;
     }
