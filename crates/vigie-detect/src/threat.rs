@@ -1014,12 +1014,19 @@ impl<'a> PostView<'a> {
                     break;
                 }
             }
+            // "vous savez quoi faire": a "you" before a call is its audience, not its victim.
             if object == Object::None {
-                object = self.subject_before(hit.first);
+                object = match self.subject_before(hit.first) {
+                    Object::Addressee { .. } => Object::None,
+                    before => before,
+                };
             }
             if object == Object::None {
                 let (after, _) = self.object_of(hit.first, hit.end, false, hit.roles);
-                object = after;
+                object = match after {
+                    Object::Addressee { first, .. } if first < hit.first => Object::None,
+                    after => after,
+                };
             }
             // "Mort à Perrin !", "Garnier à la lanterne": a name right after or right before
             // the call is its victim.
@@ -1030,6 +1037,14 @@ impl<'a> PostView<'a> {
                     }))
             {
                 object = Object::Third;
+            }
+            // "Les noirs, … vous savez ce qu'il reste à faire": a protected group or a
+            // watchlisted person named anywhere in the post is the victim of a call that names
+            // none next to it.
+            if object == Object::None {
+                if let Some(m) = self.mentions().next() {
+                    object = Object::Mention(m);
+                }
             }
             // "#killalljews", "mortauxjuifs": a run-together call names its victims inside.
             if object == Object::None
