@@ -1041,10 +1041,10 @@ impl<'a> PostView<'a> {
             // "Les noirs, … vous savez ce qu'il reste à faire": a protected group or a
             // watchlisted person named anywhere in the post is the victim of a call that names
             // none next to it.
-            if object == Object::None {
-                if let Some(m) = self.mentions().next() {
-                    object = Object::Mention(m);
-                }
+            if object == Object::None
+                && let Some(m) = self.mentions().next()
+            {
+                object = Object::Mention(m);
             }
             // "#killalljews", "mortauxjuifs": a run-together call names its victims inside.
             if object == Object::None
