@@ -1013,8 +1013,19 @@ async fn webhooks_reach_a_failing_receiver_once(backend: Backend) {
         wait_for(10, || receiver.lock().unwrap().accepted.len() == 2).await,
         "retried dead letter not delivered"
     );
-    let (_, all) = s.get("/v1/webhooks", &s.admin).await;
-    let all = all.as_array().unwrap();
+    // The receiver answered before the sender recorded the delivery: wait for the record.
+    let mut all = Vec::new();
+    for _ in 0..100 {
+        let (_, list) = s.get("/v1/webhooks", &s.admin).await;
+        all = list.as_array().cloned().unwrap_or_default();
+        if all
+            .iter()
+            .all(|w| w["delivery"]["state"]["state"] == "delivered")
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert_eq!(all.len(), 2);
     assert!(
         all.iter()
