@@ -165,10 +165,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             }
             // Fast path: a word of plain ASCII letters, the bulk of most posts.
             if bytes[i].is_ascii_alphabetic() {
-                let mut j = i + 1;
-                while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
-                    j += 1;
-                }
+                let j = ascii_letters_end(bytes, i + 1);
                 if bytes.get(j).is_none_or(|&b| is_ascii_separator(b)) {
                     self.ascii_word(i, j);
                     i = j;
@@ -265,6 +262,15 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         }
         let folded_start = folded.len() as u32;
         let squeezed_start = squeezed.len() as u32;
+        if ascii_word_packed(self.text.as_bytes(), start, word.len(), folded, squeezed) {
+            self.out.tokens.push(Token {
+                folded: folded_start..folded.len() as u32,
+                squeezed: squeezed_start..squeezed.len() as u32,
+                span: Span::new(start as u32, end as u32),
+                evasion: Evasion::NONE,
+            });
+            return;
+        }
         let mut evasion = Evasion::NONE;
         let mut last = 0u8;
         let mut run = 0u32;
@@ -746,6 +752,109 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
     }
 }
 
+/// The end of the run of ASCII letters starting at byte `from`: eight bytes per step while
+/// they can be loaded, then byte by byte.
+#[inline(always)]
+fn ascii_letters_end(bytes: &[u8], from: usize) -> usize {
+    let mut j = from;
+    while let Some(eight) = bytes.get(j..j + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let n = leading_ascii_letters(u64::from_le_bytes(word));
+        j += n;
+        if n < 8 {
+            return j;
+        }
+    }
+    while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    j
+}
+
+/// How many of the 8 bytes packed little-endian in `w` are ASCII letters before the first that
+/// is not (8 when all are): `is_ascii_alphabetic` on every byte at once.
+#[inline(always)]
+fn leading_ascii_letters(w: u64) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = !LOW7;
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    // Setting bit 5 maps 'A'..='Z' onto 'a'..='z' and no other byte below 0x80 into that range.
+    let low = (w | each(0x20)) & LOW7;
+    // The high bit of each byte of `ge_a` is set when its low 7 bits are >= 'a', of `gt_z` when
+    // they are > 'z'; the sums stay below 0x100 per byte, so nothing carries across bytes.
+    let ge_a = low + each(0x80 - b'a');
+    let gt_z = low + each(0x80 - b'z' - 1);
+    let letters = ge_a & !gt_z & !w & HIGH;
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// Writes a word of 1 to 8 ASCII letters at `start` of `text` into both forms with 8-byte
+/// stores, when no letter is written three times in a row (which `folded` would cut; left to
+/// the caller's byte loop, as are longer words). True: written, with no evasion; false: nothing
+/// written. The same bytes as the byte loop of [`Tokenizer::ascii_word`].
+#[inline(always)]
+fn ascii_word_packed(
+    text: &[u8],
+    start: usize,
+    len: usize,
+    folded: &mut Vec<u8>,
+    squeezed: &mut Vec<u8>,
+) -> bool {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = !LOW7;
+    if len == 0 || len > 8 {
+        return false;
+    }
+    let mut eight = [0u8; 8];
+    match text.get(start..start + 8) {
+        Some(bytes) => eight.copy_from_slice(bytes),
+        None => {
+            let Some(word) = text.get(start..start + len) else {
+                return false;
+            };
+            for (slot, &b) in eight.iter_mut().zip(word) {
+                *slot = b;
+            }
+        }
+    }
+    let raw = u64::from_le_bytes(eight);
+    let mask = if len == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
+    // Only ASCII letters are here: setting bit 5 of each byte lower-cases them.
+    let lower = (raw | 0x2020_2020_2020_2020) & mask;
+    // Byte k of `same` is zero exactly when letters k and k + 1 are equal (k < len - 1).
+    let same = lower ^ (lower >> 8);
+    let zero_bytes = !(((same & LOW7).wrapping_add(LOW7)) | same) & HIGH & (mask >> 8);
+    if zero_bytes & (zero_bytes >> 8) != 0 {
+        // A run of three or more.
+        return false;
+    }
+    let bytes = lower.to_le_bytes();
+    let folded_len = folded.len();
+    folded.extend_from_slice(&bytes);
+    folded.truncate(folded_len + len);
+    if zero_bytes == 0 {
+        let squeezed_len = squeezed.len();
+        squeezed.extend_from_slice(&bytes);
+        squeezed.truncate(squeezed_len + len);
+    } else {
+        let mut last = 0u8;
+        for &b in &bytes[..len] {
+            if b != last {
+                squeezed.push(b);
+                last = b;
+            }
+        }
+    }
+    true
+}
+
 /// Appends `c`, UTF-8 encoded.
 #[inline(always)]
 fn push_char(bytes: &mut Vec<u8>, c: char) {
@@ -910,5 +1019,87 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
             .and_then(|s| s.chars().next())
             .map_or(('\u{FFFD}', 1), |c| (c, c.len_utf8())),
         None => ('\u{FFFD}', 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The byte loop the packed paths stand in for.
+    fn reference_ascii_word(word: &[u8]) -> (Vec<u8>, Vec<u8>, bool) {
+        let (mut folded, mut squeezed) = (Vec::new(), Vec::new());
+        let (mut last, mut run, mut repeated) = (0u8, 0u32, false);
+        for &b in word {
+            let letter = b | 0x20;
+            if letter == last {
+                run += 1;
+                if run >= 3 {
+                    repeated = true;
+                } else {
+                    folded.push(letter);
+                }
+            } else {
+                last = letter;
+                run = 1;
+                folded.push(letter);
+                squeezed.push(letter);
+            }
+        }
+        (folded, squeezed, repeated)
+    }
+
+    #[test]
+    fn leading_letters_counts_like_the_byte_test() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[at] = b;
+                let expected = bytes
+                    .iter()
+                    .position(|c| !c.is_ascii_alphabetic())
+                    .unwrap_or(8);
+                assert_eq!(
+                    leading_ascii_letters(u64::from_le_bytes(bytes)),
+                    expected,
+                    "byte {b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn letters_end_is_the_byte_scan(text in "[a-zA-Z@\\[`{ é0-9]{0,40}", from in 0usize..40) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let mut expected = from;
+            while expected < bytes.len() && bytes[expected].is_ascii_alphabetic() {
+                expected += 1;
+            }
+            prop_assert_eq!(ascii_letters_end(bytes, from), expected);
+        }
+
+        #[test]
+        fn packed_word_writes_what_the_byte_loop_writes(
+            word in "[a-cA-C]{1,10}",
+            after in "[ a-z]{0,9}",
+            prefix in "[a-z ]{0,3}",
+        ) {
+            let text = format!("{word}{after}");
+            let (mut folded, mut squeezed) = (prefix.clone().into_bytes(), prefix.clone().into_bytes());
+            let written = ascii_word_packed(text.as_bytes(), 0, word.len(), &mut folded, &mut squeezed);
+            let (f, s, repeated) = reference_ascii_word(word.as_bytes());
+            if written {
+                prop_assert!(!repeated);
+                prop_assert_eq!(&folded[prefix.len()..], &f[..]);
+                prop_assert_eq!(&squeezed[prefix.len()..], &s[..]);
+            } else {
+                prop_assert!(repeated || word.len() > 8);
+                prop_assert_eq!(folded.len(), prefix.len());
+                prop_assert_eq!(squeezed.len(), prefix.len());
+            }
+        }
     }
 }
