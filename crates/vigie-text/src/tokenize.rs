@@ -102,6 +102,8 @@ pub(crate) struct Tokenizer<'t, 'o> {
     folded: Vec<u8>,
     squeezed: Vec<u8>,
     pub(crate) cues: LangCues,
+    /// No token so far is empty or holds a space, and each starts one byte after the last.
+    plain: bool,
     run: SpacedRun,
     heap_units: Vec<Unit>,
 }
@@ -129,6 +131,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             folded,
             squeezed,
             cues: LangCues::default(),
+            plain: true,
             run: SpacedRun::default(),
             heap_units: Vec::new(),
         }
@@ -136,6 +139,14 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
 
     /// Hands the written forms back to the output; returns the language cues.
     pub(crate) fn close(self) -> LangCues {
+        let last_end = self
+            .out
+            .tokens
+            .last()
+            .map_or(0, |t| t.squeezed.end as usize);
+        if !self.plain || last_end != self.squeezed.len() {
+            self.out.squeezed_keys.clear();
+        }
         self.out.folded = into_string(self.folded);
         self.out.squeezed = into_string(self.squeezed);
         self.cues
@@ -262,13 +273,16 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         }
         let folded_start = folded.len() as u32;
         let squeezed_start = squeezed.len() as u32;
-        if ascii_word_packed(self.text.as_bytes(), start, word.len(), folded, squeezed) {
-            self.out.tokens.push(Token {
+        if let Some(key) =
+            ascii_word_packed(self.text.as_bytes(), start, word.len(), folded, squeezed)
+        {
+            let token = Token {
                 folded: folded_start..folded.len() as u32,
                 squeezed: squeezed_start..squeezed.len() as u32,
                 span: Span::new(start as u32, end as u32),
                 evasion: Evasion::NONE,
-            });
+            };
+            self.push_token(token, Some(key));
             return;
         }
         let mut evasion = Evasion::NONE;
@@ -293,12 +307,13 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         }
         let (folded_end, squeezed_end) = (folded.len() as u32, squeezed.len() as u32);
         self.out.evasion |= evasion;
-        self.out.tokens.push(Token {
+        let token = Token {
             folded: folded_start..folded_end,
             squeezed: squeezed_start..squeezed_end,
             span: Span::new(start as u32, end as u32),
             evasion,
-        });
+        };
+        self.push_token(token, None);
     }
 
     /// Emits the tokens of one word.
@@ -624,12 +639,36 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             return;
         };
         self.out.evasion |= w.evasion;
-        self.out.tokens.push(Token {
+        let token = Token {
             folded: w.folded_start as u32..folded_end as u32,
             squeezed: w.squeezed_start as u32..self.squeezed.len() as u32,
             span,
             evasion: w.evasion,
-        });
+        };
+        self.push_token(token, None);
+    }
+
+    /// Records a token and its packed `squeezed` key (computed here when not given), and
+    /// whether the layout is still plain (see [`Normalized::squeezed_keys`]).
+    #[inline(always)]
+    fn push_token(&mut self, token: Token, key: Option<u64>) {
+        let expected = self.out.tokens.last().map_or(0, |t| t.squeezed.end + 1);
+        let key = match key {
+            Some(key) => key,
+            None => {
+                let range = token.squeezed.start as usize..token.squeezed.end as usize;
+                let bytes = self.squeezed.get(range).unwrap_or(&[]);
+                if bytes.is_empty() || bytes.contains(&b' ') {
+                    self.plain = false;
+                }
+                crate::squeezed_key(bytes)
+            }
+        };
+        if token.squeezed.start != expected {
+            self.plain = false;
+        }
+        self.out.squeezed_keys.push(key);
+        self.out.tokens.push(token);
     }
 
     /// Called before a word's tokens are written: extends the current run of spaced-out
@@ -742,6 +781,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         self.folded.truncate(folded_cut);
         self.squeezed.truncate(squeezed_cut);
         self.out.tokens.truncate(run.first);
+        self.out.squeezed_keys.truncate(run.first);
         let mut w = self.begin();
         for &b in &letters[..n] {
             self.push(&mut w, b as char);
@@ -793,8 +833,9 @@ fn leading_ascii_letters(w: u64) -> usize {
 
 /// Writes a word of 1 to 8 ASCII letters at `start` of `text` into both forms with 8-byte
 /// stores, when no letter is written three times in a row (which `folded` would cut; left to
-/// the caller's byte loop, as are longer words). True: written, with no evasion; false: nothing
-/// written. The same bytes as the byte loop of [`Tokenizer::ascii_word`].
+/// the caller's byte loop, as are longer words). The key of the `squeezed` form (see
+/// [`crate::squeezed_key`]) when written, with no evasion; `None`: nothing written. The same
+/// bytes as the byte loop of [`Tokenizer::ascii_word`].
 #[inline(always)]
 fn ascii_word_packed(
     text: &[u8],
@@ -802,19 +843,17 @@ fn ascii_word_packed(
     len: usize,
     folded: &mut Vec<u8>,
     squeezed: &mut Vec<u8>,
-) -> bool {
+) -> Option<u64> {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = !LOW7;
     if len == 0 || len > 8 {
-        return false;
+        return None;
     }
     let mut eight = [0u8; 8];
     match text.get(start..start + 8) {
         Some(bytes) => eight.copy_from_slice(bytes),
         None => {
-            let Some(word) = text.get(start..start + len) else {
-                return false;
-            };
+            let word = text.get(start..start + len)?;
             for (slot, &b) in eight.iter_mut().zip(word) {
                 *slot = b;
             }
@@ -833,7 +872,7 @@ fn ascii_word_packed(
     let zero_bytes = !(((same & LOW7).wrapping_add(LOW7)) | same) & HIGH & (mask >> 8);
     if zero_bytes & (zero_bytes >> 8) != 0 {
         // A run of three or more.
-        return false;
+        return None;
     }
     let bytes = lower.to_le_bytes();
     let folded_len = folded.len();
@@ -843,16 +882,19 @@ fn ascii_word_packed(
         let squeezed_len = squeezed.len();
         squeezed.extend_from_slice(&bytes);
         squeezed.truncate(squeezed_len + len);
+        Some(lower)
     } else {
-        let mut last = 0u8;
+        let (mut last, mut key, mut shift) = (0u8, 0u64, 0);
         for &b in &bytes[..len] {
             if b != last {
                 squeezed.push(b);
+                key |= u64::from(b) << shift;
+                shift += 8;
                 last = b;
             }
         }
+        Some(key)
     }
-    true
 }
 
 /// Appends `c`, UTF-8 encoded.
@@ -1091,10 +1133,11 @@ mod tests {
             let (mut folded, mut squeezed) = (prefix.clone().into_bytes(), prefix.clone().into_bytes());
             let written = ascii_word_packed(text.as_bytes(), 0, word.len(), &mut folded, &mut squeezed);
             let (f, s, repeated) = reference_ascii_word(word.as_bytes());
-            if written {
+            if let Some(key) = written {
                 prop_assert!(!repeated);
                 prop_assert_eq!(&folded[prefix.len()..], &f[..]);
                 prop_assert_eq!(&squeezed[prefix.len()..], &s[..]);
+                prop_assert_eq!(key, crate::squeezed_key(&s));
             } else {
                 prop_assert!(repeated || word.len() > 8);
                 prop_assert_eq!(folded.len(), prefix.len());
