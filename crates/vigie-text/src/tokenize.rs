@@ -104,6 +104,9 @@ pub(crate) struct Tokenizer<'t, 'o> {
     pub(crate) cues: LangCues,
     /// No token so far is empty or holds a space, and each starts one byte after the last.
     plain: bool,
+    /// Whether plain ASCII words and mentions take their fast paths (always, but in the tests
+    /// that hold them to the general path).
+    fast_paths: bool,
     run: SpacedRun,
     heap_units: Vec<Unit>,
 }
@@ -132,6 +135,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             squeezed,
             cues: LangCues::default(),
             plain: true,
+            fast_paths: true,
             run: SpacedRun::default(),
             heap_units: Vec::new(),
         }
@@ -174,8 +178,15 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                 i += skip;
                 continue;
             }
+            if b == b'@'
+                && self.fast_paths
+                && let Some(end) = self.ascii_mention(i)
+            {
+                i = end;
+                continue;
+            }
             // Fast path: a word of plain ASCII letters, the bulk of most posts.
-            if bytes[i].is_ascii_alphabetic() {
+            if bytes[i].is_ascii_alphabetic() && self.fast_paths {
                 let j = ascii_letters_end(bytes, i + 1);
                 if bytes.get(j).is_none_or(|&b| is_ascii_separator(b)) {
                     self.ascii_word(i, j);
@@ -252,6 +263,60 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             i = j;
         }
         self.flush_run();
+    }
+
+    /// Emits the mention starting with the `@` at byte `at` if it is plain ASCII ("@someone42":
+    /// letters and digits, at least one letter, more than 3 of them, no letter three times in a
+    /// row, then a separator or the end) and returns where it ends; the general path
+    /// ([`Tokenizer::word`], then [`Tokenizer::plain`]) gives the same token, slower. `None`,
+    /// with nothing done, for any other word.
+    fn ascii_mention(&mut self, at: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let start = at + 1;
+        let mut end = start;
+        let mut letters = 0usize;
+        while let Some(&b) = bytes.get(end) {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                // The general path folds a third identical letter into the second.
+                if end >= start + 2 && bytes[end - 1] == b && bytes[end - 2] == b {
+                    return None;
+                }
+            }
+            end += 1;
+            // Longer words are cut by the general path.
+            if end - at >= MAX_WORD_UNITS {
+                return None;
+            }
+        }
+        let ends_word = bytes.get(end).is_none_or(|&b| is_ascii_separator(b));
+        if end - start <= 3 || letters == 0 || !ends_word {
+            return None;
+        }
+        let name = bytes.get(start..end)?;
+        self.flush_run();
+        let (folded, squeezed) = (&mut self.folded, &mut self.squeezed);
+        if !folded.is_empty() {
+            folded.push(b' ');
+            squeezed.push(b' ');
+        }
+        let (folded_start, squeezed_start) = (folded.len() as u32, squeezed.len() as u32);
+        for &b in name {
+            let lower = b.to_ascii_lowercase();
+            folded.push(lower);
+            squeezed.push(lower);
+        }
+        let token = Token {
+            folded: folded_start..folded.len() as u32,
+            squeezed: squeezed_start..squeezed.len() as u32,
+            span: Span::new(start as u32, end as u32),
+            evasion: Evasion::NONE,
+        };
+        self.push_token(token, None);
+        Some(end)
     }
 
     /// Emits a word of ASCII letters only: the general path gives the same tokens, slower.
@@ -1111,7 +1176,44 @@ mod tests {
         }
     }
 
+    /// The forms, tokens, keys and cues of `text`, with or without the fast paths.
+    fn tokenize(text: &str, fast_paths: bool) -> (Normalized, [u32; 3]) {
+        let fold = fold::FoldCache::new();
+        let mut out = Normalized::default();
+        let mut tokenizer = Tokenizer::new(text, &fold, &mut out);
+        tokenizer.fast_paths = fast_paths;
+        tokenizer.run();
+        let cues = tokenizer.close();
+        let cues = [cues.french_accents, cues.latin_letters, cues.other_letters];
+        (out, cues)
+    }
+
     proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        /// The fast paths (ASCII words, mentions) give what the general path gives.
+        #[test]
+        fn fast_paths_give_the_general_paths_tokens(
+            text in "([a-cA-C@0-9]{0,12}[ .,!'é&-]{0,2}){0,8}",
+        ) {
+            let (fast, fast_cues) = tokenize(&text, true);
+            let (general, general_cues) = tokenize(&text, false);
+            prop_assert_eq!(&fast.folded, &general.folded);
+            prop_assert_eq!(&fast.squeezed, &general.squeezed);
+            prop_assert_eq!(&fast.tokens, &general.tokens);
+            prop_assert_eq!(&fast.squeezed_keys, &general.squeezed_keys);
+            prop_assert_eq!(fast.evasion, general.evasion);
+            // Known and kept (the language identifier was tuned with it): the ASCII word path
+            // counts every letter of a run of three or more, the general path the two kept.
+            let tripled = text
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_alphabetic() && w[0] == w[1] && w[1] == w[2]);
+            if !tripled {
+                prop_assert_eq!(fast_cues, general_cues);
+            }
+        }
+
         #[test]
         fn letters_end_is_the_byte_scan(text in "[a-zA-Z@\\[`{ é0-9]{0,40}", from in 0usize..40) {
             let bytes = text.as_bytes();
