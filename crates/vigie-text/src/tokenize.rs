@@ -332,15 +332,11 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         }
         self.cues.latin_letters += word.len() as u32;
         let (folded, squeezed) = (&mut self.folded, &mut self.squeezed);
-        if !folded.is_empty() {
-            folded.push(b' ');
-            squeezed.push(b' ');
-        }
-        let folded_start = folded.len() as u32;
-        let squeezed_start = squeezed.len() as u32;
-        if let Some(key) =
-            ascii_word_packed(self.text.as_bytes(), start, word.len(), folded, squeezed)
-        {
+        let spaced = !folded.is_empty();
+        let folded_start = (folded.len() + usize::from(spaced)) as u32;
+        let squeezed_start = (squeezed.len() + usize::from(spaced)) as u32;
+        let text = self.text.as_bytes();
+        if let Some(key) = ascii_word_packed(text, start, word.len(), spaced, folded, squeezed) {
             let token = Token {
                 folded: folded_start..folded.len() as u32,
                 squeezed: squeezed_start..squeezed.len() as u32,
@@ -349,6 +345,10 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             };
             self.push_token(token, Some(key));
             return;
+        }
+        if spaced {
+            folded.push(b' ');
+            squeezed.push(b' ');
         }
         let mut evasion = Evasion::NONE;
         let mut last = 0u8;
@@ -898,7 +898,8 @@ fn leading_ascii_letters(w: u64) -> usize {
 
 /// Writes a word of 1 to 8 ASCII letters at `start` of `text` into both forms with 8-byte
 /// stores, when no letter is written three times in a row (which `folded` would cut; left to
-/// the caller's byte loop, as are longer words). The key of the `squeezed` form (see
+/// the caller's byte loop, as are longer words), after a separating space when `spaced` (in
+/// the same store when the word has at most 7 letters). The key of the `squeezed` form (see
 /// [`crate::squeezed_key`]) when written, with no evasion; `None`: nothing written. The same
 /// bytes as the byte loop of [`Tokenizer::ascii_word`].
 #[inline(always)]
@@ -906,6 +907,7 @@ fn ascii_word_packed(
     text: &[u8],
     start: usize,
     len: usize,
+    spaced: bool,
     folded: &mut Vec<u8>,
     squeezed: &mut Vec<u8>,
 ) -> Option<u64> {
@@ -940,15 +942,28 @@ fn ascii_word_packed(
         return None;
     }
     let bytes = lower.to_le_bytes();
+    // The space and the word as one store (the space in the low byte), or the word alone.
+    let (store, stored) = if spaced && len < 8 {
+        (((lower << 8) | 0x20).to_le_bytes(), len + 1)
+    } else {
+        if spaced {
+            folded.push(b' ');
+            squeezed.push(b' ');
+        }
+        (bytes, len)
+    };
     let folded_len = folded.len();
-    folded.extend_from_slice(&bytes);
-    folded.truncate(folded_len + len);
+    folded.extend_from_slice(&store);
+    folded.truncate(folded_len + stored);
     if zero_bytes == 0 {
         let squeezed_len = squeezed.len();
-        squeezed.extend_from_slice(&bytes);
-        squeezed.truncate(squeezed_len + len);
+        squeezed.extend_from_slice(&store);
+        squeezed.truncate(squeezed_len + stored);
         Some(lower)
     } else {
+        if stored > len {
+            squeezed.push(b' ');
+        }
         let (mut last, mut key, mut shift) = (0u8, 0u64, 0);
         for &b in &bytes[..len] {
             if b != last {
@@ -1233,12 +1248,15 @@ mod tests {
         ) {
             let text = format!("{word}{after}");
             let (mut folded, mut squeezed) = (prefix.clone().into_bytes(), prefix.clone().into_bytes());
-            let written = ascii_word_packed(text.as_bytes(), 0, word.len(), &mut folded, &mut squeezed);
+            let spaced = !prefix.is_empty();
+            let written =
+                ascii_word_packed(text.as_bytes(), 0, word.len(), spaced, &mut folded, &mut squeezed);
             let (f, s, repeated) = reference_ascii_word(word.as_bytes());
             if let Some(key) = written {
                 prop_assert!(!repeated);
-                prop_assert_eq!(&folded[prefix.len()..], &f[..]);
-                prop_assert_eq!(&squeezed[prefix.len()..], &s[..]);
+                let space: &[u8] = if spaced { b" " } else { b"" };
+                prop_assert_eq!(&folded[prefix.len()..], &[space, &f[..]].concat()[..]);
+                prop_assert_eq!(&squeezed[prefix.len()..], &[space, &s[..]].concat()[..]);
                 prop_assert_eq!(key, crate::squeezed_key(&s));
             } else {
                 prop_assert!(repeated || word.len() > 8);
