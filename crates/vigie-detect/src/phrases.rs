@@ -788,6 +788,41 @@ pub(crate) fn quoted(original: &str, at: usize) -> bool {
 /// [`quoted`] for many offsets of one text: asked in increasing order (as phrase hits come),
 /// it reads the text once instead of from the start for every hit; asked for an earlier
 /// offset, it starts over, so the answer never depends on the order of the questions.
+/// Whether `b` can start a quotation mark: `"` and `'`, and the lead bytes of « » (C2) and of
+/// “ ” ‘ ’ (E2).
+#[inline(always)]
+fn is_quote_lead(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
+/// Where the first byte of `hay` that can start a quotation mark is: eight bytes per step (an
+/// exact zero-byte test per candidate value on a packed `u64`), then byte by byte.
+#[inline]
+fn find_quote_lead(hay: &[u8]) -> Option<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    // The high bit of each byte is set exactly where that byte of `x` is zero.
+    let zero_bytes = |x: u64| !(((x & LOW7).wrapping_add(LOW7)) | x) & !LOW7;
+    let mut at = 0;
+    while let Some(chunk) = hay.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let found = zero_bytes(w ^ each(b'"'))
+            | zero_bytes(w ^ each(b'\''))
+            | zero_bytes(w ^ each(0xC2))
+            | zero_bytes(w ^ each(0xE2));
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = hay.get(at..)?;
+    rest.iter().position(|&b| is_quote_lead(b)).map(|k| at + k)
+}
+
 pub(crate) struct QuoteScanner<'a> {
     original: &'a str,
     /// Next byte to read.
@@ -818,10 +853,7 @@ impl<'a> QuoteScanner<'a> {
         // Only quotation marks change the state, so the scan jumps from one byte that can start
         // one to the next: `"` and `'`, and the lead bytes of « » (C2) and of “ ” ‘ ’ (E2).
         while i < end {
-            let Some(k) = bytes[i..end]
-                .iter()
-                .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-            else {
+            let Some(k) = find_quote_lead(&bytes[i..end]) else {
                 i = end;
                 break;
             };
@@ -1089,6 +1121,22 @@ mod tests {
             }
             let bytes = hits(set, &text, How::Bytes);
             prop_assert_eq!(word_hits(set, &text), [bytes.clone(), bytes]);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn quote_leads_are_found_like_a_byte_scan(
+            hay in proptest::collection::vec(prop_oneof![
+                Just(b'"'), Just(b'\''), Just(0xC2u8), Just(0xE2u8), Just(0xC3u8), Just(b'a'),
+                Just(b' '), Just(0x22u8 ^ 0x80), Just(0x27u8 ^ 0x80), any::<u8>(),
+            ], 0..40),
+            filler in 0usize..40,
+        ) {
+            let mut hay = hay;
+            hay.splice(0..0, std::iter::repeat_n(b'x', filler));
+            let expected = hay.iter().position(|&b| super::is_quote_lead(b));
+            prop_assert_eq!(super::find_quote_lead(&hay), expected);
         }
     }
 
