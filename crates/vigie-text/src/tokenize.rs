@@ -188,7 +188,13 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             // Fast path: a word of plain ASCII letters, the bulk of most posts.
             if bytes[i].is_ascii_alphabetic() && self.fast_paths {
                 let j = ascii_letters_end(bytes, i + 1);
-                if bytes.get(j).is_none_or(|&b| is_ascii_separator(b)) {
+                let ends_word = match bytes.get(j) {
+                    None => true,
+                    Some(&b) if b < 0x80 => is_ascii_separator(b),
+                    // "word…", "word”", "word😒": the general path would stop there too.
+                    Some(_) => !is_word_kind(self.fold.classify(char_at(text, j).0).kind),
+                };
+                if ends_word {
                     self.ascii_word(i, j);
                     i = j;
                     continue;
@@ -1209,7 +1215,7 @@ mod tests {
         /// The fast paths (ASCII words, mentions) give what the general path gives.
         #[test]
         fn fast_paths_give_the_general_paths_tokens(
-            text in "([a-cA-C@0-9]{0,12}[ .,!'é&-]{0,2}){0,8}",
+            text in "([a-cA-C@0-9]{0,12}[ .,!'é&…“”’😒\u{301}-]{0,2}){0,8}",
         ) {
             let (fast, fast_cues) = tokenize(&text, true);
             let (general, general_cues) = tokenize(&text, false);
