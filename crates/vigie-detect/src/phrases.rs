@@ -209,22 +209,33 @@ impl<T> PhraseSet<T> {
         let Some(words) = &self.words else {
             return self.for_each_hit_bytes(text, on_hit);
         };
-        if text.tokens.len() <= MAX_TOKEN_IDS {
-            let mut ids = [NOT_A_WORD; MAX_TOKEN_IDS];
-            match words.token_ids(text, &mut ids) {
-                Some(ids) => words.walk(text, |j| ids.get(j).copied(), on_hit),
-                None => self.for_each_hit_bytes(text, on_hit),
-            }
-        } else if plain_word_layout(text) {
-            let hay = text.squeezed.as_bytes();
+        let hay = text.squeezed.as_bytes();
+        let by_bytes = |j: usize| {
+            text.tokens
+                .get(j)
+                .and_then(|t| hay.get(t.squeezed.start as usize..t.squeezed.end as usize))
+                .and_then(|bytes| words.vocabulary.get(bytes))
+                .unwrap_or(NOT_A_WORD)
+        };
+        if text.squeezed_keys.len() == text.tokens.len() {
+            // The normalizer found the layout plain and packed every short token: one integer
+            // lookup per token, shared by every phrase set.
+            let keys = &text.squeezed_keys;
             let lookup = |j: usize| {
-                text.tokens
-                    .get(j)
-                    .and_then(|t| hay.get(t.squeezed.start as usize..t.squeezed.end as usize))
-                    .and_then(|bytes| words.vocabulary.get(bytes))
-                    .unwrap_or(NOT_A_WORD)
+                let key = *keys.get(j)?;
+                Some(if key != 0 {
+                    words.vocabulary.get_packed(key)
+                } else {
+                    by_bytes(j)
+                })
             };
-            words.walk(text, |j| (j < text.tokens.len()).then(|| lookup(j)), on_hit)
+            words.walk(text, lookup, on_hit)
+        } else if plain_word_layout(text) {
+            words.walk(
+                text,
+                |j| (j < text.tokens.len()).then(|| by_bytes(j)),
+                on_hit,
+            )
         } else {
             self.for_each_hit_bytes(text, on_hit)
         }
@@ -446,44 +457,6 @@ impl WordTrie {
         self.nodes.get(kids[at].1 as usize)
     }
 
-    /// The word index of every token (`NOT_A_WORD` for tokens that are none), in `ids`, or
-    /// `None` when the post's layout is not plain (see [`plain_word_layout`]): checked here,
-    /// token by token, in the same pass as the lookups.
-    fn token_ids<'i>(&self, text: &Normalized, ids: &'i mut [u32]) -> Option<&'i [u32]> {
-        let hay = text.squeezed.as_bytes();
-        let tokens = &text.tokens;
-        let ids = ids.get_mut(..tokens.len())?;
-        let mut expected = 0usize;
-        for (i, (t, id)) in tokens.iter().zip(ids.iter_mut()).enumerate() {
-            if i > 0 {
-                if hay.get(expected) != Some(&b' ') {
-                    return None;
-                }
-                expected += 1;
-            }
-            let (start, end) = (t.squeezed.start as usize, t.squeezed.end as usize);
-            if start != expected || end <= start {
-                return None;
-            }
-            expected = end;
-            let len = end - start;
-            if len <= 8 {
-                let key = pack_at(hay, start, len)?;
-                if has_space(key) {
-                    return None;
-                }
-                *id = self.vocabulary.get_short(key, len);
-            } else {
-                let bytes = hay.get(start..end)?;
-                if bytes.contains(&b' ') {
-                    return None;
-                }
-                *id = self.vocabulary.get(bytes).unwrap_or(NOT_A_WORD);
-            }
-        }
-        (expected == hay.len()).then_some(&*ids)
-    }
-
     /// [`PhraseSet::for_each_hit`] for a post with a plain word layout, given the word index of
     /// token `j` (`NOT_A_WORD` when it is none, `None` past the last token): same hits, same
     /// order.
@@ -656,6 +629,14 @@ impl Vocabulary {
         }
     }
 
+    /// Index of the word of 1 to 8 bytes packed in `key` (see [`vigie_text::squeezed_key`];
+    /// not 0), or `NOT_A_WORD`.
+    #[inline(always)]
+    fn get_packed(&self, key: u64) -> u32 {
+        let len = 8 - (key.leading_zeros() / 8) as usize;
+        self.get_short(key, len)
+    }
+
     /// Index of `token` among the words, if it is one.
     #[inline(always)]
     fn get(&self, token: &[u8]) -> Option<u32> {
@@ -708,10 +689,6 @@ impl ShortSlot {
     };
 }
 
-/// Tokens of a post whose word indexes are gathered before matching; longer posts look tokens
-/// up as they go.
-const MAX_TOKEN_IDS: usize = 128;
-
 /// The `len` (at most 8) bytes of `hay` at `start`, packed little-endian into a `u64`, zero
 /// padded: one unaligned load when 8 bytes can be read there. `None` if out of bounds.
 #[inline(always)]
@@ -735,17 +712,6 @@ fn pack_at(hay: &[u8], start: usize, len: usize) -> Option<u64> {
         *slot = b;
     }
     Some(u64::from_le_bytes(word))
-}
-
-/// Whether a packed word (see [`pack_at`]) holds an ASCII space. Exact: a byte of `x` is zero
-/// exactly where the word has a space (padding bytes are zero, so never a space).
-#[inline(always)]
-fn has_space(key: u64) -> bool {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let x = key ^ 0x2020_2020_2020_2020;
-    // The high bit of each byte is set iff that byte of `x` is non-zero.
-    let non_zero = ((x & LOW7).wrapping_add(LOW7) | x) & !LOW7;
-    non_zero != !LOW7
 }
 
 /// Hash of a word: FxHash steps over 8-byte loads, the last one overlapping the one before so
@@ -822,6 +788,41 @@ pub(crate) fn quoted(original: &str, at: usize) -> bool {
 /// [`quoted`] for many offsets of one text: asked in increasing order (as phrase hits come),
 /// it reads the text once instead of from the start for every hit; asked for an earlier
 /// offset, it starts over, so the answer never depends on the order of the questions.
+/// Whether `b` can start a quotation mark: `"` and `'`, and the lead bytes of « » (C2) and of
+/// “ ” ‘ ’ (E2).
+#[inline(always)]
+fn is_quote_lead(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
+/// Where the first byte of `hay` that can start a quotation mark is: eight bytes per step (an
+/// exact zero-byte test per candidate value on a packed `u64`), then byte by byte.
+#[inline]
+fn find_quote_lead(hay: &[u8]) -> Option<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    // The high bit of each byte is set exactly where that byte of `x` is zero.
+    let zero_bytes = |x: u64| !(((x & LOW7).wrapping_add(LOW7)) | x) & !LOW7;
+    let mut at = 0;
+    while let Some(chunk) = hay.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let found = zero_bytes(w ^ each(b'"'))
+            | zero_bytes(w ^ each(b'\''))
+            | zero_bytes(w ^ each(0xC2))
+            | zero_bytes(w ^ each(0xE2));
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = hay.get(at..)?;
+    rest.iter().position(|&b| is_quote_lead(b)).map(|k| at + k)
+}
+
 pub(crate) struct QuoteScanner<'a> {
     original: &'a str,
     /// Next byte to read.
@@ -852,10 +853,7 @@ impl<'a> QuoteScanner<'a> {
         // Only quotation marks change the state, so the scan jumps from one byte that can start
         // one to the next: `"` and `'`, and the lead bytes of « » (C2) and of “ ” ‘ ’ (E2).
         while i < end {
-            let Some(k) = bytes[i..end]
-                .iter()
-                .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-            else {
+            let Some(k) = find_quote_lead(&bytes[i..end]) else {
                 i = end;
                 break;
             };
@@ -933,18 +931,37 @@ mod tests {
         }
     }
 
-    fn hits(set: &PhraseSet<()>, text: &str, words: bool) -> Vec<(u32, u16, u16, String)> {
-        let n = Normalizer::new().normalize(text, None);
+    /// How [`hits`] matches.
+    #[derive(Clone, Copy, PartialEq)]
+    enum How {
+        /// The byte automaton, which defines what a hit is.
+        Bytes,
+        /// The word trie, with the normalizer's packed keys.
+        Keys,
+        /// The word trie, the keys cleared (a caller that edited the tokens).
+        NoKeys,
+    }
+
+    fn hits(set: &PhraseSet<()>, text: &str, how: How) -> Vec<(u32, u16, u16, String)> {
+        let mut n = Normalizer::new().normalize(text, None);
         let mut out = Vec::new();
         let record = |h: super::PhraseHit, folded: &str| {
             out.push((h.pattern, h.first_token, h.end_token, folded.to_owned()))
         };
-        if words {
-            set.for_each_hit(&n, record);
-        } else {
-            set.for_each_hit_bytes(&n, record);
+        match how {
+            How::Bytes => set.for_each_hit_bytes(&n, record),
+            How::Keys => set.for_each_hit(&n, record),
+            How::NoKeys => {
+                n.squeezed_keys.clear();
+                set.for_each_hit(&n, record)
+            }
         }
         out
+    }
+
+    /// Hits by the word trie, with and without the packed keys; both must be the bytes' hits.
+    fn word_hits(set: &PhraseSet<()>, text: &str) -> [Vec<(u32, u16, u16, String)>; 2] {
+        [hits(set, text, How::Keys), hits(set, text, How::NoKeys)]
     }
 
     /// The word trie finds exactly what the byte automaton finds.
@@ -965,21 +982,19 @@ mod tests {
         ];
         let mut found = 0;
         for text in texts {
-            let bytes = hits(set, text, false);
+            let bytes = hits(set, text, How::Bytes);
             found += bytes.len();
-            assert_eq!(hits(set, text, true), bytes, "{text:?}");
+            assert_eq!(word_hits(set, text), [bytes.clone(), bytes], "{text:?}");
         }
         assert!(found > 10, "the texts should hit phrases ({found})");
-        // Past `MAX_TOKEN_IDS` tokens, tokens are looked up as the walk goes.
         let long = texts.join(" ").repeat(8);
-        let normalized = Normalizer::new().normalize(&long, None);
-        assert!(normalized.tokens.len() > super::MAX_TOKEN_IDS);
-        let bytes = hits(set, &long, false);
+        let bytes = hits(set, &long, How::Bytes);
         assert!(bytes.len() > 80);
-        assert_eq!(hits(set, &long, true), bytes);
+        assert_eq!(word_hits(set, &long), [bytes.clone(), bytes]);
         let corpus = include_str!("../tests/cases/threats_en.jsonl").lines();
         for line in corpus.chain(include_str!("../tests/cases/threats_fr.jsonl").lines()) {
-            assert_eq!(hits(set, line, true), hits(set, line, false), "{line:?}");
+            let bytes = hits(set, line, How::Bytes);
+            assert_eq!(word_hits(set, line), [bytes.clone(), bytes], "{line:?}");
         }
     }
 
@@ -1045,7 +1060,13 @@ mod tests {
         };
         for (i, w) in words.iter().enumerate() {
             assert_eq!(v.get(w), Some(i as u32));
-            assert_eq!(v.get(format!("{}x", owned[i]).as_bytes()), None);
+            assert_eq!(v.get_packed(vigie_text::squeezed_key(w)), i as u32);
+            let other = format!("{}x", owned[i]);
+            assert_eq!(v.get(other.as_bytes()), None);
+            assert_eq!(
+                v.get_packed(vigie_text::squeezed_key(other.as_bytes())),
+                super::NOT_A_WORD
+            );
         }
         assert_eq!(v.get(b""), None);
         assert_eq!(v.get(b"w"), None);
@@ -1098,7 +1119,24 @@ mod tests {
                 text.push_str(w);
                 text.push_str(g);
             }
-            prop_assert_eq!(hits(set, &text, true), hits(set, &text, false));
+            let bytes = hits(set, &text, How::Bytes);
+            prop_assert_eq!(word_hits(set, &text), [bytes.clone(), bytes]);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn quote_leads_are_found_like_a_byte_scan(
+            hay in proptest::collection::vec(prop_oneof![
+                Just(b'"'), Just(b'\''), Just(0xC2u8), Just(0xE2u8), Just(0xC3u8), Just(b'a'),
+                Just(b' '), Just(0x22u8 ^ 0x80), Just(0x27u8 ^ 0x80), any::<u8>(),
+            ], 0..40),
+            filler in 0usize..40,
+        ) {
+            let mut hay = hay;
+            hay.splice(0..0, std::iter::repeat_n(b'x', filler));
+            let expected = hay.iter().position(|&b| super::is_quote_lead(b));
+            prop_assert_eq!(super::find_quote_lead(&hay), expected);
         }
     }
 

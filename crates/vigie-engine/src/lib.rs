@@ -3,6 +3,7 @@
 //! Pure library. Default data (lexicons, patterns, policy, model) is embedded at compile time;
 //! a caller that reads its own files hands them in as strings through [`EngineBuilder`].
 
+use std::borrow::Cow;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -36,6 +37,48 @@ pub struct Scratch {
     signals: Vec<Signal>,
     /// Where each detector's own signals are collected before joining `signals`.
     detector_signals: Vec<Signal>,
+    /// The engine's stamp this scratch last served (kept so its address cannot be reused by
+    /// another engine's) and this thread's own copy of it: see [`Stamp`].
+    stamp: Option<(Stamp, Stamp)>,
+}
+
+/// What every decision of an engine carries unchanged: its policy version and detector
+/// versions, shared by reference count instead of copied into each decision.
+///
+/// Each [`Scratch`] (one per thread) hands out its own copy, so threads do not all count
+/// references on the same cache line; decisions made with a different engine get a new copy.
+#[derive(Debug, Clone)]
+struct Stamp {
+    policy_version: Arc<str>,
+    detectors: Arc<[DetectorVersion]>,
+}
+
+impl Stamp {
+    fn is(&self, other: &Stamp) -> bool {
+        Arc::ptr_eq(&self.policy_version, &other.policy_version)
+            && Arc::ptr_eq(&self.detectors, &other.detectors)
+    }
+
+    fn deep_copy(&self) -> Stamp {
+        Stamp {
+            policy_version: Arc::from(&*self.policy_version),
+            detectors: self.detectors.iter().cloned().collect(),
+        }
+    }
+}
+
+impl Scratch {
+    /// This thread's copy of `engine_stamp`, for one more decision.
+    fn stamp(&mut self, engine_stamp: &Stamp) -> Stamp {
+        match &self.stamp {
+            Some((of, own)) if of.is(engine_stamp) => own.clone(),
+            _ => {
+                let own = engine_stamp.deep_copy();
+                self.stamp = Some((engine_stamp.clone(), own.clone()));
+                own
+            }
+        }
+    }
 }
 
 /// How many idle scratches [`Engine::decide`] keeps; more threads than this still work, they
@@ -154,17 +197,20 @@ impl EngineBuilder {
             detectors.push(Box::new(SharedClassifier(Arc::clone(&classifier))));
             shared_classifier = Some(classifier);
         }
-        let detector_versions = detectors
-            .iter()
-            .map(|d| DetectorVersion {
-                name: d.name().to_string(),
-                version: d.version().to_string(),
-            })
-            .collect();
+        let stamp = Stamp {
+            policy_version: Arc::from(policy.version()),
+            detectors: detectors
+                .iter()
+                .map(|d| DetectorVersion {
+                    name: d.name().to_string(),
+                    version: d.version().to_string(),
+                })
+                .collect(),
+        };
         Ok(Engine {
             normalizer: Normalizer::new(),
             detectors,
-            detector_versions,
+            stamp,
             policy,
             classifier: shared_classifier,
             scratch_pool: Mutex::new(Vec::new()),
@@ -192,7 +238,7 @@ impl vigie_detect::Detector for SharedClassifier {
 pub struct Engine {
     normalizer: Normalizer,
     detectors: DetectorSet,
-    detector_versions: Vec<DetectorVersion>,
+    stamp: Stamp,
     policy: Policy,
     classifier: Option<Arc<vigie_classify::Classifier>>,
     /// Idle scratches for [`Engine::decide`], so callers that do not keep their own still skip
@@ -246,7 +292,7 @@ impl Engine {
 
     /// Versions of the detectors, as recorded in each decision.
     pub fn detector_versions(&self) -> &[DetectorVersion] {
-        &self.detector_versions
+        &self.stamp.detectors
     }
 
     /// The policy decisions are made under.
@@ -277,10 +323,12 @@ impl Engine {
     pub fn decide_with(&self, scratch: &mut Scratch, post: &Post<'_>) -> Decision {
         let started = Instant::now();
         let hint = post.context.lang.as_deref().map(Lang::from_code);
+        let stamp = scratch.stamp(&self.stamp);
         let Scratch {
             normalized,
             signals,
             detector_signals,
+            ..
         } = scratch;
         self.normalizer.normalize_into(post.text, hint, normalized);
         self.detectors
@@ -313,10 +361,10 @@ impl Engine {
             evidence,
             targets,
             rules: verdict.fired,
-            lang: normalized.lang.code().to_string(),
+            lang: Cow::Borrowed(normalized.lang.code()),
             lang_confidence: normalized.lang_confidence,
-            policy_version: self.policy.version().to_string(),
-            detectors: self.detector_versions.clone(),
+            policy_version: stamp.policy_version,
+            detectors: stamp.detectors,
             latency_us: started.elapsed().as_micros() as u64,
         }
     }

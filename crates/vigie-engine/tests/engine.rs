@@ -25,13 +25,65 @@ fn decide(engine: &Engine, text: &str) -> Decision {
 fn every_decision_records_its_versions() {
     let engine = engine();
     let d = decide(engine, "hello there");
-    assert_eq!(d.policy_version, engine.policy().version());
+    assert_eq!(&*d.policy_version, engine.policy().version());
     assert_eq!(d.policy_version.len(), 16);
     assert!(
         !d.detectors.is_empty(),
         "detectors are listed with their versions"
     );
     assert!(d.detectors.iter().all(|v| !v.version.is_empty()));
+}
+
+/// One scratch serving two engines in turn (each decision carries versions shared through the
+/// scratch) gives every decision its own engine's policy and detector versions.
+#[test]
+fn a_scratch_shared_by_two_engines_stamps_each_decision_with_its_engine() {
+    let strict = r#"
+        [policy]
+        name = "strict"
+
+        [[rule]]
+        id = "any_toxicity"
+        when = "signals.toxicity.score > 0.0"
+        action = "remove"
+        reason_code = "toxic"
+    "#;
+    let other = match Engine::builder()
+        .without_classifier()
+        .policy("strict.toml", strict)
+        .watchlist("w.toml", vigie_detect::defaults::WATCHLIST_EXAMPLE)
+        .build()
+    {
+        Ok(e) => e,
+        Err(e) => panic!("{e}"),
+    };
+    let engines = [engine(), &other];
+    assert_ne!(engines[0].policy().version(), engines[1].policy().version());
+    assert_ne!(
+        engines[0].detector_versions(),
+        engines[1].detector_versions()
+    );
+    let mut scratch = vigie_engine::Scratch::default();
+    let context = PostContext::default();
+    for round in 0..6 {
+        let engine = engines[round % 2];
+        let d = engine.decide_with(
+            &mut scratch,
+            &Post {
+                id: "t",
+                text: "you idiot",
+                context: &context,
+            },
+        );
+        assert_eq!(
+            &*d.policy_version,
+            engine.policy().version(),
+            "round {round}"
+        );
+        assert_eq!(&*d.detectors, engine.detector_versions(), "round {round}");
+        let lang = engine.analyze("you idiot", None).normalized.lang;
+        assert_eq!(&*d.lang, lang.code());
+    }
 }
 
 #[test]

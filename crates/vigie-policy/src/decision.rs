@@ -2,6 +2,7 @@
 //! [`Decision`] that comes out. `Decision` is stable on the wire: fields are only ever added.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use vigie_detect::{Category, Target};
@@ -160,12 +161,14 @@ pub struct Decision {
     pub targets: Vec<Target>,
     /// Rules that matched, enforced and shadow, in policy order.
     pub rules: Vec<FiredRule>,
-    /// Language used for detection ("en", "fr", "other") and its confidence.
-    pub lang: String,
+    /// Language used for detection ("en", "fr", "other") and its confidence. Borrowed from
+    /// [`vigie_text::Lang::code`] when the engine made it (no allocation per decision).
+    pub lang: Cow<'static, str>,
     pub lang_confidence: f32,
-    /// BLAKE3 of the policy file, hex (first 16 chars).
-    pub policy_version: String,
-    pub detectors: Vec<DetectorVersion>,
+    /// BLAKE3 of the policy file, hex (first 16 chars). Shared, like `detectors`, by the
+    /// decisions of one engine: the same on every post, so not copied for each.
+    pub policy_version: Arc<str>,
+    pub detectors: Arc<[DetectorVersion]>,
     /// Time spent in the pipeline, in microseconds.
     pub latency_us: u64,
 }

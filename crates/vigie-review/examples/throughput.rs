@@ -37,7 +37,7 @@ fn decision(i: usize) -> Decision {
         },
         lang_confidence: 0.9,
         policy_version: "x".into(),
-        detectors: Vec::new(),
+        detectors: Vec::new().into(),
         latency_us: 1,
     }
 }

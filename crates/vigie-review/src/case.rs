@@ -252,7 +252,7 @@ impl Case {
             author: author.map(str::to_string),
         };
         let mut case = Case::empty(id, subject, now);
-        case.lang = Some(decision.lang.clone());
+        case.lang = Some(decision.lang.to_string());
         case.automated = Some(decision);
         case.reach = reach;
         case.reprioritize(config, now);

@@ -270,14 +270,14 @@ fn analyze(state: &AppState, body: AnalyzeIn) -> Result<AnalyzeOut, ApiError> {
         })
         .collect();
     let languages = if body.languages.is_empty() {
-        vec![decision.lang.clone()]
+        vec![decision.lang.to_string()]
     } else {
         body.languages
     };
     Ok(AnalyzeOut {
         attribute_scores,
         languages,
-        detected_languages: vec![decision.lang],
+        detected_languages: vec![decision.lang.into_owned()],
         client_token: body.client_token,
     })
 }

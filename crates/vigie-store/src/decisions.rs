@@ -615,7 +615,7 @@ fn bind_decisions<'q>(
             .bind(&d.author)
             .bind(&p.decision_json)
             .bind(d.decision.action.name())
-            .bind(&d.decision.policy_version)
+            .bind(&*d.decision.policy_version)
             .bind(d.created_at);
     }
     q
@@ -787,7 +787,7 @@ async fn write_group(
                 actor: job.actor.clone(),
                 kind: "decision".to_string(),
                 subject: format!("decision:{}", candidate.stored.id),
-                policy_version: d.policy_version.clone(),
+                policy_version: d.policy_version.to_string(),
                 model_versions: job.model_versions.clone(),
                 reason: d
                     .reason_code

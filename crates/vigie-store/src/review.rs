@@ -1545,7 +1545,7 @@ mod tests {
                     lang: "en".into(),
                     lang_confidence: 0.9,
                     policy_version: "test".into(),
-                    detectors: Vec::new(),
+                    detectors: Vec::new().into(),
                     latency_us: 1,
                 });
             }

@@ -178,8 +178,8 @@ fn automated_restriction(
         automated_detection: true,
         content_at: posted_at,
         applied_at: decided_at,
-        lang: Some(d.lang.clone()),
-        policy_version: Some(d.policy_version.clone()),
+        lang: Some(d.lang.to_string()),
+        policy_version: Some(d.policy_version.to_string()),
     }
 }
 
@@ -260,7 +260,10 @@ fn case_restrictions(
                 content_at: posted_at.unwrap_or(case.created_at),
                 applied_at: d.decided_at,
                 lang: case.lang.clone(),
-                policy_version: case.automated.as_ref().map(|a| a.policy_version.clone()),
+                policy_version: case
+                    .automated
+                    .as_ref()
+                    .map(|a| a.policy_version.to_string()),
             },
         })
         .collect()

@@ -18,10 +18,10 @@ fn decision(post_id: &str, action: Action, reason: Option<&str>) -> Decision {
         evidence: vec![],
         targets: vec![],
         rules: vec![],
-        lang: "en".to_string(),
+        lang: "en".into(),
         lang_confidence: 0.75,
-        policy_version: "p1".to_string(),
-        detectors: vec![],
+        policy_version: "p1".into(),
+        detectors: vec![].into(),
         latency_us: 3,
     }
 }

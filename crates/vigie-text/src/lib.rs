@@ -130,11 +130,33 @@ pub struct Normalized {
     /// lexicons match on, so that "kiiiill" and "killll" both meet "kill".
     pub squeezed: String,
     pub tokens: Vec<Token>,
+    /// Per token, its `squeezed` form packed little-endian into a `u64`, zero padded, when it is
+    /// 1 to 8 bytes long, else 0 ([`squeezed_key`] gives it for any bytes). Matchers look short
+    /// words up by this one integer, computed once per post for all of them, instead of reading
+    /// the bytes again for each lexicon.
+    ///
+    /// Filled only when the layout is plain: `squeezed` is exactly the tokens joined by single
+    /// spaces, no token empty or holding a space (so a phrase matches word by word); empty
+    /// otherwise. A caller that edits `tokens` or `squeezed` must clear it (matchers also
+    /// ignore it when its length is not the number of tokens).
+    pub squeezed_keys: Vec<u64>,
     pub lang: Lang,
     /// Confidence of `lang`, in [0, 1].
     pub lang_confidence: f32,
     /// Union of the evasions of all tokens.
     pub evasion: Evasion,
+}
+
+/// `bytes` packed little-endian into a `u64`, zero padded, if they are 1 to 8 bytes long; else
+/// 0 (see [`Normalized::squeezed_keys`]).
+#[inline]
+pub fn squeezed_key(bytes: &[u8]) -> u64 {
+    if bytes.is_empty() || bytes.len() > 8 {
+        return 0;
+    }
+    let mut word = [0u8; 8];
+    word[..bytes.len()].copy_from_slice(bytes);
+    u64::from_le_bytes(word)
 }
 
 impl Normalized {
@@ -200,6 +222,7 @@ impl Normalizer {
         out.folded.clear();
         out.squeezed.clear();
         out.tokens.clear();
+        out.squeezed_keys.clear();
         out.evasion = Evasion::NONE;
         out.folded.reserve(text.len());
         out.squeezed.reserve(text.len());

@@ -102,6 +102,11 @@ pub(crate) struct Tokenizer<'t, 'o> {
     folded: Vec<u8>,
     squeezed: Vec<u8>,
     pub(crate) cues: LangCues,
+    /// No token so far is empty or holds a space, and each starts one byte after the last.
+    plain: bool,
+    /// Whether plain ASCII words and mentions take their fast paths (always, but in the tests
+    /// that hold them to the general path).
+    fast_paths: bool,
     run: SpacedRun,
     heap_units: Vec<Unit>,
 }
@@ -129,6 +134,8 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             folded,
             squeezed,
             cues: LangCues::default(),
+            plain: true,
+            fast_paths: true,
             run: SpacedRun::default(),
             heap_units: Vec::new(),
         }
@@ -136,6 +143,14 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
 
     /// Hands the written forms back to the output; returns the language cues.
     pub(crate) fn close(self) -> LangCues {
+        let last_end = self
+            .out
+            .tokens
+            .last()
+            .map_or(0, |t| t.squeezed.end as usize);
+        if !self.plain || last_end != self.squeezed.len() {
+            self.out.squeezed_keys.clear();
+        }
         self.out.folded = into_string(self.folded);
         self.out.squeezed = into_string(self.squeezed);
         self.cues
@@ -163,13 +178,23 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                 i += skip;
                 continue;
             }
+            if b == b'@'
+                && self.fast_paths
+                && let Some(end) = self.ascii_mention(i)
+            {
+                i = end;
+                continue;
+            }
             // Fast path: a word of plain ASCII letters, the bulk of most posts.
-            if bytes[i].is_ascii_alphabetic() {
-                let mut j = i + 1;
-                while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
-                    j += 1;
-                }
-                if bytes.get(j).is_none_or(|&b| is_ascii_separator(b)) {
+            if bytes[i].is_ascii_alphabetic() && self.fast_paths {
+                let j = ascii_letters_end(bytes, i + 1);
+                let ends_word = match bytes.get(j) {
+                    None => true,
+                    Some(&b) if b < 0x80 => is_ascii_separator(b),
+                    // "word…", "word”", "word😒": the general path would stop there too.
+                    Some(_) => !is_word_kind(self.fold.classify(char_at(text, j).0).kind),
+                };
+                if ends_word {
                     self.ascii_word(i, j);
                     i = j;
                     continue;
@@ -246,6 +271,60 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         self.flush_run();
     }
 
+    /// Emits the mention starting with the `@` at byte `at` if it is plain ASCII ("@someone42":
+    /// letters and digits, at least one letter, more than 3 of them, no letter three times in a
+    /// row, then a separator or the end) and returns where it ends; the general path
+    /// ([`Tokenizer::word`], then [`Tokenizer::plain`]) gives the same token, slower. `None`,
+    /// with nothing done, for any other word.
+    fn ascii_mention(&mut self, at: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let start = at + 1;
+        let mut end = start;
+        let mut letters = 0usize;
+        while let Some(&b) = bytes.get(end) {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                // The general path folds a third identical letter into the second.
+                if end >= start + 2 && bytes[end - 1] == b && bytes[end - 2] == b {
+                    return None;
+                }
+            }
+            end += 1;
+            // Longer words are cut by the general path.
+            if end - at >= MAX_WORD_UNITS {
+                return None;
+            }
+        }
+        let ends_word = bytes.get(end).is_none_or(|&b| is_ascii_separator(b));
+        if end - start <= 3 || letters == 0 || !ends_word {
+            return None;
+        }
+        let name = bytes.get(start..end)?;
+        self.flush_run();
+        let (folded, squeezed) = (&mut self.folded, &mut self.squeezed);
+        if !folded.is_empty() {
+            folded.push(b' ');
+            squeezed.push(b' ');
+        }
+        let (folded_start, squeezed_start) = (folded.len() as u32, squeezed.len() as u32);
+        for &b in name {
+            let lower = b.to_ascii_lowercase();
+            folded.push(lower);
+            squeezed.push(lower);
+        }
+        let token = Token {
+            folded: folded_start..folded.len() as u32,
+            squeezed: squeezed_start..squeezed.len() as u32,
+            span: Span::new(start as u32, end as u32),
+            evasion: Evasion::NONE,
+        };
+        self.push_token(token, None);
+        Some(end)
+    }
+
     /// Emits a word of ASCII letters only: the general path gives the same tokens, slower.
     /// One pass over the letters writes both forms, cutting runs as [`Tokenizer::push`] does.
     fn ascii_word(&mut self, start: usize, end: usize) {
@@ -259,12 +338,24 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         }
         self.cues.latin_letters += word.len() as u32;
         let (folded, squeezed) = (&mut self.folded, &mut self.squeezed);
-        if !folded.is_empty() {
+        let spaced = !folded.is_empty();
+        let folded_start = (folded.len() + usize::from(spaced)) as u32;
+        let squeezed_start = (squeezed.len() + usize::from(spaced)) as u32;
+        let text = self.text.as_bytes();
+        if let Some(key) = ascii_word_packed(text, start, word.len(), spaced, folded, squeezed) {
+            let token = Token {
+                folded: folded_start..folded.len() as u32,
+                squeezed: squeezed_start..squeezed.len() as u32,
+                span: Span::new(start as u32, end as u32),
+                evasion: Evasion::NONE,
+            };
+            self.push_token(token, Some(key));
+            return;
+        }
+        if spaced {
             folded.push(b' ');
             squeezed.push(b' ');
         }
-        let folded_start = folded.len() as u32;
-        let squeezed_start = squeezed.len() as u32;
         let mut evasion = Evasion::NONE;
         let mut last = 0u8;
         let mut run = 0u32;
@@ -287,12 +378,13 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         }
         let (folded_end, squeezed_end) = (folded.len() as u32, squeezed.len() as u32);
         self.out.evasion |= evasion;
-        self.out.tokens.push(Token {
+        let token = Token {
             folded: folded_start..folded_end,
             squeezed: squeezed_start..squeezed_end,
             span: Span::new(start as u32, end as u32),
             evasion,
-        });
+        };
+        self.push_token(token, None);
     }
 
     /// Emits the tokens of one word.
@@ -618,12 +710,36 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             return;
         };
         self.out.evasion |= w.evasion;
-        self.out.tokens.push(Token {
+        let token = Token {
             folded: w.folded_start as u32..folded_end as u32,
             squeezed: w.squeezed_start as u32..self.squeezed.len() as u32,
             span,
             evasion: w.evasion,
-        });
+        };
+        self.push_token(token, None);
+    }
+
+    /// Records a token and its packed `squeezed` key (computed here when not given), and
+    /// whether the layout is still plain (see [`Normalized::squeezed_keys`]).
+    #[inline(always)]
+    fn push_token(&mut self, token: Token, key: Option<u64>) {
+        let expected = self.out.tokens.last().map_or(0, |t| t.squeezed.end + 1);
+        let key = match key {
+            Some(key) => key,
+            None => {
+                let range = token.squeezed.start as usize..token.squeezed.end as usize;
+                let bytes = self.squeezed.get(range).unwrap_or(&[]);
+                if bytes.is_empty() || bytes.contains(&b' ') {
+                    self.plain = false;
+                }
+                crate::squeezed_key(bytes)
+            }
+        };
+        if token.squeezed.start != expected {
+            self.plain = false;
+        }
+        self.out.squeezed_keys.push(key);
+        self.out.tokens.push(token);
     }
 
     /// Called before a word's tokens are written: extends the current run of spaced-out
@@ -736,6 +852,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         self.folded.truncate(folded_cut);
         self.squeezed.truncate(squeezed_cut);
         self.out.tokens.truncate(run.first);
+        self.out.squeezed_keys.truncate(run.first);
         let mut w = self.begin();
         for &b in &letters[..n] {
             self.push(&mut w, b as char);
@@ -743,6 +860,126 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         w.evasion |= evasion;
         w.span = Some(span);
         self.finish(w);
+    }
+}
+
+/// The end of the run of ASCII letters starting at byte `from`: eight bytes per step while
+/// they can be loaded, then byte by byte.
+#[inline(always)]
+fn ascii_letters_end(bytes: &[u8], from: usize) -> usize {
+    let mut j = from;
+    while let Some(eight) = bytes.get(j..j + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let n = leading_ascii_letters(u64::from_le_bytes(word));
+        j += n;
+        if n < 8 {
+            return j;
+        }
+    }
+    while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    j
+}
+
+/// How many of the 8 bytes packed little-endian in `w` are ASCII letters before the first that
+/// is not (8 when all are): `is_ascii_alphabetic` on every byte at once.
+#[inline(always)]
+fn leading_ascii_letters(w: u64) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = !LOW7;
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    // Setting bit 5 maps 'A'..='Z' onto 'a'..='z' and no other byte below 0x80 into that range.
+    let low = (w | each(0x20)) & LOW7;
+    // The high bit of each byte of `ge_a` is set when its low 7 bits are >= 'a', of `gt_z` when
+    // they are > 'z'; the sums stay below 0x100 per byte, so nothing carries across bytes.
+    let ge_a = low + each(0x80 - b'a');
+    let gt_z = low + each(0x80 - b'z' - 1);
+    let letters = ge_a & !gt_z & !w & HIGH;
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// Writes a word of 1 to 8 ASCII letters at `start` of `text` into both forms with 8-byte
+/// stores, when no letter is written three times in a row (which `folded` would cut; left to
+/// the caller's byte loop, as are longer words), after a separating space when `spaced` (in
+/// the same store when the word has at most 7 letters). The key of the `squeezed` form (see
+/// [`crate::squeezed_key`]) when written, with no evasion; `None`: nothing written. The same
+/// bytes as the byte loop of [`Tokenizer::ascii_word`].
+#[inline(always)]
+fn ascii_word_packed(
+    text: &[u8],
+    start: usize,
+    len: usize,
+    spaced: bool,
+    folded: &mut Vec<u8>,
+    squeezed: &mut Vec<u8>,
+) -> Option<u64> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = !LOW7;
+    if len == 0 || len > 8 {
+        return None;
+    }
+    let mut eight = [0u8; 8];
+    match text.get(start..start + 8) {
+        Some(bytes) => eight.copy_from_slice(bytes),
+        None => {
+            let word = text.get(start..start + len)?;
+            for (slot, &b) in eight.iter_mut().zip(word) {
+                *slot = b;
+            }
+        }
+    }
+    let raw = u64::from_le_bytes(eight);
+    let mask = if len == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
+    // Only ASCII letters are here: setting bit 5 of each byte lower-cases them.
+    let lower = (raw | 0x2020_2020_2020_2020) & mask;
+    // Byte k of `same` is zero exactly when letters k and k + 1 are equal (k < len - 1).
+    let same = lower ^ (lower >> 8);
+    let zero_bytes = !(((same & LOW7).wrapping_add(LOW7)) | same) & HIGH & (mask >> 8);
+    if zero_bytes & (zero_bytes >> 8) != 0 {
+        // A run of three or more.
+        return None;
+    }
+    let bytes = lower.to_le_bytes();
+    // The space and the word as one store (the space in the low byte), or the word alone.
+    let (store, stored) = if spaced && len < 8 {
+        (((lower << 8) | 0x20).to_le_bytes(), len + 1)
+    } else {
+        if spaced {
+            folded.push(b' ');
+            squeezed.push(b' ');
+        }
+        (bytes, len)
+    };
+    let folded_len = folded.len();
+    folded.extend_from_slice(&store);
+    folded.truncate(folded_len + stored);
+    if zero_bytes == 0 {
+        let squeezed_len = squeezed.len();
+        squeezed.extend_from_slice(&store);
+        squeezed.truncate(squeezed_len + stored);
+        Some(lower)
+    } else {
+        if stored > len {
+            squeezed.push(b' ');
+        }
+        let (mut last, mut key, mut shift) = (0u8, 0u64, 0);
+        for &b in &bytes[..len] {
+            if b != last {
+                squeezed.push(b);
+                key |= u64::from(b) << shift;
+                shift += 8;
+                last = b;
+            }
+        }
+        Some(key)
     }
 }
 
@@ -910,5 +1147,128 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
             .and_then(|s| s.chars().next())
             .map_or(('\u{FFFD}', 1), |c| (c, c.len_utf8())),
         None => ('\u{FFFD}', 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The byte loop the packed paths stand in for.
+    fn reference_ascii_word(word: &[u8]) -> (Vec<u8>, Vec<u8>, bool) {
+        let (mut folded, mut squeezed) = (Vec::new(), Vec::new());
+        let (mut last, mut run, mut repeated) = (0u8, 0u32, false);
+        for &b in word {
+            let letter = b | 0x20;
+            if letter == last {
+                run += 1;
+                if run >= 3 {
+                    repeated = true;
+                } else {
+                    folded.push(letter);
+                }
+            } else {
+                last = letter;
+                run = 1;
+                folded.push(letter);
+                squeezed.push(letter);
+            }
+        }
+        (folded, squeezed, repeated)
+    }
+
+    #[test]
+    fn leading_letters_counts_like_the_byte_test() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[at] = b;
+                let expected = bytes
+                    .iter()
+                    .position(|c| !c.is_ascii_alphabetic())
+                    .unwrap_or(8);
+                assert_eq!(
+                    leading_ascii_letters(u64::from_le_bytes(bytes)),
+                    expected,
+                    "byte {b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    /// The forms, tokens, keys and cues of `text`, with or without the fast paths.
+    fn tokenize(text: &str, fast_paths: bool) -> (Normalized, [u32; 3]) {
+        let fold = fold::FoldCache::new();
+        let mut out = Normalized::default();
+        let mut tokenizer = Tokenizer::new(text, &fold, &mut out);
+        tokenizer.fast_paths = fast_paths;
+        tokenizer.run();
+        let cues = tokenizer.close();
+        let cues = [cues.french_accents, cues.latin_letters, cues.other_letters];
+        (out, cues)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        /// The fast paths (ASCII words, mentions) give what the general path gives.
+        #[test]
+        fn fast_paths_give_the_general_paths_tokens(
+            text in "([a-cA-C@0-9]{0,12}[ .,!'é&…“”’😒\u{301}-]{0,2}){0,8}",
+        ) {
+            let (fast, fast_cues) = tokenize(&text, true);
+            let (general, general_cues) = tokenize(&text, false);
+            prop_assert_eq!(&fast.folded, &general.folded);
+            prop_assert_eq!(&fast.squeezed, &general.squeezed);
+            prop_assert_eq!(&fast.tokens, &general.tokens);
+            prop_assert_eq!(&fast.squeezed_keys, &general.squeezed_keys);
+            prop_assert_eq!(fast.evasion, general.evasion);
+            // Known and kept (the language identifier was tuned with it): the ASCII word path
+            // counts every letter of a run of three or more, the general path the two kept.
+            let tripled = text
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_alphabetic() && w[0] == w[1] && w[1] == w[2]);
+            if !tripled {
+                prop_assert_eq!(fast_cues, general_cues);
+            }
+        }
+
+        #[test]
+        fn letters_end_is_the_byte_scan(text in "[a-zA-Z@\\[`{ é0-9]{0,40}", from in 0usize..40) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let mut expected = from;
+            while expected < bytes.len() && bytes[expected].is_ascii_alphabetic() {
+                expected += 1;
+            }
+            prop_assert_eq!(ascii_letters_end(bytes, from), expected);
+        }
+
+        #[test]
+        fn packed_word_writes_what_the_byte_loop_writes(
+            word in "[a-cA-C]{1,10}",
+            after in "[ a-z]{0,9}",
+            prefix in "[a-z ]{0,3}",
+        ) {
+            let text = format!("{word}{after}");
+            let (mut folded, mut squeezed) = (prefix.clone().into_bytes(), prefix.clone().into_bytes());
+            let spaced = !prefix.is_empty();
+            let written =
+                ascii_word_packed(text.as_bytes(), 0, word.len(), spaced, &mut folded, &mut squeezed);
+            let (f, s, repeated) = reference_ascii_word(word.as_bytes());
+            if let Some(key) = written {
+                prop_assert!(!repeated);
+                let space: &[u8] = if spaced { b" " } else { b"" };
+                prop_assert_eq!(&folded[prefix.len()..], &[space, &f[..]].concat()[..]);
+                prop_assert_eq!(&squeezed[prefix.len()..], &[space, &s[..]].concat()[..]);
+                prop_assert_eq!(key, crate::squeezed_key(&s));
+            } else {
+                prop_assert!(repeated || word.len() > 8);
+                prop_assert_eq!(folded.len(), prefix.len());
+                prop_assert_eq!(squeezed.len(), prefix.len());
+            }
+        }
     }
 }

@@ -159,3 +159,35 @@ fn json_strings_with_lone_surrogates() {
         .expect("contract holds");
     assert_eq!(out.folded, "k ill");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// The packed keys are each token's squeezed bytes, and are there exactly when the layout
+    /// is plain (tokens joined by single spaces, none empty or holding a space).
+    #[test]
+    fn squeezed_keys_pack_the_tokens_of_a_plain_layout(
+        text in prop_oneof![any::<String>(), "[a-zA-Z0-9 '.@éèçà¨¼ǆﬀ]{0,60}"],
+    ) {
+        let out = Normalizer::new().normalize(&text, None);
+        let pieces: Vec<&str> = (0..out.tokens.len()).map(|i| out.squeezed_token(i)).collect();
+        let plain = pieces.join(" ") == out.squeezed
+            && pieces.iter().all(|p| !p.is_empty() && !p.contains(' '));
+        if plain {
+            prop_assert_eq!(out.squeezed_keys.len(), out.tokens.len());
+            for (piece, &key) in pieces.iter().zip(&out.squeezed_keys) {
+                let expected = if piece.len() <= 8 {
+                    let mut word = [0u8; 8];
+                    word[..piece.len()].copy_from_slice(piece.as_bytes());
+                    u64::from_le_bytes(word)
+                } else {
+                    0
+                };
+                prop_assert_eq!(key, expected, "{:?}", piece);
+                prop_assert_eq!(key, vigie_text::squeezed_key(piece.as_bytes()));
+            }
+        } else {
+            prop_assert!(out.squeezed_keys.is_empty());
+        }
+    }
+}

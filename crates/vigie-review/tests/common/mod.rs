@@ -31,10 +31,10 @@ pub fn automated(
         evidence: Vec::new(),
         targets,
         rules: Vec::new(),
-        lang: lang.to_string(),
+        lang: lang.to_string().into(),
         lang_confidence: 0.9,
-        policy_version: "test".to_string(),
-        detectors: Vec::new(),
+        policy_version: "test".into(),
+        detectors: Vec::new().into(),
         latency_us: 3,
     }
 }
