@@ -812,11 +812,7 @@ async fn write_group(
             continue;
         }
         let subject = crate::review::post_subject_key(&d.platform, &d.post_id);
-        // Time-ordered like decision ids, so that new cases land at the end of the indexes
-        // on case ids (cases, queue rows) instead of on a random page of each.
-        let id = ordered_id(now);
-        let case = Case::from_decision(
-            &id,
+        let case = crate::review::case_for_decision(
             &d.platform,
             d.author.as_deref(),
             d.decision.clone(),
@@ -827,6 +823,7 @@ async fn write_group(
         let case_id = if taken.contains(&subject) {
             crate::review::open_or_join_case(conn, case, config, now).await?
         } else {
+            let id = case.id.clone();
             new_cases.push(case);
             id
         };

@@ -542,6 +542,41 @@ fn push_after(sql: &mut SqlBuilder, after: Option<&QueueCursor>, shift: i64) {
     }
 }
 
+/// The case a new automated decision opens. Its id is time-ordered like decision ids, so that
+/// new cases land at the end of the indexes on case ids (cases, queue rows) instead of on a
+/// random page of each.
+pub(crate) fn case_for_decision(
+    platform: &str,
+    author: Option<&str>,
+    decision: vigie_policy::Decision,
+    reach: Option<u64>,
+    config: &ReviewConfig,
+    now: i64,
+) -> Case {
+    let id = crate::ordered_id(now);
+    Case::from_decision(&id, platform, author, decision, reach, config, now)
+}
+
+/// An automated decision joins the case its subject already has (users reported the post
+/// before it was recorded). Returns whether `existing` changed and must be written back: a
+/// case keeps the first automated decision it was given.
+pub(crate) fn join_automated(
+    existing: &mut Case,
+    incoming: Case,
+    config: &ReviewConfig,
+    now: i64,
+) -> bool {
+    if existing.automated.is_some() {
+        return false;
+    }
+    existing.lang = incoming.lang;
+    existing.automated = incoming.automated;
+    existing.reach = incoming.reach;
+    existing.updated_at = existing.updated_at.max(now);
+    existing.reprioritize(config, now);
+    true
+}
+
 /// Stores a case opened by an automated decision; when its subject already has a case (users
 /// reported the post before it was recorded), the decision joins that case instead. Returns
 /// the id of the case that holds the decision.
@@ -560,12 +595,7 @@ pub(crate) async fn open_or_join_case(
         .await
         .ctx("finding the case of a subject")?;
     let (mut existing, version) = case_from_row(&row)?;
-    if existing.automated.is_none() {
-        existing.lang = case.lang;
-        existing.automated = case.automated;
-        existing.reach = case.reach;
-        existing.updated_at = existing.updated_at.max(now);
-        existing.reprioritize(config, now);
+    if join_automated(&mut existing, case, config, now) {
         update_case(conn, &existing, version, config).await?;
     }
     Ok(existing.id)

@@ -26,7 +26,9 @@ use crate::audit::{ChainHead, EventRef};
 use crate::decisions::{
     MAX_GROUP_POSTS, OwnedPost, Recorded, StoredDecision, WriteJob, WriterCounters, needs_case,
 };
-use crate::review::{CaseRow, MemberRow, list_column, member_rows, to_json};
+use crate::review::{
+    CaseRow, MemberRow, case_for_decision, join_automated, list_column, member_rows, to_json,
+};
 use crate::{Result, StoreError, now_micros, ordered_id};
 
 /// Shorthand to attach what we were doing to a rusqlite error.
@@ -369,11 +371,7 @@ fn stored_decision(conn: &Connection, platform: &str, post_id: &str) -> Result<S
 /// already (users reported the post before it was recorded), the decision joins that case.
 /// Returns the id of the case that holds the decision.
 fn open_case(conn: &Connection, p: &OwnedPost, config: &ReviewConfig, now: i64) -> Result<String> {
-    // Time-ordered like decision ids, so that new cases land at the end of the indexes on
-    // case ids (cases, queue rows) instead of on a random page of each.
-    let id = ordered_id(now);
-    let case = Case::from_decision(
-        &id,
+    let case = case_for_decision(
         &p.platform,
         p.author.as_deref(),
         p.decision.clone(),
@@ -407,7 +405,7 @@ fn open_case(conn: &Connection, p: &OwnedPost, config: &ReviewConfig, now: i64) 
         .sqlite("storing a case")?;
     if inserted == 1 {
         insert_members(conn, &member_rows(&case, config))?;
-        return Ok(id);
+        return Ok(case.id);
     }
     let (version, body) = conn
         .prepare_cached(SELECT_CASE)
@@ -421,12 +419,7 @@ fn open_case(conn: &Connection, p: &OwnedPost, config: &ReviewConfig, now: i64) 
         what: "case",
         detail: e.to_string(),
     })?;
-    if existing.automated.is_none() {
-        existing.lang = case.lang;
-        existing.automated = case.automated;
-        existing.reach = case.reach;
-        existing.updated_at = existing.updated_at.max(now);
-        existing.reprioritize(config, now);
+    if join_automated(&mut existing, case, config, now) {
         update_case(conn, &existing, version, config)?;
     }
     Ok(existing.id)
