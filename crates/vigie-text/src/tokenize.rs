@@ -199,6 +199,12 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                     i = j;
                     continue;
                 }
+                if matches!(bytes.get(j), Some(b'\'' | b'`'))
+                    && let Some(end) = self.ascii_apostrophe_word(i, j)
+                {
+                    i = end;
+                    continue;
+                }
             }
             let (c, len) = char_at(text, i);
             let info = self.fold.classify(c);
@@ -382,6 +388,123 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             folded: folded_start..folded_end,
             squeezed: squeezed_start..squeezed_end,
             span: Span::new(start as u32, end as u32),
+            evasion,
+        };
+        self.push_token(token, None);
+    }
+
+    /// Emits the word starting at byte `start` if it is ASCII letters with single apostrophes
+    /// between them ("c'est", "don't", "aujourd'hui", "jusqu'aujourd'hui"; `first_end` is the
+    /// first apostrophe) and returns where it ends. The general path ([`Tokenizer::word`], then
+    /// [`Tokenizer::leet_word`]) gives the same tokens, splitting elisions and cutting runs the
+    /// same way, slower. `None`, with nothing done, for any other word and for one with a
+    /// letter three times in a row, whose letters the general path counts differently.
+    fn ascii_apostrophe_word(&mut self, start: usize, first_end: usize) -> Option<usize> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut end = first_end;
+        loop {
+            // `end` is at an apostrophe: a letter must follow.
+            if !bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
+                return None;
+            }
+            end = ascii_letters_end(bytes, end + 2);
+            match bytes.get(end) {
+                Some(b'\'' | b'`') => {}
+                None => break,
+                Some(&b) if b < 0x80 => {
+                    if is_ascii_separator(b) {
+                        break;
+                    }
+                    return None;
+                }
+                Some(_) => {
+                    if is_word_kind(self.fold.classify(char_at(text, end).0).kind) {
+                        return None;
+                    }
+                    break;
+                }
+            }
+        }
+        // Longer words are cut by the general path.
+        if end - start > MAX_WORD_UNITS {
+            return None;
+        }
+        let word = bytes.get(start..end)?;
+        if word.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+            return None;
+        }
+        // At least two letters: never one of a spaced-out run.
+        self.flush_run();
+        let mut token_start = start;
+        if !self.folded.is_empty() {
+            self.folded.push(b' ');
+            self.squeezed.push(b' ');
+        }
+        let mut folded_start = self.folded.len();
+        let mut squeezed_start = self.squeezed.len();
+        let mut evasion = Evasion::NONE;
+        let (mut last, mut run) = (0u8, 0u32);
+        let mut letters = 0u32;
+        for (at, &b) in (start..).zip(word) {
+            if b == b'\'' || b == b'`' {
+                // A letter always follows (checked above), as the general path requires
+                // before it splits an elision off.
+                let written = self.folded.get(folded_start..).unwrap_or(&[]);
+                if ELISIONS.contains(&written) {
+                    self.close_apostrophe_token(
+                        folded_start,
+                        squeezed_start,
+                        token_start,
+                        at,
+                        evasion,
+                    );
+                    self.folded.push(b' ');
+                    self.squeezed.push(b' ');
+                    folded_start = self.folded.len();
+                    squeezed_start = self.squeezed.len();
+                    token_start = at + 1;
+                    evasion = Evasion::NONE;
+                    (last, run) = (0, 0);
+                }
+                continue;
+            }
+            letters += 1;
+            // Only ASCII letters reach here: setting bit 5 lower-cases them.
+            let letter = b | 0x20;
+            if letter == last {
+                run += 1;
+                if run >= 3 {
+                    evasion |= Evasion::REPEATED;
+                } else {
+                    self.folded.push(letter);
+                }
+            } else {
+                last = letter;
+                run = 1;
+                self.folded.push(letter);
+                self.squeezed.push(letter);
+            }
+        }
+        self.cues.latin_letters += letters;
+        self.close_apostrophe_token(folded_start, squeezed_start, token_start, end, evasion);
+        Some(end)
+    }
+
+    /// Records a token of [`Tokenizer::ascii_apostrophe_word`] ending at the forms' ends.
+    fn close_apostrophe_token(
+        &mut self,
+        folded_start: usize,
+        squeezed_start: usize,
+        span_start: usize,
+        span_end: usize,
+        evasion: Evasion,
+    ) {
+        self.out.evasion |= evasion;
+        let token = Token {
+            folded: folded_start as u32..self.folded.len() as u32,
+            squeezed: squeezed_start as u32..self.squeezed.len() as u32,
+            span: Span::new(span_start as u32, span_end as u32),
             evasion,
         };
         self.push_token(token, None);
@@ -1209,6 +1332,26 @@ mod tests {
         (out, cues)
     }
 
+    #[test]
+    fn apostrophe_words_split_elisions_and_drop_other_apostrophes() {
+        let cases = [
+            ("C'est aujourd'hui", "c est aujourdhui"),
+            ("jusqu'aujourd'hui j`vais", "jusqu aujourdhui j vais"),
+            ("don't l'homme qu'il", "dont l homme qu il"),
+            ("all'la ll'l", "alla ll"),
+        ];
+        for (text, expected) in cases {
+            let (fast, fast_cues) = tokenize(text, true);
+            let (general, general_cues) = tokenize(text, false);
+            assert_eq!(fast.folded, expected, "{text}");
+            assert_eq!(fast.tokens, general.tokens, "{text}");
+            assert_eq!(fast.squeezed, general.squeezed, "{text}");
+            assert_eq!(fast.squeezed_keys, general.squeezed_keys, "{text}");
+            assert_eq!(fast.evasion, general.evasion, "{text}");
+            assert_eq!(fast_cues, general_cues, "{text}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
@@ -1226,6 +1369,28 @@ mod tests {
             prop_assert_eq!(fast.evasion, general.evasion);
             // Known and kept (the language identifier was tuned with it): the ASCII word path
             // counts every letter of a run of three or more, the general path the two kept.
+            let tripled = text
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_alphabetic() && w[0] == w[1] && w[1] == w[2]);
+            if !tripled {
+                prop_assert_eq!(fast_cues, general_cues);
+            }
+        }
+
+        /// The same for words with apostrophes: elisions ("l'", "qu'", "jusqu'"), dropped
+        /// apostrophes, runs of letters across them, words cut by other characters.
+        #[test]
+        fn apostrophe_words_give_the_general_paths_tokens(
+            text in "([a-dhjlqsuA-DJLQU'`]{0,12}[ .,!'`é’…😒0-9-]{0,2}){0,8}",
+        ) {
+            let (fast, fast_cues) = tokenize(&text, true);
+            let (general, general_cues) = tokenize(&text, false);
+            prop_assert_eq!(&fast.folded, &general.folded);
+            prop_assert_eq!(&fast.squeezed, &general.squeezed);
+            prop_assert_eq!(&fast.tokens, &general.tokens);
+            prop_assert_eq!(&fast.squeezed_keys, &general.squeezed_keys);
+            prop_assert_eq!(fast.evasion, general.evasion);
             let tripled = text
                 .as_bytes()
                 .windows(3)
