@@ -418,7 +418,7 @@ fn decide_all(
                 .rules
                 .iter()
                 .filter(|r| r.mode == vigie_policy::Mode::Enforce)
-                .map(|r| r.id.clone())
+                .map(|r| r.id.to_string())
                 .collect(),
         });
     }

@@ -18,6 +18,36 @@ use crate::vars::{
     AUTHOR_FIELDS, POST_FIELDS, ROOTS, SIGNAL_FIELDS, Scores, THREAT_ALIAS, category_of_segment,
 };
 
+/// A necessary condition of a [`Guard`] in flat form: `scores[category] >= min`. Most guards
+/// are one score test, so the loop over rules reads this first and walks the guard's tree only
+/// when `whole_guard` is false.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Gate {
+    pub category: usize,
+    pub min: f64,
+    /// Whether passing the gate means passing the whole guard.
+    pub whole_guard: bool,
+}
+
+impl Gate {
+    /// Passes on every post, and is the whole guard.
+    const OPEN: Gate = Gate {
+        category: 0,
+        min: f64::NEG_INFINITY,
+        whole_guard: true,
+    };
+    /// Passes on every post; the guard must still be walked.
+    const OPEN_PARTIAL: Gate = Gate {
+        whole_guard: false,
+        ..Gate::OPEN
+    };
+
+    #[inline]
+    pub(crate) fn passes(&self, scores: &Scores) -> bool {
+        scores.get(self.category).is_some_and(|s| *s >= self.min)
+    }
+}
+
 /// A cheap necessary condition for a rule to fire.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Guard {
@@ -48,6 +78,33 @@ impl Guard {
             }
             Guard::All(guards) => guards.iter().all(|g| g.passes(scores)),
             Guard::Any(guards) => guards.iter().any(|g| g.passes(scores)),
+        }
+    }
+
+    /// The one score test this guard starts with, for the tight loop over rules: a
+    /// [`Gate`] that fails means the guard fails.
+    pub(crate) fn gate(&self) -> Gate {
+        match self {
+            Guard::Always => Gate::OPEN,
+            Guard::Score {
+                category,
+                min,
+                strict,
+            } => Gate {
+                category: category.index(),
+                // scores are finite (see `max_scores`), so `score > min` is `score >= next_up(min)`
+                min: if *strict { min.next_up() } else { *min },
+                whole_guard: true,
+            },
+            Guard::All(guards) => guards
+                .iter()
+                .map(Guard::gate)
+                .find(|g| g.min > f64::NEG_INFINITY)
+                .map_or(Gate::OPEN_PARTIAL, |g| Gate {
+                    whole_guard: false,
+                    ..g
+                }),
+            Guard::Any(_) => Gate::OPEN_PARTIAL,
         }
     }
 

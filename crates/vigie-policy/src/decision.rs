@@ -100,13 +100,14 @@ pub struct PostContext {
     pub author: AuthorContext,
 }
 
-/// A rule that matched, enforced or in shadow mode.
+/// A rule that matched, enforced or in shadow mode. Its strings are shared with the compiled
+/// rule (on the wire they are plain strings): a fired rule costs no allocation of its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FiredRule {
-    pub id: String,
+    pub id: Arc<str>,
     pub action: Action,
     pub mode: Mode,
-    pub reason_code: String,
+    pub reason_code: Arc<str>,
     pub category: Option<Category>,
 }
 
@@ -151,8 +152,9 @@ pub struct Decision {
     pub post_id: String,
     /// The enforced action (shadow rules never change it).
     pub action: Action,
-    /// Reason code of the rule that set the action; `None` when allowed by default.
-    pub reason_code: Option<String>,
+    /// Reason code of the rule that set the action; `None` when allowed by default. Shared
+    /// with the rule, like [`FiredRule::reason_code`].
+    pub reason_code: Option<Arc<str>>,
     /// Category of the rule that set the action.
     pub category: Option<Category>,
     /// Every category with a non-zero score, highest first.

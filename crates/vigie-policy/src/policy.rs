@@ -7,7 +7,7 @@ use serde::Deserialize;
 use vigie_detect::{Category, Signal};
 use vigie_text::Lang;
 
-use crate::check::{self, Guard, NameProblem};
+use crate::check::{self, Gate, Guard, NameProblem};
 use crate::decision::{Action, FiredRule, Mode, PostContext};
 use crate::native::Native;
 use crate::vars::{PostVars, Scores, max_scores};
@@ -148,15 +148,17 @@ struct PolicySpec {
 /// One compiled rule.
 #[derive(Debug)]
 pub struct Rule {
-    id: String,
+    /// Shared with every [`FiredRule`] of this rule.
+    id: Arc<str>,
     description: String,
     when: String,
     action: Action,
     mode: Mode,
-    reason_code: String,
+    reason_code: Arc<str>,
     category: Option<Category>,
     line: usize,
     guard: Guard,
+    gate: Gate,
     /// The condition for the native evaluator, when it is within its subset.
     native: Option<Native>,
     program: Program,
@@ -202,10 +204,10 @@ impl Rule {
 
     fn fired(&self) -> FiredRule {
         FiredRule {
-            id: self.id.clone(),
+            id: Arc::clone(&self.id),
             action: self.action,
             mode: self.mode,
-            reason_code: self.reason_code.clone(),
+            reason_code: Arc::clone(&self.reason_code),
             category: self.category,
         }
     }
@@ -235,7 +237,7 @@ pub struct Verdict {
     /// The most severe action of the enforced rules that fired; `Allow` when none did.
     pub action: Action,
     /// Reason code of the rule that set the action (`None` when no enforced rule fired).
-    pub reason_code: Option<String>,
+    pub reason_code: Option<Arc<str>>,
     /// Category of the rule that set the action.
     pub category: Option<Category>,
     /// Every rule that fired, enforced and shadow, in file order.
@@ -349,7 +351,7 @@ impl Policy {
             if !valid_id(&id) {
                 return Err(fail(RuleProblem::BadId(id.clone())));
             }
-            if let Some(first) = rules.iter().position(|r| r.id == id) {
+            if let Some(first) = rules.iter().position(|r| *r.id == *id) {
                 return Err(fail(RuleProblem::DuplicateId { first: first + 1 }));
             }
             let rule = compile_rule(&env, rule_spec, line).map_err(fail)?;
@@ -425,7 +427,10 @@ impl Policy {
         let mut verdict = Verdict::default();
         let mut winner: Option<&Rule> = None;
         for rule in &self.rules {
-            if fast && !rule.guard.passes(&scores) {
+            if fast
+                && !(rule.gate.passes(&scores)
+                    && (rule.gate.whole_guard || rule.guard.passes(&scores)))
+            {
                 continue;
             }
             let native = match &rule.native {
@@ -447,7 +452,7 @@ impl Policy {
         }
         if let Some(rule) = winner {
             verdict.action = rule.action;
-            verdict.reason_code = Some(rule.reason_code.clone());
+            verdict.reason_code = Some(Arc::clone(&rule.reason_code));
             verdict.category = rule.category;
         }
         verdict
@@ -470,14 +475,14 @@ impl Policy {
             Ok(Value::Bool(fired)) => fired,
             Ok(other) => {
                 verdict.errors.push(RuleEvalError {
-                    rule_id: rule.id.clone(),
+                    rule_id: rule.id.to_string(),
                     message: format!("condition gave {} instead of a boolean", type_name(&other)),
                 });
                 false
             }
             Err(e) => {
                 verdict.errors.push(RuleEvalError {
-                    rule_id: rule.id.clone(),
+                    rule_id: rule.id.to_string(),
                     message: e.to_string(),
                 });
                 false
@@ -574,17 +579,19 @@ fn compile_rule(env: &Arc<Env>, spec: RuleSpec, line: usize) -> Result<Rule, Rul
     check::check_names(program.expression()).map_err(RuleProblem::Name)?;
     trial_evaluation(env, &program)?;
     let guard = check::guard_of(program.expression());
+    let gate = guard.gate();
     let native = Native::compile(program.expression());
     Ok(Rule {
-        id: spec.id.into_inner(),
+        id: Arc::from(spec.id.into_inner()),
         description: spec.description,
         when,
         action,
         mode,
-        reason_code,
+        reason_code: Arc::from(reason_code),
         category,
         line,
         guard,
+        gate,
         native,
         program,
     })

@@ -11,7 +11,7 @@ fn enforced(verdict: &vigie_policy::Verdict) -> Vec<&str> {
         .fired
         .iter()
         .filter(|f| f.mode == Mode::Enforce)
-        .map(|f| f.id.as_str())
+        .map(|f| &*f.id)
         .collect()
 }
 
@@ -20,7 +20,7 @@ fn shadow(verdict: &vigie_policy::Verdict) -> Vec<&str> {
         .fired
         .iter()
         .filter(|f| f.mode == Mode::Shadow)
-        .map(|f| f.id.as_str())
+        .map(|f| &*f.id)
         .collect()
 }
 

@@ -99,10 +99,10 @@ fn shadow_rules_fire_and_are_recorded_but_never_change_the_action() {
     assert_eq!(verdict.reason_code, None);
     assert_eq!(verdict.fired.len(), 1);
     let fired = &verdict.fired[0];
-    assert_eq!(fired.id, "shadow-escalate-hate");
+    assert_eq!(&*fired.id, "shadow-escalate-hate");
     assert_eq!(fired.mode, Mode::Shadow);
     assert_eq!(fired.action, Action::EscalateUrgent);
-    assert_eq!(fired.reason_code, "hate_trial");
+    assert_eq!(&*fired.reason_code, "hate_trial");
 
     // next to an enforced rule, the shadow rule's harsher action is still not applied
     let signals = [signal(Category::Hate, 0.9)];
@@ -341,7 +341,7 @@ fn post_lang_and_length_come_from_the_input() {
             text_chars,
             context: &context,
         });
-        verdict.fired.iter().any(|f| f.id == "reach")
+        verdict.fired.iter().any(|f| &*f.id == "reach")
     };
     assert!(fired(Lang::En, 50));
     assert!(!fired(Lang::Fr, 50));

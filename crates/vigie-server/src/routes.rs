@@ -587,7 +587,7 @@ pub(crate) fn run_backtest(
                 text: p.text.chars().take(500).collect(),
                 stored_action: p.action.clone(),
                 candidate_action: d.action.name().to_string(),
-                candidate_reason: d.reason_code.clone(),
+                candidate_reason: d.reason_code.as_deref().map(str::to_string),
             });
         }
     }

@@ -791,8 +791,9 @@ async fn write_group(
                 model_versions: job.model_versions.clone(),
                 reason: d
                     .reason_code
-                    .clone()
-                    .unwrap_or_else(|| "default_allow".to_string()),
+                    .as_deref()
+                    .unwrap_or("default_allow")
+                    .to_string(),
                 details: String::new(),
             },
             details,

@@ -172,8 +172,8 @@ fn automated_restriction(
         category: d.category,
         reason_code: d
             .reason_code
-            .clone()
-            .unwrap_or_else(|| format!("automated.{}", d.action.name())),
+            .as_deref()
+            .map_or_else(|| format!("automated.{}", d.action.name()), str::to_string),
         source: DetectionSource::Automated,
         automated_detection: true,
         content_at: posted_at,

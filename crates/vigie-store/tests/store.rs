@@ -12,7 +12,7 @@ fn decision(post_id: &str, action: Action, reason: Option<&str>) -> Decision {
     Decision {
         post_id: post_id.to_string(),
         action,
-        reason_code: reason.map(str::to_string),
+        reason_code: reason.map(Into::into),
         category: None,
         categories: vec![],
         evidence: vec![],

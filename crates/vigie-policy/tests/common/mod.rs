@@ -59,5 +59,5 @@ pub fn eval(policy: &Policy, signals: &[Signal], context: &PostContext) -> Verdi
 }
 
 pub fn fired_ids(verdict: &Verdict) -> Vec<&str> {
-    verdict.fired.iter().map(|f| f.id.as_str()).collect()
+    verdict.fired.iter().map(|f| &*f.id).collect()
 }

@@ -19,7 +19,7 @@ pub fn automated(
     Decision {
         post_id: post_id.to_string(),
         action,
-        reason_code: Some("auto".to_string()),
+        reason_code: Some("auto".into()),
         category: scores.first().map(|s| s.0),
         categories: scores
             .iter()

@@ -742,8 +742,9 @@ pub async fn case_page(
             .map(|d| d.action.name().to_string())
             .unwrap_or_else(|| "none (reported by users)".into()),
         automated_reason: automated
-            .and_then(|d| d.reason_code.clone())
-            .unwrap_or_default(),
+            .and_then(|d| d.reason_code.as_deref())
+            .unwrap_or_default()
+            .to_string(),
         signals: automated
             .map(|d| {
                 d.categories
@@ -761,13 +762,13 @@ pub async fn case_page(
                 d.rules
                     .iter()
                     .map(|r| RuleRow {
-                        id: r.id.clone(),
+                        id: r.id.to_string(),
                         action: r.action.name().to_string(),
                         mode: match r.mode {
                             Mode::Enforce => "enforced".into(),
                             Mode::Shadow => "shadow".into(),
                         },
-                        reason_code: r.reason_code.clone(),
+                        reason_code: r.reason_code.to_string(),
                     })
                     .collect()
             })
@@ -1481,7 +1482,7 @@ async fn catch_up_chunk(state: &AppState, tally: &SharedTally) -> Result<bool, C
         for r in &d.rules {
             let entry = t
                 .hits
-                .entry((d.policy_version.clone(), r.id.clone()))
+                .entry((d.policy_version.clone(), r.id.to_string()))
                 .or_default();
             entry.hits += 1;
             if r.mode == Mode::Shadow && r.action != d.action {
