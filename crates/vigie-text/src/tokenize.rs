@@ -1352,6 +1352,27 @@ mod tests {
         }
     }
 
+    /// Tokenizes `text` with and without the fast paths and compares everything they produce.
+    fn fast_path_matches_general(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let (fast, fast_cues) = tokenize(text, true);
+        let (general, general_cues) = tokenize(text, false);
+        prop_assert_eq!(&fast.folded, &general.folded);
+        prop_assert_eq!(&fast.squeezed, &general.squeezed);
+        prop_assert_eq!(&fast.tokens, &general.tokens);
+        prop_assert_eq!(&fast.squeezed_keys, &general.squeezed_keys);
+        prop_assert_eq!(fast.evasion, general.evasion);
+        // Known and kept (the language identifier was tuned with it): the ASCII word path
+        // counts every letter of a run of three or more, the general path the two kept.
+        let tripled = text
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_alphabetic() && w[0] == w[1] && w[1] == w[2]);
+        if !tripled {
+            prop_assert_eq!(fast_cues, general_cues);
+        }
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
@@ -1360,22 +1381,7 @@ mod tests {
         fn fast_paths_give_the_general_paths_tokens(
             text in "([a-cA-C@0-9]{0,12}[ .,!'é&…“”’😒\u{301}-]{0,2}){0,8}",
         ) {
-            let (fast, fast_cues) = tokenize(&text, true);
-            let (general, general_cues) = tokenize(&text, false);
-            prop_assert_eq!(&fast.folded, &general.folded);
-            prop_assert_eq!(&fast.squeezed, &general.squeezed);
-            prop_assert_eq!(&fast.tokens, &general.tokens);
-            prop_assert_eq!(&fast.squeezed_keys, &general.squeezed_keys);
-            prop_assert_eq!(fast.evasion, general.evasion);
-            // Known and kept (the language identifier was tuned with it): the ASCII word path
-            // counts every letter of a run of three or more, the general path the two kept.
-            let tripled = text
-                .as_bytes()
-                .windows(3)
-                .any(|w| w[0].is_ascii_alphabetic() && w[0] == w[1] && w[1] == w[2]);
-            if !tripled {
-                prop_assert_eq!(fast_cues, general_cues);
-            }
+            fast_path_matches_general(&text)?;
         }
 
         /// The same for words with apostrophes: elisions ("l'", "qu'", "jusqu'"), dropped
@@ -1384,20 +1390,7 @@ mod tests {
         fn apostrophe_words_give_the_general_paths_tokens(
             text in "([a-dhjlqsuA-DJLQU'`]{0,12}[ .,!'`é’…😒0-9-]{0,2}){0,8}",
         ) {
-            let (fast, fast_cues) = tokenize(&text, true);
-            let (general, general_cues) = tokenize(&text, false);
-            prop_assert_eq!(&fast.folded, &general.folded);
-            prop_assert_eq!(&fast.squeezed, &general.squeezed);
-            prop_assert_eq!(&fast.tokens, &general.tokens);
-            prop_assert_eq!(&fast.squeezed_keys, &general.squeezed_keys);
-            prop_assert_eq!(fast.evasion, general.evasion);
-            let tripled = text
-                .as_bytes()
-                .windows(3)
-                .any(|w| w[0].is_ascii_alphabetic() && w[0] == w[1] && w[1] == w[2]);
-            if !tripled {
-                prop_assert_eq!(fast_cues, general_cues);
-            }
+            fast_path_matches_general(&text)?;
         }
 
         #[test]
