@@ -3,49 +3,35 @@
 //! can learn (a conjunction of two words far apart), it must learn; it must be reproducible bit
 //! for bit, survive the file round trip, refuse damaged files, and explain its scores exactly.
 
+mod common;
+
+use common::{filler, row, threat_average_precision};
 use vigie_classify::model::{FORMAT_VERSION, ModelError, OLDEST_READABLE_VERSION};
-use vigie_classify::{Classifier, FeatureSettings, TrainConfig, TrainRow, metrics, train};
+use vigie_classify::{Classifier, FeatureSettings, TrainConfig, TrainRow, train};
 use vigie_detect::{Category, DetectInput, Detector};
 use vigie_text::{Lang, Normalizer};
-
-const THREAT: usize = 1;
-const HATE: usize = 0;
 
 /// Posts "<colour> <fillers> <animal> <fillers>": positive when (red and cat) or (blue and dog).
 /// Each word alone is positive half of the time, and fillers keep the two words out of one
 /// bigram, so word, bigram and character features are uninformative one by one.
 fn conjunction(offset: usize, count: usize) -> Vec<TrainRow> {
-    let fillers = [
-        "and", "then", "maybe", "over", "there", "quite", "really", "near", "under", "today",
-        "softly", "again", "somehow", "later", "indeed", "around",
-    ];
     let normalizer = Normalizer::new();
-    let mut rows = Vec::new();
-    for i in offset..offset + count {
-        let red = i % 2 == 0;
-        let cat = (i / 2) % 2 == 0;
-        let f = |k: usize| fillers[(i * 7 + k * 5 + i / 4) % fillers.len()];
-        let text = format!(
-            "{} {} {} {} {}",
-            if red { "red" } else { "blue" },
-            f(0),
-            f(1),
-            if cat { "cat" } else { "dog" },
-            f(2)
-        );
-        let mut labels = [None; 7];
-        labels[THREAT] = Some(red == cat);
-        // A second label so that the model has more than one output.
-        labels[HATE] = Some(i % 3 == 0);
-        rows.push(TrainRow {
-            normalized: normalizer.normalize(&text, Some(Lang::En)),
-            text,
-            prior: Vec::new(),
-            labels,
-            weights: [1.0; 7],
-        });
-    }
-    rows
+    (offset..offset + count)
+        .map(|i| {
+            let red = i % 2 == 0;
+            let cat = (i / 2) % 2 == 0;
+            let f = |k: usize| filler(i, k);
+            let text = format!(
+                "{} {} {} {} {}",
+                if red { "red" } else { "blue" },
+                f(0),
+                f(1),
+                if cat { "cat" } else { "dog" },
+                f(2)
+            );
+            row(&normalizer, text, red == cat, i % 3 == 0)
+        })
+        .collect()
 }
 
 fn config(dim: u32, words_only: bool) -> TrainConfig {
@@ -76,28 +62,13 @@ fn trained(dim: u32, words_only: bool) -> Classifier {
     .0
 }
 
-fn threat_average_precision(c: &Classifier) -> f32 {
-    let at = c
-        .labels()
-        .iter()
-        .position(|&x| x == Category::ViolenceThreat)
-        .expect("threat learned");
-    let pairs: Vec<(f32, bool)> = conjunction(5000, 200)
-        .iter()
-        .map(|r| {
-            let s = c.score(&r.text, &r.normalized, &r.prior);
-            (s.probabilities[at], r.labels[THREAT] == Some(true))
-        })
-        .collect();
-    metrics::average_precision(&pairs)
-}
-
 #[test]
 fn interactions_learn_a_conjunction_the_linear_model_cannot() {
-    let linear = threat_average_precision(&trained(0, false));
+    let linear = threat_average_precision(&trained(0, false), &conjunction(5000, 200));
     assert!(linear < 0.75, "linear model AP {linear}");
     for words_only in [false, true] {
-        let interactions = threat_average_precision(&trained(8, words_only));
+        let interactions =
+            threat_average_precision(&trained(8, words_only), &conjunction(5000, 200));
         assert!(
             interactions > 0.95,
             "interaction model (words only: {words_only}) AP {interactions}"
@@ -256,7 +227,7 @@ fn a_smaller_embedding_table_still_learns_and_round_trips() {
         (saved - (4096 - 512) * 8).abs() < 200,
         "{saved} bytes smaller"
     );
-    assert!(threat_average_precision(&c) > 0.95);
+    assert!(threat_average_precision(&c, &conjunction(5000, 200)) > 0.95);
     for bad in [3u8, 13] {
         let config = TrainConfig {
             interactions_hash_bits: bad,

@@ -4,44 +4,30 @@
 //! A version 3 file (no skip pairs) still loads and scores the same; one that claims skip pairs
 //! under version 3 is refused, since a version 3 reader would score it without them.
 
+mod common;
+
+use common::{filler, row, threat_average_precision};
 use vigie_classify::features::{self, Collected, MarkerTable};
 use vigie_classify::model::{FORMAT_VERSION, ModelError};
-use vigie_classify::{Classifier, FeatureSettings, TrainConfig, TrainRow, metrics, train};
-use vigie_detect::Category;
+use vigie_classify::{Classifier, FeatureSettings, TrainConfig, TrainRow, train};
 use vigie_text::{Lang, Normalizer};
-
-const THREAT: usize = 1;
-const HATE: usize = 0;
 
 /// Posts "<f> A <f> <f> B <f>": positive when "alpha" comes before "omega". Both words are in
 /// every post, each between two fillers, so words, bigrams and character grams are the same
 /// for both orders; only a pair of words three tokens apart, in order, tells them apart.
 fn ordered(offset: usize, count: usize) -> Vec<TrainRow> {
-    let fillers = [
-        "and", "then", "maybe", "over", "there", "quite", "really", "near", "under", "today",
-        "softly", "again", "somehow", "later", "indeed", "around",
-    ];
     let normalizer = Normalizer::new();
     (offset..offset + count)
         .map(|i| {
             let alpha_first = i % 2 == 0;
-            let f = |k: usize| fillers[(i * 7 + k * 5 + i / 4) % fillers.len()];
+            let f = |k: usize| filler(i, k);
             let (a, b) = if alpha_first {
                 ("alpha", "omega")
             } else {
                 ("omega", "alpha")
             };
             let text = format!("{} {a} {} {} {b} {}", f(0), f(1), f(2), f(3));
-            let mut labels = [None; 7];
-            labels[THREAT] = Some(alpha_first);
-            labels[HATE] = Some(i % 3 == 0);
-            TrainRow {
-                normalized: normalizer.normalize(&text, Some(Lang::En)),
-                text,
-                prior: Vec::new(),
-                labels,
-                weights: [1.0; 7],
-            }
+            row(&normalizer, text, alpha_first, i % 3 == 0)
         })
         .collect()
 }
@@ -72,27 +58,11 @@ fn trained(skip_window: u8) -> Classifier {
     .0
 }
 
-fn threat_average_precision(c: &Classifier) -> f32 {
-    let at = c
-        .labels()
-        .iter()
-        .position(|&x| x == Category::ViolenceThreat)
-        .expect("threat learned");
-    let pairs: Vec<(f32, bool)> = ordered(5000, 200)
-        .iter()
-        .map(|r| {
-            let s = c.score(&r.text, &r.normalized, &r.prior);
-            (s.probabilities[at], r.labels[THREAT] == Some(true))
-        })
-        .collect();
-    metrics::average_precision(&pairs)
-}
-
 #[test]
 fn skip_pairs_learn_word_order_that_bigrams_cannot() {
-    let without = threat_average_precision(&trained(0));
+    let without = threat_average_precision(&trained(0), &ordered(5000, 200));
     assert!(without < 0.75, "without skip pairs AP {without}");
-    let with = threat_average_precision(&trained(4));
+    let with = threat_average_precision(&trained(4), &ordered(5000, 200));
     assert!(with > 0.95, "with skip pairs AP {with}");
 }
 
