@@ -264,6 +264,23 @@ fn a_reused_scratch_decides_like_a_fresh_one() {
 /// are acted on by the rules and the default policy alone, in the category they belong to;
 /// their look-alikes (a party, ranges, camping tools, a dative "te découper une part") are
 /// allowed; quoted counter-speech is not removed as hate.
+/// The post is held for review or worse, by an enforced rule of `category`.
+fn assert_acted_on_as(engine: &Engine, text: &str, category: &str) {
+    let d = decide(engine, text);
+    assert!(
+        d.action >= Action::HoldForReview,
+        "{text:?} → {:?}",
+        d.action
+    );
+    assert!(
+        d.rules
+            .iter()
+            .any(|r| r.mode == Mode::Enforce && r.category.is_some_and(|c| c.name() == category)),
+        "{text:?}: no enforced {category} rule in {:?}",
+        d.rules
+    );
+}
+
 #[test]
 fn issue_3_threats_are_acted_on_and_their_look_alikes_are_not() {
     let engine = engine();
@@ -299,19 +316,7 @@ fn issue_3_threats_are_acted_on_and_their_look_alikes_are_not() {
         ),
     ];
     for (text, category) in threats {
-        let d = decide(engine, text);
-        assert!(
-            d.action >= Action::HoldForReview,
-            "{text:?} → {:?}",
-            d.action
-        );
-        assert!(
-            d.rules.iter().any(
-                |r| r.mode == Mode::Enforce && r.category.is_some_and(|c| c.name() == category)
-            ),
-            "{text:?}: no enforced {category} rule in {:?}",
-            d.rules
-        );
+        assert_acted_on_as(engine, text, category);
     }
     for text in [
         "I'll throw you a party on Saturday",
@@ -364,19 +369,7 @@ fn issue_3_veiled_threats_with_a_cue_are_acted_on_and_alone_are_not() {
             "incitement",
         ),
     ] {
-        let d = decide(engine, text);
-        assert!(
-            d.action >= Action::HoldForReview,
-            "{text:?} → {:?}",
-            d.action
-        );
-        assert!(
-            d.rules.iter().any(
-                |r| r.mode == Mode::Enforce && r.category.is_some_and(|c| c.name() == category)
-            ),
-            "{text:?}: no enforced {category} rule in {:?}",
-            d.rules
-        );
+        assert_acted_on_as(engine, text, category);
     }
     for text in [
         "t'as intérêt à faire gaffe au verglas demain matin",
