@@ -384,6 +384,27 @@ pub(crate) struct WriteJob {
 /// Most posts committed in one transaction.
 pub(crate) const MAX_GROUP_POSTS: usize = 512;
 
+/// A group to commit together: `first` and the jobs already waiting behind it, up to about
+/// `MAX_GROUP_POSTS` posts, and its number of posts. Never waits for more, so a lone post is
+/// not delayed.
+pub(crate) fn gather_group(
+    first: WriteJob,
+    jobs: &mut mpsc::Receiver<WriteJob>,
+) -> (Vec<WriteJob>, usize) {
+    let mut posts = first.posts.len();
+    let mut group = vec![first];
+    while posts < MAX_GROUP_POSTS {
+        match jobs.try_recv() {
+            Ok(job) => {
+                posts += job.posts.len();
+                group.push(job);
+            }
+            Err(_) => break,
+        }
+    }
+    (group, posts)
+}
+
 /// The writer task on PostgreSQL (SQLite's is `sqlite_writer`): commits waiting jobs in
 /// groups until every `Store` handle is dropped.
 pub(crate) async fn run_writer(
@@ -411,17 +432,7 @@ pub(crate) async fn run_writer(
                 continue;
             }
         };
-        let mut group = vec![first];
-        let mut posts = group[0].posts.len();
-        while posts < MAX_GROUP_POSTS {
-            match jobs.try_recv() {
-                Ok(job) => {
-                    posts += job.posts.len();
-                    group.push(job);
-                }
-                Err(_) => break,
-            }
-        }
+        let (mut group, posts) = gather_group(first, &mut jobs);
         let _guard = write_lock.lock().await;
         let config = review
             .read()

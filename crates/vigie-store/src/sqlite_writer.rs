@@ -24,7 +24,7 @@ use vigie_review::{Case, ReviewConfig};
 
 use crate::audit::{ChainHead, EventRef};
 use crate::decisions::{
-    MAX_GROUP_POSTS, OwnedPost, Recorded, StoredDecision, WriteJob, WriterCounters, needs_case,
+    OwnedPost, Recorded, StoredDecision, WriteJob, WriterCounters, gather_group, needs_case,
 };
 use crate::review::{
     CaseRow, MemberRow, case_for_decision, join_automated, list_column, member_rows, to_json,
@@ -132,17 +132,7 @@ impl SqliteWriter {
                 let _ = first.reply.send(Err(StoreError::Closed));
                 break;
             }
-            let mut posts = first.posts.len();
-            let mut group = vec![first];
-            while posts < MAX_GROUP_POSTS {
-                match jobs.try_recv() {
-                    Ok(job) => {
-                        posts += job.posts.len();
-                        group.push(job);
-                    }
-                    Err(_) => break,
-                }
-            }
+            let (group, posts) = gather_group(first, &mut jobs);
             let _guard = write_lock.blocking_lock();
             let config = review
                 .read()
