@@ -824,6 +824,143 @@ GROUPS += [
     ], S18, n=1, train_only=True),
 ]
 
+# ----- Round 20 (issue #3, session 5): fresh held-back round, written from scratch without
+# looking at the rules, split by the usual hash rule (data/seeds/rounds.py). Twins of round 20's
+# threats in the same words (stretchers, brake lines, countdowns, shovels, crowbars, "see you
+# soon"), and idioms, sport, games, fiction, news, condemnation, cooking, tech, everyday meetups. -----
+R20 = {
+    "person": ["Nolan", "Tamsin", "Reggie", "Farah", "Owen", "Bianca", "Rhys", "Keisha", "Declan", "Mei"],
+    "spot": ["the Westfield car park", "the food bank on Carter Rd", "Elm Park", "the library steps",
+             "the bus depot", "the Unitarian hall", "the fountain", "the community centre"],
+    "when": ["thursday night", "at 6 sharp", "on the 12th", "this weekend", "sunday after lunch",
+             "before the council vote", "straight after work"],
+}
+
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Next time I see you {person} I'm breaking out the good wine, it's been way too long.",
+        "You have until sunday to give the car back, the insurance only covers you till then.",
+        "Formal notice to all tenants: the lift will be out of service until friday, please use the stairs.",
+        "When we next meet you'll leave with a full stomach, my nan is cooking for twelve.",
+        "Counting down the days until I see you at the airport {person}. 6 left!!",
+        "🔪🔪 knife skills class tonight {person}, don't forget your apron 🔪🔪",
+        "I'd get that brake line checked if I were you, the garage said the rear pads are nearly gone.",
+        "Lovely photo of your front door on your story, what paint is that red? Need it for ours.",
+        "I've got a shovel, a free afternoon and your postcode, so yes I can help you dig out the pond.",
+        "Bought the rifle today for the clay pigeon season, can't wait for thursday at the club.",
+        "Already drew the map of the school for the open day, west stairs lead to the science labs.",
+        "Tonight I'm coming round with the crowbar, those floorboards aren't going to lift themselves.",
+        "You'll be picking confetti out of your hair until friday, I promise you that.",
+        "Go ahead, call the police about the parking, they'll just tell you to ring the council.",
+        "If the deposit isn't back by monday I'm taking the landlord to the small claims court.",
+        "Accidents happen, {person}, don't beat yourself up about the scratch on the car.",
+        "Winter's coming, so get your boiler serviced before the first frost.",
+        "Your daughter's ballet class ends at 5:15, right? I can pick both girls up if that helps.",
+        "Pack a bag {person}, we're leaving for the coast in an hour!",
+        "Snitches end up in the river is honestly the dumbest line in that film.",
+        "Whoever finishes the puzzle first gets free drinks all summer, on me.",
+        "Tenner to whoever can get {person} to sing karaoke at the party saturday.",
+    ], R20, n=2),
+    G("peaceful_call", CLEAN, [
+        "{when}, {spot}. Bring gloves and bin bags, we're clearing the canal path.",
+        "Everybody to {spot} {when}: candles, flowers, and a minute of silence for Aisha.",
+        "Forget petitions, find out when the councillors hold surgeries and go talk to them in person.",
+        "Strikers: depot gates {when}, flasks of tea and loud voices, nothing else.",
+        "Masks on for the flu clinic at {spot} {when}, and please bring your NHS number.",
+        "Pass it on: blood drive at {spot} {when}, they need O negative badly.",
+    ], R20, n=2),
+    G("idiom", SWEARY, [
+        "This spreadsheet is going to be the death of me, I swear.",
+        "My feet are absolutely killing me after that shift.",
+        "He murdered that karaoke song, in the best way possible.",
+        "I'd kill for a cup of tea right now.",
+        "Mum's going to skin me alive when she sees the carpet.",
+        "That comedian absolutely slayed, I was crying.",
+        "We got slaughtered in the pub quiz again, last place.",
+        "Shoot me a text when you land.",
+    ], R20, n=1),
+    G("sport", CLEAN, [
+        "We're going to destroy them on saturday, our midfield is on fire this season.",
+        "That striker shot the keeper dead with a fake, unreal goal.",
+        "Knockout in the second round, he never saw the uppercut coming.",
+        "Their defence got butchered in the first half, 4-0 at the break.",
+    ], R20, n=1),
+    G("game", CLEAN, [
+        "gg ez, headshot from across the map, that sniper is broken",
+        "Stabbed him in the back on the last ring and took the win lol",
+        "Finally killed the dragon after 40 tries, my hands are shaking.",
+        "My village got burned down by raiders again, time to rebuild the walls.",
+    ], R20, n=1),
+    G("fiction", CLEAN, [
+        "In chapter 9 the detective finds the crowbar under the floorboards and realises the brother did it.",
+        "The villain's line 'your daughter's ballet class ends at 5:15' is genuinely chilling, great writing.",
+        "Writing a thriller where the hitman leaves a shovel on the victim's porch as a warning. Too much?",
+        "Season finale: she burns the whole house down with him inside. I screamed.",
+    ], R20, n=1),
+    G("news", CLEAN, [
+        "Man jailed for eight years after threatening to burn down his neighbour's house while the family slept.",
+        "Police arrest two men after messages threatening a journalist from the Ledger were traced to a phone shop.",
+        "Councillor receives death threats after eviction vote; the party calls for calm.",
+        "Court hears the accused wrote 'counting down the days' before attacking his ex-partner.",
+        "A crowbar and a petrol can were found in the suspect's van, police confirmed.",
+    ], R20, n=1),
+    G("condemnation", CLEAN, [
+        "Somebody wrote 'you'll be buried with the ballot box' under the councillor's post. This is not politics, it's a crime. Reported.",
+        "Sending 'I know your IP and your address' to a 14 year old over a game is not banter. Ban these people.",
+        "Threatening nurses because a relative died is vile, whatever your grief. Stand with our NHS staff.",
+        "Nobody deserves acid in the face for a post. Nobody. I'm sick of seeing these comments.",
+    ], R20, n=1),
+    G("cooking_garden", CLEAN, [
+        "Crush the garlic with the side of the knife, then slice the chillies finely.",
+        "Beat the eggs until stiff, then fold them in gently or you'll kill the air.",
+        "Hack back the brambles now or they'll strangle the roses by june.",
+        "Bury the bulbs about three inches deep and leave them until spring.",
+    ], R20, n=1),
+    G("tech", CLEAN, [
+        "Kill the container, purge the volume and rebuild, that fixed it for me.",
+        "The cron job nukes the temp folder every night at 6 sharp.",
+        "Our load test hammered the API until it died at about 9k requests a second.",
+        "Just shoot the logs over to me and I'll take a look after standup.",
+    ], R20, n=1),
+    G("everyday", CLEAN, [
+        "See you {when} at {spot} {person}, I'll be the one with the pram.",
+        "I'll be outside {spot} {when}, ring me if you can't find me.",
+        "Parents' evening is {when}, meet at the school gates and we'll go in together.",
+        "Market's moved to {spot} {when} because of the roadworks.",
+    ], R20, n=2),
+]
+
+# Round 20, continued: more look-alikes in other registers (officials and journalists named in
+# harmless posts, emoji, slang, long posts that end on a violent word used harmlessly).
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Dear Councillor Pryce, consider this our formal notice: the residents' association will attend the next meeting.",
+        "To the Ledger's crime reporter: we know which gym you use at 6am because you wrote about it, brilliant column.",
+        "Judge Okafor retires next month after 30 years, her last ruling was on the housing case.",
+        "Mayor Lindqvist, you signed the cycle lane order, now come and ride it with us on sunday!",
+        "Long week, broken boiler, landlord ignoring me, boss in a mood, and then my cat knocked my coffee over. I'm going to scream into a pillow.",
+        "opp spotted on the pitch, we're sliding into the semi-final tonight lads ⚽",
+        "bro ur actually cooked, that exam was brutal, go sleep 💀",
+        "Mark my words {person}, before the year's out you'll be running that marathon.",
+        "Bet you won't be so mouthy after three pints of water and a jog, find out saturday.",
+        "Gonna drag you out of bed at 6 for the sunrise hike, no excuses {person}!",
+        "Your boy crosses at the bakery lights on his own now? Mine's started too, they grow up fast.",
+    ], R20, n=2),
+    G("reported_speech", CLEAN, [
+        "My neighbour told me 'I'll burn your hedge down if it grows over again'. He meant he'd trim it himself, to be fair.",
+        "The coach shouted 'kill the clock!' and we just passed it around the back for two minutes.",
+        "Grandad's favourite threat was 'I'll tan your hide', he never laid a finger on any of us.",
+    ], R20, n=1),
+    G("history", CLEAN, [
+        "The strikers at the depot in 1984 were beaten by mounted police; the union still marks the day.",
+        "Lynchings were announced in newspapers in advance; the museum shows some of those pages.",
+    ], R20, n=1),
+    G("self_deprecation", SWEARY, [
+        "If I eat one more biscuit I'm going to have to be carried out of here on a stretcher.",
+        "My plants are going to die again because I forget they exist, I am a menace to greenery.",
+    ], R20, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

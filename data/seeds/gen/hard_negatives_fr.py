@@ -903,6 +903,145 @@ GROUPS += [
     ], S19, n=1, train_only=True),
 ]
 
+# ----- Round 20 (issue #3, session 5) : nouvelle manche, écrite de zéro sans lire les règles,
+# partagée par le hachage habituel (data/seeds/rounds.py). Jumeaux des menaces de la manche 20
+# dans les mêmes mots (brancard, freins, compte à rebours, pelle, pied-de-biche, "à très vite"),
+# expressions, sport, jeux, fiction, presse, condamnation, cuisine, informatique, rendez-vous. -----
+R20 = {
+    "perso": ["Loïc", "Samia", "Jordan", "Maëlle", "Anthony", "Nadia", "Florian", "Aurélie", "Karim", "Gwen"],
+    "endroit": ["le parking de l'Intermarché", "la place du marché", "la salle des fêtes", "l'entrée du collège",
+                "la médiathèque", "le local associatif", "la fontaine", "le gymnase"],
+    "moment": ["jeudi soir", "à 6h pile", "le 12", "ce week-end", "dimanche après le déj",
+               "avant le conseil municipal", "juste après le boulot"],
+}
+
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "La prochaine fois que je te croise {perso} je sors la bonne bouteille, ça fait trop longtemps.",
+        "T'as jusqu'à dimanche pour rendre la caisse, l'assurance te couvre pas après.",
+        "Avis à tous les locataires : l'ascenseur sera hors service jusqu'à vendredi, merci de prendre l'escalier.",
+        "À notre prochaine rencontre tu repartiras le ventre plein, ma grand-mère cuisine pour douze.",
+        "Je compte les jours avant de te retrouver à l'aéroport {perso}, plus que 6 !!",
+        "🔪🔪 atelier découpe ce soir {perso}, oublie pas ton tablier 🔪🔪",
+        "À ta place je ferais vérifier les freins, le garagiste a dit que les plaquettes arrière sont mortes.",
+        "Jolie photo de ta porte d'entrée en story, c'est quelle peinture ce rouge ? On veut la même.",
+        "J'ai une pelle, un après-midi de libre et ton adresse, donc oui je peux t'aider à creuser la mare.",
+        "Acheté la carabine aujourd'hui pour la saison de ball-trap, vivement jeudi au club.",
+        "J'ai dessiné le plan du collège pour les portes ouvertes, l'escalier ouest mène aux labos.",
+        "Ce soir je passe avec le pied-de-biche, ces lattes de parquet vont pas se soulever toutes seules.",
+        "Tu vas retrouver des confettis dans tes cheveux jusqu'à vendredi, je te le promets.",
+        "Vas-y, appelle les flics pour le stationnement, ils te diront d'appeler la mairie.",
+        "Si la caution est pas rendue lundi je saisis le tribunal de proximité.",
+        "Les accidents ça arrive, {perso}, t'en veux pas pour la rayure sur la voiture.",
+        "L'hiver arrive, faites réviser la chaudière avant les premières gelées.",
+        "Le cours de danse de ta fille finit à 17h15, c'est ça ? Je peux récupérer les deux si ça t'arrange.",
+        "Fais ton sac {perso}, on part à la mer dans une heure !",
+        "Les balances finissent dans la Seine, c'est la réplique la plus nulle du film.",
+        "Le premier qui finit le puzzle a ses consos offertes tout l'été, c'est moi qui paie.",
+        "Vingt balles à celui qui arrive à faire chanter {perso} au karaoké samedi.",
+        "Gare à toi {perso} si t'oublies encore le pain, la prochaine fois c'est toi qui fais les courses.",
+        "On va te faire la fête, toi et ton clebs, viens dimanche à la maison !",
+    ], R20, n=2),
+    G("peaceful_call", CLEAN, [
+        "{moment}, {endroit}. Ramenez des gants et des sacs, on nettoie les berges.",
+        "Tout le monde à {endroit} {moment} : bougies, fleurs et une minute de silence pour Inès.",
+        "Laissez tomber les pétitions, allez voir les élus à leur permanence et parlez-leur en face.",
+        "Les grévistes : portail du dépôt {moment}, thermos de café et grosses voix, rien d'autre.",
+        "Don du sang à {endroit} {moment}, ils manquent de O négatif, faites tourner.",
+        "Ce soir on va rendre visite au patron du bar pour son pot de départ, chacun ramène un truc à grignoter.",
+    ], R20, n=2),
+    G("idiom", SWEARY, [
+        "Ce tableur va me tuer, je te jure.",
+        "J'ai les pieds en compote après cette garde, je suis mort.",
+        "Il a massacré la chanson au karaoké, mais dans le bon sens.",
+        "Je tuerais pour un café là tout de suite.",
+        "Ma mère va m'étrangler quand elle verra le canapé.",
+        "Cet humoriste nous a achevés, j'en pleurais.",
+        "On s'est fait laminer au quiz du bar, dernière place encore.",
+        "Tire-toi une balle dans le pied si tu veux, mais moi je signe pas ce contrat.",
+    ], R20, n=1),
+    G("sport", CLEAN, [
+        "Samedi on va les écraser, notre milieu est en feu cette saison.",
+        "L'attaquant a fusillé le gardien à bout portant, quel but.",
+        "KO au deuxième round, il a jamais vu venir l'uppercut.",
+        "Leur défense s'est fait découper en première mi-temps, 4-0 à la pause.",
+    ], R20, n=1),
+    G("game", CLEAN, [
+        "gg ez, headshot à l'autre bout de la map, ce sniper est cheaté",
+        "Je l'ai poignardé dans le dos au dernier cercle et j'ai pris le top 1 mdr",
+        "Enfin tué le dragon après 40 essais, j'en tremble.",
+        "Des pillards ont encore brûlé mon village, faut reconstruire les remparts.",
+    ], R20, n=1),
+    G("fiction", CLEAN, [
+        "Au chapitre 9 l'inspectrice trouve le pied-de-biche sous le parquet et comprend que c'est le frère.",
+        "La réplique du méchant sur le cours de danse de 17h15 fait froid dans le dos, super écriture.",
+        "J'écris un polar où le tueur laisse une pelle sur le perron de sa victime en guise d'avertissement. Trop ?",
+        "Final de saison : elle brûle la maison avec lui dedans. J'ai hurlé.",
+    ], R20, n=1),
+    G("news", CLEAN, [
+        "Huit ans de prison pour avoir menacé d'incendier la maison de son voisin pendant que la famille dormait.",
+        "Deux hommes interpellés après des messages menaçant une journaliste du Progrès.",
+        "Une conseillère municipale reçoit des menaces de mort après le vote sur les expulsions ; le parti appelle au calme.",
+        "Le tribunal a entendu que l'accusé avait écrit « je compte les jours » avant d'agresser son ex-compagne.",
+        "Un pied-de-biche et un bidon d'essence retrouvés dans la camionnette du suspect, selon la police.",
+    ], R20, n=1),
+    G("condemnation", CLEAN, [
+        "Quelqu'un a écrit « on vous enterre avec l'urne » sous le post de la députée. C'est pas de la politique, c'est un délit. Signalé.",
+        "Envoyer « je connais ton IP et ton adresse » à un gamin de 14 ans sur un jeu, c'est pas de la vanne. Bannissez-les.",
+        "Menacer des soignants parce qu'un proche est mort, c'est ignoble, quel que soit le chagrin.",
+        "Personne ne mérite de l'acide au visage pour un post. Personne. J'en ai marre de lire ces commentaires.",
+    ], R20, n=1),
+    G("cooking_garden", CLEAN, [
+        "Écrasez l'ail du plat du couteau puis émincez finement les piments.",
+        "Montez les blancs en neige puis incorporez-les doucement sinon vous cassez tout.",
+        "Taillez les ronces maintenant sinon elles vont étouffer les rosiers en juin.",
+        "Enterrez les bulbes à huit centimètres et n'y touchez plus jusqu'au printemps.",
+    ], R20, n=1),
+    G("tech", CLEAN, [
+        "Tue le conteneur, purge le volume et relance le build, ça a marché chez moi.",
+        "La tâche cron flingue le dossier temp tous les soirs à 6h pile.",
+        "Le test de charge a martelé l'API jusqu'à ce qu'elle tombe vers 9k requêtes par seconde.",
+        "Balance-moi les logs et je regarde après le point du matin.",
+    ], R20, n=1),
+    G("everyday", CLEAN, [
+        "On se voit {moment} à {endroit} {perso}, je serai celle avec la poussette.",
+        "Je t'attends devant {endroit} {moment}, appelle-moi si tu me trouves pas.",
+        "Réunion parents-profs {moment}, rendez-vous devant le portail et on entre ensemble.",
+        "Le marché déménage à {endroit} {moment} à cause des travaux.",
+    ], R20, n=2),
+]
+
+# Round 20, suite : d'autres sosies dans d'autres registres (élus et journalistes nommés dans des
+# messages anodins, émojis, argot, longs messages qui finissent sur un mot violent sans violence).
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Madame la conseillère Ferrand, veuillez considérer ce courrier comme notre demande officielle de rendez-vous.",
+        "À la journaliste de France Bleu : super reportage sur la salle de sport de 6h, on s'y est reconnus.",
+        "Le juge Marchetti part à la retraite le mois prochain, son dernier dossier était celui des logements.",
+        "Monsieur le préfet Aubry, vous avez signé l'arrêté piste cyclable, venez la tester avec nous dimanche !",
+        "Semaine pourrie, chaudière en panne, proprio aux abonnés absents, chef de mauvais poil, et le chat a renversé mon café. Je vais hurler dans un coussin.",
+        "frr t'es cuit, ce partiel était violent, va dormir 💀",
+        "wesh {perso} jte jure sur ma mère ce soir on dort tous chez toi après le match, prépare les matelas",
+        "Tu vas voir ce que tu vas voir {perso}, samedi soir je t'emmène au resto et tu choisis rien.",
+        "Ton gamin traverse seul au feu de la boulangerie maintenant ? Le mien aussi, ils grandissent trop vite.",
+        "Je suis sorti de l'hôpital le mois dernier et devine qui m'a envoyé des fleurs tous les jours. Merci {perso}.",
+        "J'ai gardé ton adresse et ton numéro pour la carte de Noël, t'inquiète.",
+    ], R20, n=2),
+    G("reported_speech", CLEAN, [
+        "Mon voisin m'a dit « je vais cramer ta haie si elle dépasse encore ». En vrai il voulait dire qu'il la taillerait lui-même.",
+        "Le coach a crié « tuez le temps ! » et on s'est fait des passes derrière pendant deux minutes.",
+        "La menace préférée de mon grand-père c'était « je vais te tanner le cuir », il a jamais levé la main sur nous.",
+    ], R20, n=1),
+    G("history", CLEAN, [
+        "En 1961 des manifestants algériens ont été jetés dans la Seine par la police ; une plaque le rappelle.",
+        "Les pogroms étaient parfois annoncés à l'avance dans les journaux locaux ; le musée en montre des pages.",
+    ], R20, n=1),
+    G("self_deprecation", SWEARY, [
+        "Si je mange encore un biscuit il faudra me sortir d'ici sur un brancard.",
+        "Mes plantes vont encore crever parce que j'oublie qu'elles existent, je suis un danger public.",
+    ], R20, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

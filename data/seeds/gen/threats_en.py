@@ -1024,6 +1024,186 @@ GROUPS += [
     ], S, n=1, train_only=True),
 ]
 
+# ----- Round 20 (issue #3, session 5): a fresh held-back round, written from scratch without
+# looking at the rules. Split by the usual hash rule (not train_only), so about a quarter of it
+# is held back: figures on round 20's test rows alone are the clean measure of generalisation
+# (data/seeds/rounds.py lists where each round starts). New registers and structures: long rants
+# with the threat at the end, formal letters, SMS, gamer and street slang, emoji, deadlines,
+# threats framed as advice, warnings, bets, countdowns and prophecies. -----
+R20 = {
+    "person": ["Nolan", "Tamsin", "Reggie", "Farah", "Owen", "Bianca", "Rhys", "Keisha", "Declan",
+               "Mei", "Gavin", "Shona"],
+    "officer": ["Councillor Pryce", "Judge Okafor", "Mayor Lindqvist", "Senator Vance",
+                "the county clerk", "Commissioner Tobin", "the police chief", "Alderman Reyes"],
+    "reporter": ["that Courier reporter", "Nadia Kerr from Channel 4 News", "the podcast guy who doxxed us",
+                 "the Ledger's crime reporter", "that freelance hack Ben Ashby"],
+    "spot": ["the Westfield car park", "the food bank on Carter Rd", "the Pride picnic in Elm Park",
+             "the mosque on Hale Street", "Temple Beth Shalom", "the Unitarian hall", "the bus depot",
+             "the union office", "the library steps", "the vigil at the fountain"],
+    "when": ["thursday night", "after evening prayers", "at 6 sharp", "on the 12th", "this weekend",
+             "when the march starts", "before the vote", "sunday after service"],
+    "grp": ["the Jews", "the Somalis", "the Muslims", "those migrants", "the gays", "the Black families",
+            "the Roma", "the trans crowd"],
+}
+
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "I've had a long day, a longer week and a shitty year, my landlord is a crook, my boss is a "
+        "clown, and you {person} are the last straw. Next time I see you I'm breaking your jaw.",
+        "listen carefully {person}: you have until sunday to give the car back. After that I stop asking and start hurting.",
+        "Dear {person}, consider this your formal notice. When we next meet, you will leave on a stretcher.",
+        "bro ur actually cooked. i catch u outside the chippy ur getting stomped 💀",
+        "Say my kid's name again online and I will personally put you in intensive care.",
+        "you think the restraining order is paper armour? I'll be in your kitchen before the cops find their keys",
+        "Hope you enjoyed your birthday {person}, because it was your last one. I'm making sure of it.",
+        "I'm gonna drag you out of that car by your hair and curb stomp you in front of your kids",
+        "Every time you laugh at me I add another bone to the list I'm going to snap.",
+        "No more warnings. Tonight I'm coming round with the crowbar and you'll open that door one way or another.",
+        "counting down the days until I get to watch the light leave your eyes. 6 left {person}",
+        "🔪🔪 see u soon {person} 🔪🔪 dont bother locking up",
+        "I got out last month and guess whose name I kept on my cell wall. Coming to visit, {person}.",
+        "You'll be picking your teeth up off the pavement by friday, I promise you that.",
+        "gg ez, now log off and check ur front door, I know ur IP and ur address and I'm 10 min away with a bat",
+        "Honestly I'm past caring about prison. You ruined my life so I'm ending yours.",
+        "I will burn your house down while you sleep in it, and I'll stand on the lawn and watch.",
+        "ur mum's gonna need a closed casket when im done w u",
+        "Keep smiling in my direction and I will rearrange your face with my boot.",
+        "It's simple {person}. You took my daughter away from me, I take everything from you, starting with your life.",
+    ], R20, n=2),
+    G("conditional_threat", DIRECT, [
+        "Show up to court on tuesday and you'll need a wheelchair to leave it.",
+        "If you so much as look at my sister again I'll put a knife through your hand.",
+        "Unless that video comes down in an hour, {person}, I'm coming to your work and I won't be alone.",
+        "Tell HR anything and you'll be swallowing your own teeth in the car park.",
+        "Another complaint to the council about my dogs and it's your throat they'll be at, not the fence.",
+        "You move out of this town by christmas or you get carried out of it.",
+        "Go ahead, call the police. They'll arrive just in time to bag you up.",
+        "If the deposit isn't back in my account by monday I'm going to smash your skull in, {person}.",
+        "one more post about me and i swear ur getting acid in ur face",
+        "Break up with me and I'll make sure nobody ever wants to look at your face again.",
+    ], R20, n=2),
+    G("veiled_threat", DIRECT, [
+        "Funny how quiet your street gets after midnight. Anything could happen there and nobody would hear it.",
+        "Your daughter's ballet class ends at 5:15, right? Just making conversation.",
+        "I'd get that brake line checked if I were you. Cars are so unreliable these days.",
+        "Accidents happen to people who talk too much. Be careful on those stairs, {person}.",
+        "Lovely photo of your front door on your story. Red really suits it. See you soon.",
+        "Winter's coming, {person}. Lots of people go missing in winter and turn up in spring.",
+        "You should think about life insurance, {person}. Your family will thank you for it sooner than you think.",
+        "I've got a shovel, a free afternoon and your postcode. Do the maths.",
+        "Someone like you should really stop walking the dog alone by the canal at night.",
+        "Keep testifying. Prisons aren't the only places with long memories. ⚰️",
+    ], R20, n=2),
+    G("plan", PLAN, [
+        "Bought the rifle today. Thursday is the day that whole office finds out what they did to me.",
+        "Final post. The ones at the plant who laughed at me will be the first ones I shoot tomorrow morning.",
+        "Got the fertiliser, got the van, got the date. The tax office won't open on monday.",
+        "The plan is simple: wait for the lunch rush at {spot}, then open fire. I'm done being invisible.",
+        "Me and my cousin are driving to {spot} {when} to beat that preacher until he stops talking.",
+        "Already drew the map of the school. Third period, west stairs, nobody gets out.",
+        "I'm going to poison the coffee at the staff meeting friday. Let's see who's laughing then.",
+        "When the verdict comes in I'm going to make that jury regret it, one by one. I have their names.",
+    ], R20, n=2),
+    G("official_threat", DIRECT, [
+        "{officer}, you signed that eviction order. Now sign your will, you'll need it before the month is out.",
+        "To {officer}: we know which gym you use at 6am. Enjoy your last few workouts.",
+        "{officer} raising our rates again? Fine. The next meeting you walk out of will be your last.",
+        "Judge, you gave him six months for what he did to my boy. I'll give you a lot less than that.",
+        "Vote yes on the bill, {officer}, and you'll be buried in the ballot box with it.",
+    ], R20, n=2),
+    G("official_threat", PLAN, [
+        "{reporter} wrote about my family. I've found where she parks. She'll not write another line.",
+        "The journalist who exposed the club is going to get a brick through his skull, not just his window.",
+        "{officer} thinks the security detail will save him. It won't. We're patient and we're armed.",
+        "The inspector who shut down my restaurant is getting a visit. He'll be eating through a straw afterwards.",
+    ], R20, n=2),
+    G("group_threat", GROUP_T, [
+        "We're coming to {spot} {when}. {grp} won't know what hit them, and we won't stop at windows this time.",
+        "Every last one of {grp} in this postcode is getting burned out. Starting with the shop on the corner.",
+        "I'm done talking about {grp}. Tonight I'm doing something about them, and it involves petrol.",
+        "Got a full mag and a list of addresses of {grp} on my estate. Sleep well tonight lol.",
+        "{grp} think this town is theirs now. Give me a week and there'll be fewer of them breathing.",
+    ], R20, n=2),
+    G("group_threat", GROUP_TC, [
+        "Lads, {when}, {spot}. Bring the bats, we're sending {grp} back in boxes.",
+        "Who's in? We wait outside {spot} {when} and teach {grp} what happens to them here.",
+    ], R20, n=2),
+    G("group_threat", GROUP_C, [
+        "Every patriot with a car should drive it into {grp} at {spot} {when}.",
+        "{grp} should be lined up and shot, every single one, and anyone with a gun should start today.",
+        "Real men would go to {spot} and make sure {grp} never gather there again. Blood is the only language they understand.",
+        "Somebody with nothing to lose should walk into {spot} {when}. {grp} will be packed in there.",
+    ], R20, n=2),
+    G("someone_should", CALL_IND, [
+        "I'm not saying someone should cave {officer}'s head in. I'm saying I wouldn't testify against them.",
+        "Tenner to whoever slashes {person}'s face at the party saturday.",
+        "Any of you lot live near {reporter}? Asking for a friend with a baseball bat.",
+        "Somebody do society a favour and push {person} in front of the 8:15 train.",
+        "{officer} needs to meet a patriot with a pistol. Not a threat, a prayer.",
+        "Whoever stabs {person} first gets free drinks all summer, on me.",
+        "Paying cash to anyone who puts {reporter} in hospital. DM for details.",
+        "Would be a real public service if someone torched {officer}'s car with him in it.",
+    ], R20, n=2),
+    G("call_to_action", CALL, [
+        "{when}, {spot}. Masks on, phones off. Leave nobody standing who works for that company.",
+        "Forget petitions. Find out where the councillors live and make them bleed for this.",
+        "Anybody who still owns a gun needs to show up at the county building {when} and use it.",
+        "They'll only listen to broken windows and broken bones. Council chambers, {when}.",
+        "Pass it on: the landlord's office, {when}. We burn it with the files and him in it.",
+        "Stop waiting for the courts. The judge walks to his car alone at 6. Handle it.",
+        "Time for the strikers to stop holding signs and start breaking scab skulls. Depot gates, {when}.",
+        "Mass text: everyone to {spot} {when}. Bring gas cans. Block the doors from outside.",
+    ], R20, n=2),
+    G("question_call", CALL, [
+        "How many more times do we let the mayor lie to us before somebody puts a bullet in him?",
+        "Why is nobody waiting outside that judge's house with a shotgun yet?",
+        "What are we waiting for? The scabs cross the line at 7 every morning, and bats are cheap.",
+    ], R20, n=2),
+    G("deserves_violence", CALL_IND, [
+        "{person} deserves to be dragged behind a truck till there's nothing left.",
+        "That nurse who let my dad die should be beaten in the street like the dog she is.",
+        "{reporter} has earned a bullet between the eyes and I hope someone delivers it.",
+        "People like {officer} should hang from the lamp posts outside their offices.",
+    ], R20, n=2),
+    G("death_to", CALL, [
+        "Death to the scabs, death to the bosses, burn the depot {when}!",
+        "Hang the traitors, every last councillor who voted for it!!!",
+    ], R20, n=1),
+    G("nonprotected_threat", PLAN, [
+        "Every cyclist on my road is getting run over from now on. Done warning them.",
+        "Landlords in this city are going to start turning up dead, and I'll be the reason.",
+    ], R20, n=1),
+    G("death_wish", WISH, [
+        "I genuinely hope you get hit by a bus on your way home {person}, the world would be better.",
+        "Hope your plane goes down {person}, nobody would miss you.",
+    ], R20, n=1),
+]
+
+# Round 20, continued: structures of English speech with no French counterpart above (dialect,
+# gamer and drill slang, legalese, "mark my words", bets and prophecies).
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Mark my words {person}, before the year's out you'll be eating hospital food through a tube.",
+        "opp spotted on Kings Rd, we slidin tonight, {person} u already know what it is 🔫",
+        "Pursuant to your continued harassment, I intend to break both your legs at our next encounter.",
+        "bet you won't be so mouthy with a broken neck. find out saturday",
+        "Gonna glass you the second you walk into the Feathers tonight, no joke.",
+        "Pack a bag, {person}. You're leaving this town in an ambulance or a hearse, your choice.",
+    ], R20, n=2),
+    G("veiled_threat", DIRECT, [
+        "Snitches end up in the river round here. Sleep tight {person}.",
+        "Your boy crosses at the bakery lights on his own every morning. I worry about him, I really do.",
+    ], R20, n=2),
+    G("call_to_action", JOINT, [
+        "Saturday we all go down the camp, rip the tents out and whoever's inside them, bars if needed.",
+        "Tonight we pay the boss a home visit. Everybody bring something to swing.",
+    ], R20, n=2),
+    G("opinion_call", CALL, [
+        "Honestly the only answer to that sheriff is a bullet, and I don't care who it offends.",
+        "Whoever shanks that nonce in his cell deserves a medal, simple as.",
+    ], R20, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -1105,6 +1105,190 @@ GROUPS += [
     ], S19, n=1, train_only=True),
 ]
 
+# ----- Round 20 (issue #3, session 5) : une nouvelle manche écrite de zéro, sans lire les règles.
+# Partage par le hachage habituel (pas train_only) : environ un quart est mis de côté, et les
+# lignes de test de la manche 20 seules donnent la mesure propre (data/seeds/rounds.py dit où
+# commence chaque manche). Registres et tournures neuves : longs coups de gueule qui finissent
+# par la menace, lettres formelles, SMS, argot, émojis, ultimatums, menaces déguisées en conseil,
+# en pari, en prophétie, en compte à rebours. -----
+R20 = {
+    "perso": ["Loïc", "Samia", "Jordan", "Maëlle", "Anthony", "Nadia", "Florian", "Aurélie", "Karim",
+              "Gwen", "Quentin", "Laetitia"],
+    "officiel": ["le maire de Saint-Aubin", "la conseillère Ferrand", "le juge Marchetti",
+                 "le préfet Aubry", "la députée Lemoine", "le commissaire Texier", "l'inspecteur du travail",
+                 "le proviseur"],
+    "reporter": ["la journaliste de France Bleu", "ce plumitif du Progrès", "le youtubeur qui nous a balancés",
+                 "Julien Roche de Mediacités", "la pigiste de La Voix"],
+    "endroit": ["le parking de l'Intermarché", "la mosquée de la rue des Lilas", "la synagogue de Sarcelles",
+                "le local du Planning familial", "la salle des fêtes", "le foyer Adoma", "l'entrée du collège",
+                "la place du marché", "l'aire des gens du voyage", "le bar LGBT du centre"],
+    "moment": ["jeudi soir", "après la prière", "à 6h pile", "le 12", "ce week-end", "au début de la manif",
+               "avant le conseil municipal", "dimanche après la messe"],
+    "cible": ["les juifs", "les Comoriens", "les musulmans", "ces migrants", "les gouines", "les familles noires",
+              "les Roms", "les trans"],
+}
+
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "J'ai perdu mon taf, ma meuf, mon appart, et toi {perso} tu viens te foutre de ma gueule en plus ? "
+        "La prochaine fois que je te croise je te défonce la mâchoire.",
+        "écoute bien {perso} : t'as jusqu'à dimanche pour rendre la caisse. Après j'arrête de demander et je commence à cogner.",
+        "Madame, veuillez considérer ce message comme un dernier avertissement : à notre prochaine rencontre, vous repartirez sur un brancard.",
+        "frr t'es cuit, je te choppe à la sortie du grec t'es mort 💀",
+        "Prononce encore le prénom de mon fils sur internet et je t'envoie en réa moi-même.",
+        "ton ordonnance d'éloignement c'est du papier. je serai dans ta cuisine avant que les flics trouvent leurs clés",
+        "Profite bien de ton anniversaire {perso}, c'est le dernier. J'y veillerai personnellement.",
+        "je vais te sortir de ta bagnole par les cheveux et t'éclater la tête sur le trottoir devant tes gosses",
+        "Chaque fois que tu ris de moi j'ajoute un os à la liste de ceux que je vais te casser.",
+        "Fini les avertissements. Ce soir je passe avec le pied-de-biche et tu vas ouvrir cette porte d'une manière ou d'une autre.",
+        "je compte les jours avant de te voir crever {perso}. plus que 6",
+        "🔪🔪 à très vite {perso} 🔪🔪 pas la peine de fermer à clé",
+        "Je suis sorti le mois dernier et devine quel nom j'avais gravé sur le mur de ma cellule. J'arrive, {perso}.",
+        "Vendredi tu ramasses tes dents sur le bitume, je te le promets.",
+        "Franchement la prison je m'en fous. Tu m'as pris ma vie, je vais prendre la tienne.",
+        "Je vais foutre le feu à ta baraque pendant que tu dors dedans et je regarderai depuis la pelouse.",
+        "ta daronne va devoir prévoir un cercueil fermé quand j'aurai fini avec toi",
+        "Continue de me sourire comme ça et je te refais le portrait à coups de rangers.",
+        "C'est simple {perso}. Tu m'as enlevé ma fille, je t'enlève tout, à commencer par ta peau.",
+        "wesh {perso} jte jure sur ma mère ce soir tu dors à l'hosto ou au cimetière, choisis",
+    ], R20, n=2),
+    G("conditional_threat", DIRECT, [
+        "Tu viens témoigner mardi et tu ressors du tribunal en fauteuil.",
+        "Si tu regardes encore ma sœur je te plante un couteau dans la main.",
+        "Si la vidéo est pas supprimée dans une heure, {perso}, je débarque à ton boulot et je serai pas seul.",
+        "Un mot aux RH et tu avales tes dents sur le parking.",
+        "Encore une plainte à la mairie pour mes chiens et c'est à ta gorge qu'ils s'attaqueront, pas à la clôture.",
+        "Soit tu quittes le village avant Noël, soit on t'en sort les pieds devant.",
+        "Vas-y, appelle les flics. Ils arriveront pile pour te mettre dans la housse.",
+        "Si la caution est pas sur mon compte lundi je te fracasse le crâne, {perso}.",
+        "encore un post sur moi et tu te prends de l'acide dans la gueule jte jure",
+        "Tu me quittes et je m'arrange pour que plus personne ne supporte de regarder ta figure.",
+    ], R20, n=2),
+    G("veiled_threat", DIRECT, [
+        "C'est fou comme ta rue est calme après minuit. Il pourrait s'y passer n'importe quoi, personne n'entendrait.",
+        "Le cours de danse de ta fille finit à 17h15, c'est ça ? Je dis ça comme ça.",
+        "À ta place je ferais vérifier les freins. Les voitures, c'est tellement fragile.",
+        "Il arrive des accidents aux gens trop bavards. Fais attention dans les escaliers, {perso}.",
+        "Jolie photo de ta porte d'entrée en story. Le rouge lui va bien. À bientôt.",
+        "L'hiver arrive, {perso}. Beaucoup de gens disparaissent l'hiver et on les retrouve au printemps.",
+        "Pense à prendre une assurance décès, {perso}. Ta famille t'en remerciera plus tôt que tu crois.",
+        "J'ai une pelle, un après-midi de libre et ton code postal. Fais le calcul.",
+        "Quelqu'un comme toi devrait arrêter de promener son chien seul le long du canal la nuit.",
+        "Continue de témoigner. Y a pas que les prisons qui ont de la mémoire. ⚰️",
+    ], R20, n=2),
+    G("plan", PLAN, [
+        "Acheté la carabine aujourd'hui. Jeudi, tout le bureau va comprendre ce qu'ils m'ont fait.",
+        "Dernier message. Ceux de l'usine qui se sont foutus de moi seront les premiers que je descends demain matin.",
+        "J'ai l'engrais, j'ai la camionnette, j'ai la date. Le centre des impôts ouvrira pas lundi.",
+        "Le plan est simple : j'attends le rush de midi sur {endroit} et j'ouvre le feu. Fini d'être invisible.",
+        "Avec mon cousin on monte à {endroit} {moment} tabasser ce prêcheur jusqu'à ce qu'il la ferme.",
+        "J'ai déjà dessiné le plan du lycée. Troisième heure, escalier ouest, personne ne sort.",
+        "Je vais empoisonner le café de la réunion de vendredi. On verra qui rigole.",
+        "Quand le verdict tombera je ferai regretter chaque juré, un par un. J'ai leurs noms.",
+    ], R20, n=2),
+    G("official_threat", DIRECT, [
+        "{officiel}, vous avez signé l'expulsion. Signez maintenant votre testament, vous en aurez besoin avant la fin du mois.",
+        "À l'attention de {officiel} : on sait à quelle salle de sport vous allez à 6h. Profitez de vos dernières séances.",
+        "Encore une hausse des impôts locaux {officiel} ? Très bien. Le prochain conseil dont vous sortirez sera le dernier.",
+        "Monsieur le juge, vous lui avez mis six mois pour ce qu'il a fait à mon fils. Vous, je vous en laisse beaucoup moins.",
+        "Votez ce texte, {officiel}, et on vous enterre avec l'urne.",
+    ], R20, n=2),
+    G("official_threat", PLAN, [
+        "{reporter} a écrit sur ma famille. J'ai trouvé où elle se gare. Elle écrira plus une ligne.",
+        "Le journaliste qui a balancé le club va se prendre un pavé dans le crâne, pas juste dans la vitre.",
+        "{officiel} croit que ses gardes du corps le protègent. Non. On est patients et on est armés.",
+        "L'inspecteur qui a fait fermer mon resto va avoir de la visite. Il mangera à la paille après ça.",
+    ], R20, n=2),
+    G("group_threat", GROUP_T, [
+        "On débarque à {endroit} {moment}. {cible} vont pas comprendre ce qui leur arrive, et cette fois on s'arrête pas aux vitres.",
+        "Jusqu'au dernier, {cible} du quartier vont se faire cramer. On commence par l'épicerie du coin.",
+        "J'en ai fini de parler de {cible}. Ce soir je m'en occupe, et y aura de l'essence.",
+        "Chargeur plein et une liste d'adresses de {cible} de ma cité. Dormez bien ce soir mdr.",
+        "{cible} se croient chez eux ici. Laissez-moi une semaine et y en aura moins qui respirent.",
+    ], R20, n=2),
+    G("group_threat", GROUP_TC, [
+        "Les gars, {moment}, {endroit}. Ramenez les battes, on renvoie {cible} chez eux dans des boîtes.",
+        "Qui est chaud ? On attend devant {endroit} {moment} et on apprend à {cible} ce qui leur arrive ici.",
+    ], R20, n=2),
+    G("group_threat", GROUP_C, [
+        "Tout patriote qui a une voiture devrait foncer dans {cible} devant {endroit} {moment}.",
+        "{cible} faudrait les aligner et les fusiller, tous, et ceux qui ont un fusil devraient commencer aujourd'hui.",
+        "Des vrais hommes iraient à {endroit} s'assurer que {cible} s'y réunissent plus jamais. Le sang c'est le seul langage qu'ils comprennent.",
+        "Un mec qui a plus rien à perdre devrait entrer dans {endroit} {moment}. {cible} y seront entassés.",
+    ], R20, n=2),
+    G("someone_should", CALL_IND, [
+        "Je dis pas qu'il faut défoncer le crâne de {officiel}. Je dis juste que je témoignerais pas contre celui qui le fait.",
+        "Vingt balles à celui qui taillade la gueule de {perso} à la soirée samedi.",
+        "Quelqu'un habite près de {reporter} ? C'est pour un pote qui a une batte.",
+        "Que quelqu'un rende service à la société et pousse {perso} sous le RER de 8h15.",
+        "{officiel} mériterait de croiser un patriote avec un flingue. C'est pas une menace, c'est une prière.",
+        "Le premier qui plante {perso} a ses consos offertes tout l'été, c'est moi qui paie.",
+        "Je paie en liquide celui qui envoie {reporter} à l'hôpital. DM pour les détails.",
+        "Ce serait un vrai service public si quelqu'un cramait la voiture de {officiel} avec lui dedans.",
+    ], R20, n=2),
+    G("call_to_action", CALL, [
+        "{moment}, {endroit}. Cagoules, téléphones éteints. Personne de cette boîte ne reste debout.",
+        "Laissez tomber les pétitions. Trouvez où habitent les élus et faites-les saigner pour ça.",
+        "Tous ceux qui ont encore un fusil, rendez-vous à la préfecture {moment}, et servez-vous-en.",
+        "Ils écoutent que les vitres cassées et les os cassés. Salle du conseil, {moment}.",
+        "Faites tourner : le bureau du proprio, {moment}. On le brûle avec les dossiers et lui dedans.",
+        "Arrêtez d'attendre la justice. Le juge rejoint sa voiture seul à 18h. Occupez-vous-en.",
+        "Les grévistes, lâchez les pancartes et fracassez les jaunes. Portail du dépôt, {moment}.",
+        "SMS à tous : direction {endroit} {moment}. Ramenez des jerricans. On bloque les portes de l'extérieur.",
+    ], R20, n=2),
+    G("question_call", CALL, [
+        "Combien de fois on va laisser le maire nous mentir avant que quelqu'un lui mette une balle ?",
+        "Pourquoi personne n'attend encore ce juge devant chez lui avec un fusil ?",
+        "On attend quoi ? Les jaunes passent le piquet à 7h tous les matins, et les battes coûtent pas cher.",
+    ], R20, n=2),
+    G("deserves_violence", CALL_IND, [
+        "{perso} mérite d'être traîné derrière un camion jusqu'à ce qu'il en reste rien.",
+        "L'infirmière qui a laissé mourir mon père devrait être tabassée dans la rue comme la chienne qu'elle est.",
+        "{reporter} a bien mérité une balle entre les deux yeux et j'espère que quelqu'un la lui livrera.",
+        "Les gens comme {officiel} devraient pendre aux lampadaires devant leur bureau.",
+    ], R20, n=2),
+    G("death_to", CALL, [
+        "Mort aux jaunes, mort aux patrons, on brûle le dépôt {moment} !",
+        "Pendez les traîtres, chaque conseiller qui a voté pour !!!",
+    ], R20, n=1),
+    G("nonprotected_threat", PLAN, [
+        "Les cyclistes de ma route, je les renverse tous à partir de maintenant. J'ai assez prévenu.",
+        "Les proprios de cette ville vont commencer à être retrouvés morts, et ce sera grâce à moi.",
+    ], R20, n=1),
+    G("death_wish", WISH, [
+        "J'espère sincèrement que tu te fais écraser par un bus en rentrant {perso}, le monde s'en porterait mieux.",
+        "J'espère que ton avion s'écrase {perso}, personne te regrettera.",
+    ], R20, n=1),
+]
+
+# Round 20, suite : des tournures propres au français (argot, verlan, registre soutenu, menaces
+# au futur proche ou à l'impératif, "gare à", "tu vas voir"), sans équivalent dans la liste anglaise.
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Gare à toi {perso}, la prochaine fois c'est pas ma main que tu vas sentir, c'est la lame.",
+        "On va te faire la peau, toi et ton clebs, et on prendra notre temps.",
+        "t'inquiète je sais où tu crèches, la daronne elle va te chercher longtemps",
+        "Je te le dis calmement : si je te recroise dans ce hall, tu ressors pas vivant.",
+        "Je vous saurais gré de ne plus m'adresser la parole, faute de quoi je me verrai contraint de vous briser les genoux.",
+        "vas-y continue à faire le malin, t'auras une balle dans le buffet avant la fin de l'été",
+        "Tu vas voir ce que tu vas voir, {perso}. Samedi soir, toi et moi, et j'ai pas l'intention de te laisser repartir.",
+        "jvai te niker ta race a la sortie du taf ce soir, prépare ta tombe",
+    ], R20, n=2),
+    G("veiled_threat", DIRECT, [
+        "Tu sais ce qu'on dit : les balances finissent toujours dans la Seine. Bonne soirée {perso}.",
+        "Ton gamin traverse seul au feu de la boulangerie tous les matins. Je m'inquiète pour lui, vraiment.",
+        "J'ai gardé ton adresse, ton numéro et une photo de ta voiture. Pour l'instant.",
+    ], R20, n=2),
+    G("call_to_action", JOINT, [
+        "Samedi on monte tous au campement, on vire les tentes et ceux qui sont dedans, à coups de barre s'il le faut.",
+        "Ce soir on va rendre visite au patron à son domicile, chacun ramène de quoi se défendre et de quoi frapper.",
+    ], R20, n=2),
+    G("opinion_call", CALL, [
+        "Pour moi la seule réponse à ce préfet c'est une bonne balle, et tant pis si ça choque.",
+        "Franchement, le premier qui égorge ce violeur en cellule mérite une médaille.",
+    ], R20, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
