@@ -961,6 +961,42 @@ GROUPS += [
     ], R20, n=1),
 ]
 
+# Round 20, second batch: twins of the second batch of threats (brothers, the lads, refs, the
+# ring road, pickup, debts, dental records, building codes) and more news and condemnation.
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "My brothers have seen your messages {person}, they say happy birthday and they're sorry they missed the party.",
+        "The lads are outside your mum's with the van, pick up the phone so we know which sofa.",
+        "Whatever they pay you to ref our games it's not enough, honestly, thanks for giving up your saturdays.",
+        "See you at pickup, Miss! He's been talking about the class play all week.",
+        "40 quid by the 1st for the stag do please lads, or you're not coming.",
+        "I know the code to your building and the name of your cat, so yes I'll feed him while you're away.",
+        "Not even mad anymore, just patient. The bus will come eventually.",
+        "Got his shift pattern off his mate so we can plan the surprise party for wednesday night.",
+        "That's his car, that's his reg, he left the lights on in the gym car park, can someone tell him?",
+        "Photo of the ref attached, he's retiring after 30 years and the club is doing a collection.",
+        "Deadline is midnight for the raffle tickets, draw is tomorrow at the Crown.",
+        "Whoever gets to {person} first, tell her the keys are under the mat.",
+    ], R20, n=2),
+    G("news", CLEAN, [
+        "Teacher threatened at the school gates by a parent; the man was cautioned and banned from the site.",
+        "Debt collector jailed after telling a man he would 'start with your knees'.",
+        "Referees' union says abuse and threats to officials at grassroots games have doubled in five years.",
+        "Woman found safe after three days; police had feared she had come to harm.",
+    ], R20, n=1),
+    G("condemnation", CLEAN, [
+        "Posting a referee's photo and address with 'make sure he never whistles again' is incitement, full stop. Reported to the FA.",
+        "'We know where they pray' under a post about the mosque. Police have the screenshot. This town is better than that.",
+        "Threatening a teacher over a class play is insane. Support your school staff.",
+    ], R20, n=1),
+    G("idiom", SWEARY, [
+        "This commute will be the end of me, I'm telling you.",
+        "He got absolutely roasted in the group chat for that haircut.",
+        "Dead tired, going to bed before I fall over.",
+        "That exam paper was murder, question 4 especially.",
+    ], R20, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

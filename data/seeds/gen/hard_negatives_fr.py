@@ -1042,6 +1042,42 @@ GROUPS += [
     ], R20, n=1),
 ]
 
+# Round 20, second lot : jumeaux du deuxième lot de menaces (frères, « les petits », arbitres,
+# rocade, sortie d'école, dettes, code d'immeuble) et davantage de presse et de condamnation.
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Mes frères ont lu tes messages {perso}, ils te souhaitent un bon anniv et s'excusent d'avoir raté la fête.",
+        "Les petits sont en bas de chez ta mère avec le camion, décroche qu'on sache quel canapé on monte.",
+        "Ce qu'on te paie pour arbitrer nos matchs c'est pas assez, merci de sacrifier tes samedis.",
+        "À la sortie de l'école, la maîtresse ! Il parle de la kermesse depuis une semaine.",
+        "40 balles avant le 1er pour l'EVG les gars, sinon vous venez pas.",
+        "Je connais le code de ton immeuble et le nom de ton chat, donc oui je le nourris pendant tes vacances.",
+        "Même plus énervé, juste patient. Le bus finira bien par arriver.",
+        "J'ai eu ses horaires par son collègue, on peut caler la fête surprise mercredi soir.",
+        "Sa voiture, sa plaque, il a laissé ses phares allumés sur le parking de la salle, quelqu'un peut le prévenir ?",
+        "Photo de l'arbitre en PJ, il prend sa retraite après 30 ans et le club fait une cagnotte.",
+        "Ultimatum minuit pour les tickets de tombola, tirage demain au Balto.",
+        "Le premier qui croise {perso}, dites-lui que les clés sont sous le paillasson.",
+    ], R20, n=2),
+    G("news", CLEAN, [
+        "Une enseignante menacée devant l'école par un parent ; l'homme a reçu un rappel à la loi et une interdiction de paraître.",
+        "Un recouvreur de dettes condamné pour avoir dit à un débiteur qu'il « commencerait par les genoux ».",
+        "Le syndicat des arbitres dénonce un doublement des menaces dans le football amateur en cinq ans.",
+        "Disparue depuis trois jours, une femme retrouvée saine et sauve ; les gendarmes craignaient le pire.",
+    ], R20, n=1),
+    G("condemnation", CLEAN, [
+        "Publier la photo et l'adresse d'un arbitre avec « qu'il siffle plus jamais », c'est un appel à la violence. Signalé à la Ligue.",
+        "« On sait où ils prient » sous un article sur la mosquée. La police a la capture. Cette ville vaut mieux que ça.",
+        "Menacer une maîtresse pour une histoire de kermesse, c'est délirant. Soutien aux équipes des écoles.",
+    ], R20, n=1),
+    G("idiom", SWEARY, [
+        "Ces trajets vont avoir ma peau, je te le dis.",
+        "Il s'est fait allumer sur le groupe pour sa coupe de cheveux.",
+        "Crevé, je vais me coucher avant de tomber.",
+        "Ce partiel c'était un massacre, surtout la question 4.",
+    ], R20, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

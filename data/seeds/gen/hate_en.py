@@ -646,6 +646,29 @@ GROUPS += [
     ], n=1),
 ]
 
+# Round 20, second batch: hate as "jokes", rhetorical questions and history denial, and twins.
+GROUPS += [
+    G("antisemitism", HATE, [
+        "How many Jews does it take to start a war? Just one, and a newspaper.",
+        "Six million? The numbers never added up and you know it.",
+        "Why do you think they got kicked out of every country in Europe? Maybe it wasn't everyone else.",
+    ], n=1),
+    G("anti_black", HATE, [
+        "Why is every Black-run city a warzone? Asking for a friend.",
+        "Slavery was the best thing that ever happened to them, look at Africa now.",
+        "They want reparations for something none of them lived through, while living off our taxes.",
+    ], n=1),
+    G("counter_speech", OK_QUOTE, [
+        "Asking 'why is every Black-run city a warzone' isn't a question, it's a racist claim dressed as one.",
+        "People saying 'the numbers never added up' about the Holocaust: the Nazis kept the records themselves.",
+        "'Best thing that happened to them'? Slavery killed millions. Sit with that before you post again.",
+    ], n=1),
+    G("neutral_mention", OK, [
+        "Holocaust Memorial Day service at the town hall, 11am, survivors' families will speak.",
+        "Debate on reparations at the students' union thursday, both sides invited.",
+    ], n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -709,6 +709,31 @@ GROUPS += [
     ], n=1),
 ]
 
+# Round 20, second lot : haine en « blague », question rhétorique, négationnisme, et jumeaux.
+GROUPS += [
+    G("antisemitism", HATE, [
+        "Combien de juifs pour déclencher une guerre ? Un seul, et un journal.",
+        "Six millions ? Les chiffres ont jamais collé et tout le monde le sait.",
+        "Pourquoi ils se sont fait virer de tous les pays d'Europe à votre avis ? Peut-être que c'était pas les autres le problème.",
+    ], n=1),
+    G("anti_black", HATE, [
+        "Pourquoi chaque pays dirigé par des Noirs finit en guerre civile ? Je pose juste la question.",
+        "La colonisation leur a tout apporté, regardez l'Afrique depuis qu'on est partis.",
+    ], n=1),
+    G("anti_muslim", HATE, [
+        "Pourquoi chaque fois qu'un quartier devient musulman les églises ferment et les femmes disparaissent des cafés ? Hasard ?",
+    ], n=1),
+    G("counter_speech", OK_QUOTE, [
+        "« Je pose juste la question » sur les pays dirigés par des Noirs : c'est pas une question, c'est du racisme déguisé.",
+        "Ceux qui disent que « les chiffres ont jamais collé » pour la Shoah : les nazis tenaient eux-mêmes les registres.",
+        "« La colonisation leur a tout apporté » ? Demandez aux descendants des massacres de Sétif ce qu'elle leur a apporté.",
+    ], n=1),
+    G("neutral_mention", OK, [
+        "Cérémonie de la Journée de la mémoire de l'Holocauste à la mairie, 11h, des familles de déportés prendront la parole.",
+        "Débat sur la mémoire de la colonisation à la fac jeudi, entrée libre.",
+    ], n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -1204,6 +1204,60 @@ GROUPS += [
     ], R20, n=1),
 ]
 
+# Round 20, second batch: threats through other people ("my brothers", "the lads"), in the
+# passive ("you'll be found"), as revenge, in fan, road, school, family and debt settings, and
+# calls that hand out a target (a car, a shift pattern, a photo) with a deadline.
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "My brothers have seen your messages, {person}. They don't send messages back.",
+        "You'll be found in a ditch with your phone still in your hand, that's how this ends.",
+        "The lads are outside your mum's. Pick up the phone or they go in.",
+        "Whatever they pay you to ref our games, it won't cover the dental work after saturday.",
+        "Cut me up on the ring road again and I'll follow you home and put you through your own windscreen.",
+        "You made my son cry in front of the whole class. See you at pickup, teacher. Bring a helmet.",
+        "I paid for your lawyer, your car and your lies. Now I'm going to collect, one finger at a time.",
+        "Hey {person}, 40 grand by the 1st or we start with your knees and work up.",
+        "When I'm done with you {person} they'll need dental records to tell your mum it's you.",
+        "I know the code to your building, the name of your cat and which side of the bed you sleep on. Sweet dreams.",
+        "Leave the group chat if you want, doesn't change that I'm going to put you in the ground.",
+        "Not even mad anymore. Just patient. One night you'll walk to your car and I'll be the last thing you see.",
+        "u grassed on my cuz so ur gettin wet up, simple",
+        "Enjoy the custody hearing. You won't enjoy what comes after it.",
+    ], R20, n=2),
+    G("conditional_threat", DIRECT, [
+        "Publish the photos and your editor gets your fingers in an envelope.",
+        "Any more of your lot at our end of the ground and someone's leaving in an ambulance. Your call, {person}.",
+        "You vote to close the ward, {person}, and I'll make sure you need one.",
+        "Press charges and see how long your kids stay safe walking to school.",
+    ], R20, n=2),
+    G("plan", PLAN, [
+        "Tomorrow at the depot I'm bringing dad's shotgun. Whoever's on the early shift, sorry.",
+        "Three more days till the hearing. He won't walk out of that courthouse, I'll make sure of it.",
+        "Got his shift pattern off his mate. Wednesday night, car park, me and a tyre iron.",
+        "Written my note, charged my phone to film it. The youth club is getting what it deserves at 7.",
+    ], R20, n=2),
+    G("someone_should", CALL_IND, [
+        "That's his car, that's his reg, that's his gym. Do with that what you will, lads.",
+        "Photo of the ref attached. Lives in Hartley. Someone make sure he never whistles again.",
+        "Whoever gets to {person} before the police do, make it hurt.",
+        "Nobody would shed a tear if {officer}'s house caught fire tonight with the family in it. Just putting it out there.",
+    ], R20, n=2),
+    G("call_to_action", CALL, [
+        "Deadline is midnight. If the company doesn't reinstate him, we hit the managers where they live.",
+        "RT if you're ready: {when}, {spot}, and this time the cops won't be enough to save them.",
+        "Stop crying online. Get a group together, wait for the landlord after his sermon, and break his legs.",
+        "All units of the firm: away fans are drinking at the Crown {when}. Glass the lot of them.",
+    ], R20, n=2),
+    G("group_threat", GROUP_C, [
+        "The only good thing {grp} could do is die, and if they won't do it themselves we should help them.",
+        "Someone should lock the doors of {spot} {when} while {grp} are inside, and light it.",
+    ], R20, n=2),
+    G("group_threat", GROUP_T, [
+        "We know where {grp} pray and we know when. Next time the whole street will hear about it.",
+        "I'm bringing a can of petrol to {spot} {when}. {grp} can find out what a real welcome looks like.",
+    ], R20, n=2),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -1289,6 +1289,60 @@ GROUPS += [
     ], R20, n=1),
 ]
 
+# Round 20, second lot : menaces par des tiers (« mes frères », « les petits »), au passif
+# (« on te retrouvera »), vengeance, supporters, route, école, famille, dettes, et appels qui
+# livrent une cible (une voiture, des horaires, une photo) avec une échéance.
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Mes frères ont lu tes messages, {perso}. Eux ils répondent pas par message.",
+        "On te retrouvera dans un fossé avec ton téléphone encore dans la main, voilà comment ça finit.",
+        "Les petits sont en bas de chez ta mère. Décroche ou ils montent.",
+        "Ce qu'on te paie pour arbitrer nos matchs couvrira pas le dentiste après samedi.",
+        "Refais-moi une queue de poisson sur la rocade et je te suis jusque chez toi pour te passer à travers ton pare-brise.",
+        "T'as fait pleurer mon fils devant toute la classe. À la sortie de l'école, la maîtresse. Viens avec un casque.",
+        "J'ai payé ton avocat, ta voiture et tes mensonges. Maintenant je récupère, un doigt à la fois.",
+        "{perso}, 40 000 avant le 1er ou on commence par les genoux et on remonte.",
+        "Quand j'en aurai fini avec toi {perso}, il faudra tes empreintes dentaires pour que ta mère te reconnaisse.",
+        "Je connais le code de ton immeuble, le nom de ton chat et de quel côté du lit tu dors. Fais de beaux rêves.",
+        "Quitte le groupe si tu veux, ça change rien, je vais t'enterrer.",
+        "Même plus énervé. Juste patient. Un soir tu marcheras vers ta voiture et je serai la dernière chose que tu verras.",
+        "t'as balancé mon cousin donc tu vas te faire trouer, c'est tout",
+        "Profite bien de l'audience pour la garde. Ce qui vient après, tu vas moins en profiter.",
+    ], R20, n=2),
+    G("conditional_threat", DIRECT, [
+        "Publie les photos et ta rédaction reçoit tes doigts dans une enveloppe.",
+        "Encore un de vos supporters dans notre virage et quelqu'un repart en ambulance. À toi de voir, {perso}.",
+        "Vote la fermeture du service, {officiel}, et je m'arrangerai pour que t'en aies besoin.",
+        "Porte plainte et on verra combien de temps tes gosses rentrent de l'école tranquilles.",
+    ], R20, n=2),
+    G("plan", PLAN, [
+        "Demain au dépôt je ramène le fusil de mon père. Ceux de l'équipe du matin, désolé.",
+        "Plus que trois jours avant l'audience. Il sortira pas de ce tribunal, je m'en charge.",
+        "J'ai eu ses horaires par son collègue. Mercredi soir, parking, moi et un démonte-pneu.",
+        "Lettre écrite, téléphone chargé pour filmer. La maison de quartier va avoir ce qu'elle mérite à 19h.",
+    ], R20, n=2),
+    G("someone_should", CALL_IND, [
+        "Sa voiture, sa plaque, sa salle de sport. Faites-en ce que vous voulez, les gars.",
+        "Photo de l'arbitre en PJ. Il habite à Carvin. Que quelqu'un s'assure qu'il siffle plus jamais.",
+        "Celui qui trouve {perso} avant les flics, faites-lui mal.",
+        "Personne pleurerait si la maison de {officiel} prenait feu cette nuit avec la famille dedans. Je dis ça.",
+    ], R20, n=2),
+    G("call_to_action", CALL, [
+        "Ultimatum minuit. Si la direction le réintègre pas, on va chercher les cadres chez eux.",
+        "RT si t'es prêt : {moment}, {endroit}, et cette fois les flics suffiront pas à les protéger.",
+        "Arrêtez de pleurer sur internet. Montez une équipe, attendez le proprio à la sortie de la messe et cassez-lui les jambes.",
+        "À tous les gars du groupe : les supporters adverses boivent au Balto {moment}. Tessons de bouteille pour tout le monde.",
+    ], R20, n=2),
+    G("group_threat", GROUP_C, [
+        "La seule chose utile que {cible} pourraient faire c'est crever, et s'ils le font pas eux-mêmes faut les aider.",
+        "Quelqu'un devrait fermer les portes de {endroit} {moment} pendant que {cible} sont dedans, et mettre le feu.",
+    ], R20, n=2),
+    G("group_threat", GROUP_T, [
+        "On sait où {cible} prient et à quelle heure. La prochaine fois toute la rue va en entendre parler.",
+        "Je ramène un bidon d'essence à {endroit} {moment}. {cible} vont voir ce que c'est un vrai accueil.",
+    ], R20, n=2),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
