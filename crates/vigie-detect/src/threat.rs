@@ -114,6 +114,9 @@ pub enum Role {
     DoomThird,
     /// "gets", "will get": what follows is promised, not wished ("X gets a bullet").
     Receive,
+    /// The addressee as the one who will undergo what follows: "you'll get", "tu seras",
+    /// "tu vas te faire" (… "shot", "égorgé", "égorger").
+    PassiveFuture,
     /// Set at load time, not in files: an act or call that names its victim itself
     /// ("slit your throat", "hang them all", "tuez-les tous").
     InnerAddressee,
@@ -121,7 +124,7 @@ pub enum Role {
 }
 
 impl Role {
-    const ALL: [Role; 34] = [
+    const ALL: [Role; 35] = [
         Role::SubjectFirst,
         Role::FutureModal,
         Role::InciteModal,
@@ -156,6 +159,7 @@ impl Role {
         Role::Person,
         Role::DoomThird,
         Role::Receive,
+        Role::PassiveFuture,
     ];
 
     pub fn name(self) -> &'static str {
@@ -194,6 +198,7 @@ impl Role {
             Role::Person => "person",
             Role::DoomThird => "doom_third",
             Role::Receive => "receive",
+            Role::PassiveFuture => "passive_future",
             Role::InnerAddressee => "_inner_addressee",
             Role::InnerThird => "_inner_third",
         }
@@ -234,6 +239,68 @@ impl Roles {
 struct PatternFile {
     lang: String,
     roles: std::collections::BTreeMap<String, Vec<String>>,
+    /// Verbs by conjugation class, expanded into role phrases at load (see [`Conjugation`]).
+    #[serde(default)]
+    conjugations: std::collections::BTreeMap<String, Conjugation>,
+}
+
+/// A conjugation class: lemmas that share their endings, and which role each form plays.
+/// "tuer" in the class with `ending = "er"` and `forms.act_future = ["erai", "era", …]` gives
+/// "tuerai", "tuera", …: every person and tense is written once per class instead of once
+/// per verb, so a new violent verb gets all its forms ("je te tuerai", "abattez", "tu seras
+/// égorgé") by adding its lemma. A lemma may carry words after the verb ("casser la
+/// gueule" → "cassez la gueule", "casserai la gueule"). Hand-written on purpose: the
+/// inflection crates we know of are dictionaries far larger than the few regular classes
+/// threats need, and this keeps the forms in a file users can read and extend.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Conjugation {
+    /// What the first word of every lemma ends with, and what the endings replace.
+    ending: String,
+    /// Role name → endings. For `weak` lemmas, `act` and `act_future` forms play `act_weak`
+    /// (a future form alone is a violent word for the veiled-threat cues: "finira" is not),
+    /// and `participle` forms are left out ("planté" is mostly gardening).
+    forms: std::collections::BTreeMap<String, Vec<String>>,
+    /// Verbs violent whatever their object: "tuer", "égorger".
+    #[serde(default)]
+    strong: Vec<String>,
+    /// Verbs violent only with a person as object: "planter", "descendre".
+    #[serde(default)]
+    weak: Vec<String>,
+}
+
+impl Conjugation {
+    /// Every (role name, phrase) of the class, or why a lemma does not fit it.
+    fn expand(&self, class: &str) -> Result<Vec<(String, String)>, String> {
+        let mut out = Vec::new();
+        for (lemmas, weak) in [(&self.strong, false), (&self.weak, true)] {
+            for lemma in lemmas {
+                let (verb, tail) = lemma.split_once(' ').unwrap_or((lemma, ""));
+                let stem = verb.strip_suffix(self.ending.as_str()).ok_or_else(|| {
+                    format!(
+                        "lemma {lemma:?} of conjugation {class} does not end with {:?}",
+                        self.ending
+                    )
+                })?;
+                for (role, endings) in &self.forms {
+                    let role = match (role.as_str(), weak) {
+                        ("participle", true) => continue,
+                        ("act" | "act_future", true) => "act_weak",
+                        (role, _) => role,
+                    };
+                    for ending in endings {
+                        let form = if tail.is_empty() {
+                            format!("{stem}{ending}")
+                        } else {
+                            format!("{stem}{ending} {tail}")
+                        };
+                        out.push((role.to_owned(), form));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -320,31 +387,43 @@ impl ThreatPatterns {
                 }
                 lang => lang,
             };
-            for (role_name, role_phrases) in &file.roles {
+            let mut generated: Vec<(String, String)> = Vec::new();
+            for (class, conjugation) in &file.conjugations {
+                generated.extend(
+                    conjugation
+                        .expand(class)
+                        .map_err(|e| DetectError::toml(origin, e))?,
+                );
+            }
+            let listed = file.roles.iter().flat_map(|(role, phrases)| {
+                phrases.iter().map(move |p| (role.as_str(), p.as_str()))
+            });
+            let conjugated = generated
+                .iter()
+                .map(|(role, p)| (role.as_str(), p.as_str()));
+            for (role_name, phrase) in listed.chain(conjugated) {
                 let role = Role::from_name(role_name)
                     .filter(|_| !role_name.starts_with('_'))
                     .ok_or_else(|| {
                         DetectError::toml(origin, format!("unknown role {role_name:?} in [roles]"))
                     })?;
-                for phrase in role_phrases {
-                    let key = phrase_key(&normalizer, phrase, lang);
-                    if key.squeezed.is_empty() {
-                        return Err(DetectError::toml(
-                            origin,
-                            format!(
-                                "phrase {phrase:?} of role {role_name} is empty after normalization"
-                            ),
-                        ));
-                    }
-                    phrases.push((
-                        key.squeezed,
-                        RolePhrase {
-                            lang,
-                            role,
-                            folded: key.folded,
-                        },
+                let key = phrase_key(&normalizer, phrase, lang);
+                if key.squeezed.is_empty() {
+                    return Err(DetectError::toml(
+                        origin,
+                        format!(
+                            "phrase {phrase:?} of role {role_name} is empty after normalization"
+                        ),
                     ));
                 }
+                phrases.push((
+                    key.squeezed,
+                    RolePhrase {
+                        lang,
+                        role,
+                        folded: key.folded,
+                    },
+                ));
             }
         }
         // An act or call phrase that contains an addressee or object pronoun names its own
@@ -361,15 +440,33 @@ impl ThreatPatterns {
             })
             .map(|(key, p)| ((key.as_str(), p.lang), p.role))
             .collect();
+        // An act phrase that ends with a place names where it strikes ("foncer dans la
+        // foule", "tirer dans le tas"): that place is its victim, as after the act.
+        let places: Vec<(&str, Lang)> = phrases
+            .iter()
+            .filter(|(key, p)| p.role == Role::Place && key.contains(' '))
+            .map(|(key, p)| (key.as_str(), p.lang))
+            .collect();
         let mut inner = Vec::new();
         for (key, p) in &phrases {
             if !p.role.takes_object() || !key.contains(' ') {
                 continue;
             }
             let found = key.split(' ').find_map(|w| pronouns.get(&(w, p.lang)));
+            let ends_with_place = || {
+                places.iter().any(|(place, lang)| {
+                    *lang == p.lang
+                        && key.len() > place.len()
+                        && key.ends_with(place)
+                        && key.as_bytes()[key.len() - place.len() - 1] == b' '
+                })
+            };
             let role = match found {
                 Some(Role::Addressee) => Role::InnerAddressee,
                 Some(_) => Role::InnerThird,
+                None if matches!(p.role, Role::Act | Role::ActWeak) && ends_with_place() => {
+                    Role::InnerThird
+                }
                 None => continue,
             };
             inner.push((
@@ -381,6 +478,9 @@ impl ThreatPatterns {
                 },
             ));
         }
+        // A form listed by hand and also generated by a conjugation is one phrase.
+        let mut seen = std::collections::HashSet::new();
+        phrases.retain(|(key, p)| seen.insert((key.clone(), p.lang.code(), p.role as u8)));
         let mut builder = PhraseSetBuilder::new();
         for (key, phrase) in phrases.into_iter().chain(inner) {
             builder.add(key, phrase);
@@ -792,9 +892,13 @@ impl<'a> PostView<'a> {
             (Some(s), Some(m)) if s.first <= m.first && m.first <= s.end + 3 => Some(s.first),
             // "je te tuerai", "je te bute", "we hang him": a first-person subject right before
             // the act, or with only an object pronoun between, and no modal.
+            // "ce prof nous assassine": a lone "nous" before a verb not in "-ons" is its object.
             (Some(s), _)
-                if act.first == s.end
-                    || (act.first == s.end + 1 && self.object_pronoun_at(s.end)) =>
+                if (act.first == s.end
+                    || (act.first == s.end + 1 && self.object_pronoun_at(s.end)))
+                    && !(s.end == s.first + 1
+                        && self.word(s.first) == "nous"
+                        && !self.word(act.first).ends_with("ons")) =>
             {
                 Some(s.first)
             }
@@ -934,6 +1038,61 @@ impl<'a> PostView<'a> {
             Category::Incitement,
             "passive_should_be",
             out,
+        );
+    }
+
+    /// "you'll get shot", "tu seras égorgé", "tu vas te faire planter": what the addressee
+    /// is promised to undergo, a threat like "I'll shoot you" (and not a call on others, as
+    /// "should be shot" is). A weak act right after ("tu vas te faire descendre") counts, with
+    /// its penalty.
+    fn judge_passive_future(&self, frame: &Hit, out: &mut [Option<Candidate>; 2]) {
+        let Some(harm) = self.hits().iter().find(|h| {
+            h.first >= frame.end
+                && h.first <= frame.end + 1
+                && h.roles.any(&[Role::Participle, Role::Act, Role::ActWeak])
+        }) else {
+            return;
+        };
+        let start = self.clause_start(frame.first, FRAME_WINDOW);
+        if self.negated_between(start, harm.first) {
+            return;
+        }
+        // "j'espère que tu vas te faire écraser", "I hope you get shot": a wish, not a promise
+        // (harassment, which the classifier reads). A handful of verbs, so no role of their own.
+        if (start..frame.first).any(|k| {
+            matches!(
+                self.word(k),
+                "espere" | "souhaite" | "hope" | "hopefully" | "wish" | "pray"
+            )
+        }) {
+            return;
+        }
+        // "you'll get killed out there without a helmet": no; only what someone does to them.
+        if self.hits().iter().any(|h| {
+            h.roles.has(Role::IdiomObject) && h.first >= harm.end && h.first <= harm.end + 1
+        }) {
+            return;
+        }
+        let weak = !harm.roles.any(&[Role::Participle, Role::Act]);
+        let penalty = if weak { WEAK_ACT_PENALTY } else { 0.0 };
+        let conditional = if self.all_roles.has(Role::Conditional) {
+            BONUS_CONDITIONAL
+        } else {
+            0.0
+        };
+        self.keep(
+            out,
+            Candidate {
+                category: Category::ViolenceThreat,
+                score: THREAT_BASE - penalty + BONUS_ADDRESSEE + conditional,
+                pattern: "addressee_will_undergo",
+                frame_first: frame.first,
+                frame_end: harm.end,
+                object: Object::Addressee {
+                    first: frame.first,
+                    end: frame.end,
+                },
+            },
         );
     }
 
@@ -1497,6 +1656,9 @@ impl Detector for ThreatDetector {
             }
             if r.has(Role::Participle) {
                 view.judge_participle(hit, &mut best);
+            }
+            if r.has(Role::PassiveFuture) {
+                view.judge_passive_future(hit, &mut best);
             }
             if r.any(&[Role::Deserve, Role::Receive]) {
                 view.judge_deserve(hit, &mut best);

@@ -11,6 +11,10 @@
 //! `VIGIE_POOL=/path/to/train_pool.csv` (split `VIGIE_POOL_SPLIT`, default `dev`) every pool
 //! row a threat or incitement rule fires on: the pool has no threats, so each is a false
 //! positive. Patterns are read from `data/patterns/` on disk, so editing them needs no rebuild.
+//! `VIGIE_SEEDS_DIR` reads the seed files from another folder (a snapshot of a commit, so that
+//! before/after figures stay comparable while others add seed rows), and
+//! `VIGIE_SEEDS_SPLIT=test` prints the rules-alone figures on the held-back rows (figures only:
+//! misses and false positives are never printed for them, and the floors are not checked).
 
 mod common;
 
@@ -104,15 +108,25 @@ fn rules_on_the_train_seeds() {
     let mut tallies: BTreeMap<(&str, String), Tally> = BTreeMap::new();
     let mut misses = Vec::new();
     let mut false_positives = Vec::new();
+    let seeds_dir = std::env::var("VIGIE_SEEDS_DIR").ok();
+    let split = std::env::var("VIGIE_SEEDS_SPLIT").unwrap_or_else(|_| "train".to_string());
+    let held_back = split != "train";
     for file in files {
-        for (i, line) in repo_file(&format!("data/seeds/{file}.jsonl"))
+        let source = match &seeds_dir {
+            Some(dir) => {
+                let path = format!("{dir}/{file}.jsonl");
+                std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
+            }
+            None => repo_file(&format!("data/seeds/{file}.jsonl")),
+        };
+        for (i, line) in source
             .lines()
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty())
         {
             let row: SeedRow = serde_json::from_str(line)
                 .unwrap_or_else(|e| panic!("data/seeds/{file}.jsonl:{}: {e}", i + 1));
-            if row.split != "train" {
+            if row.split != split {
                 continue;
             }
             let lang = Lang::from_code(&row.lang);
@@ -146,7 +160,7 @@ fn rules_on_the_train_seeds() {
             }
         }
     }
-    if report_wanted() {
+    if report_wanted() && !held_back {
         for m in &misses {
             println!("MISS {m}");
         }
@@ -156,7 +170,7 @@ fn rules_on_the_train_seeds() {
     }
     for ((name, lang), t) in &tallies {
         println!(
-            "rules on train seeds: {name:<16} {lang}: recall {}/{} = {:.3}, fires on {}/{} negatives = {:.3}",
+            "rules on {split} seeds: {name:<16} {lang}: recall {}/{} = {:.3}, fires on {}/{} negatives = {:.3}",
             t.caught,
             t.positives,
             t.recall(),
@@ -178,6 +192,9 @@ fn rules_on_the_train_seeds() {
         ("incitement", "en", 0.50, 0.01),
         ("incitement", "fr", 0.48, 0.01),
     ];
+    if held_back {
+        return;
+    }
     for (name, lang, min_recall, max_fp_rate) in floors {
         let t = tallies
             .get(&(name, lang.to_string()))
