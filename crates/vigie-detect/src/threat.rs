@@ -1338,7 +1338,15 @@ impl PostView<'_> {
         if self.negated_between(start, hit.first) {
             return;
         }
-        let object = self.subject_before(hit.first);
+        let mut object = self.subject_before(hit.first);
+        // "the mall goes up tonight", "la mairie partira en fumée": a place named before it.
+        if object == Object::None
+            && self
+                .hits_in(self.clause_start(hit.first, FRAME_WINDOW), hit.first)
+                .any(|h| h.roles.has(Role::Place))
+        {
+            object = Object::Third;
+        }
         if object == Object::None {
             return;
         }
@@ -1400,7 +1408,8 @@ impl PostView<'_> {
         let speaker = carry.roles.has(Role::SubjectFirst)
             || matches!(
                 self.word(carry.first),
-                "i" | "ive" | "we" | "weve" | "j" | "jai"
+                // "bought the ammo today": the subject dropped before a past tense.
+                "i" | "ive" | "we" | "weve" | "j" | "jai" | "bought" | "just"
             )
             || self.hits_in(start, carry.first).any(|h| {
                 h.roles
