@@ -1342,8 +1342,22 @@ impl PostView<'_> {
         // "the mall goes up tonight", "la mairie partira en fumée": a place named before it.
         if object == Object::None
             && self
-                .hits_in(self.clause_start(hit.first, FRAME_WINDOW), hit.first)
+                .hits_in(start, hit.first)
                 .any(|h| h.roles.has(Role::Place))
+        {
+            object = Object::Third;
+        }
+        // "Dana won't see morning", "Océane va prendre ce qu'il mérite": a name first in its
+        // sentence, right before the phrase (a sentence's first word is never taken for a name
+        // elsewhere, since every sentence starts with a capital).
+        if object == Object::None
+            && hit.first == start + 1
+            && self.capitalised(start)
+            && !self.shouting()
+            && !self
+                .hits()
+                .iter()
+                .any(|h| h.first <= start && start < h.end)
         {
             object = Object::Third;
         }
