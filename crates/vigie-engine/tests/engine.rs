@@ -385,3 +385,44 @@ fn issue_3_veiled_threats_with_a_cue_are_acted_on_and_alone_are_not() {
         assert_eq!(d.action, Action::Allow, "{text:?} → {:?}", d.rules);
     }
 }
+
+/// Issue #3, session 5: threats and calls read by grammar — conjugated forms the pattern files
+/// generate from one lemma (futur, présent after "je te", imperatives, passive promises to the
+/// addressee), vehicles into crowds, arson foretold of a place, victims named by what they do
+/// — are acted on in their category; their twins (gardening, billing, games, warnings, being
+/// stood up) are allowed.
+#[test]
+fn issue_3_conjugated_forms_and_new_families_are_acted_on_and_their_twins_are_not() {
+    let engine = engine();
+    for (text, category) in [
+        ("je te poignarderai ce soir", "violence_threat"),
+        ("on les brûlera tous", "violence_threat"),
+        ("tu seras égorgé", "violence_threat"),
+        ("abattez-les", "incitement"),
+        ("you're gonna get stabbed tonight", "violence_threat"),
+        ("imma drive my truck through the parade", "violence_threat"),
+        (
+            "je vais foncer dans la foule avec mon camion",
+            "violence_threat",
+        ),
+        ("la mairie partira en fumée ce soir", "violence_threat"),
+        (
+            "the next reporter who writes about me gets stabbed",
+            "violence_threat",
+        ),
+    ] {
+        assert_acted_on_as(engine, text, category);
+    }
+    for text in [
+        "je vais planter des tomates demain",
+        "je te fais payer le resto",
+        "tu vas te faire massacrer au quiz du bar, prépare-toi",
+        "you'll get burned if you invest in that",
+        "i'll make them pay for the damage",
+        "Lucas se fait planter par sa copine à chaque rencard",
+        "the axe is by the door, firewood tomorrow",
+    ] {
+        let d = decide(engine, text);
+        assert_eq!(d.action, Action::Allow, "{text:?} → {:?}", d.rules);
+    }
+}
