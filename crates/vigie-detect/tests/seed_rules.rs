@@ -186,11 +186,15 @@ fn rules_on_the_train_seeds() {
     // 0.4 % / 0.2 % of the rows labelled 0 (session 3: 0.615 / 0.521 and 0.499 / 0.449; before
     // issue #3's widening: 0.318 / 0.293 and 0.345 / 0.283). The floors leave about two points
     // for new seed rounds.
+    // Session 5: seed round 20 (written without reading the rules) added harder rows; with
+    // them and the session-5 rules (conjugated forms, passive promises, new families) the
+    // figures are 0.619 / 0.585 and 0.489 / 0.458, firing on 1.1 % / 1.1 % and 0.4 % / 0.2 %
+    // (on the seeds before round 20: 0.695 / 0.661 and 0.541 / 0.522).
     let floors: [(&str, &str, f32, f32); 4] = [
-        ("violence_threat", "en", 0.66, 0.015),
-        ("violence_threat", "fr", 0.62, 0.015),
-        ("incitement", "en", 0.50, 0.01),
-        ("incitement", "fr", 0.48, 0.01),
+        ("violence_threat", "en", 0.60, 0.015),
+        ("violence_threat", "fr", 0.565, 0.015),
+        ("incitement", "en", 0.47, 0.01),
+        ("incitement", "fr", 0.44, 0.01),
     ];
     if held_back {
         return;
