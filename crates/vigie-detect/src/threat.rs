@@ -259,7 +259,9 @@ struct Conjugation {
     ending: String,
     /// Role name → endings. For `weak` lemmas, `act` and `act_future` forms play `act_weak`
     /// (a future form alone is a violent word for the veiled-threat cues: "finira" is not),
-    /// and `participle` forms are left out ("planté" is mostly gardening).
+    /// and `participle` and `act_present` forms are left out ("planté" is mostly gardening;
+    /// "je te frappe" is a threat but "je te tape la bise", "je te chope à 8h" are not, so a
+    /// weak verb's present forms are listed by hand, one by one).
     forms: std::collections::BTreeMap<String, Vec<String>>,
     /// Verbs violent whatever their object: "tuer", "égorger".
     #[serde(default)]
@@ -284,7 +286,7 @@ impl Conjugation {
                 })?;
                 for (role, endings) in &self.forms {
                     let role = match (role.as_str(), weak) {
-                        ("participle", true) => continue,
+                        ("participle" | "act_present", true) => continue,
                         ("act" | "act_future", true) => "act_weak",
                         (role, _) => role,
                     };

@@ -68,8 +68,20 @@ impl Rules {
     /// The standard detectors, with the pattern files read from disk (so that a report run
     /// sees edits at once) — the same files the library embeds.
     fn load() -> Rules {
-        let en = repo_file("data/patterns/en.toml");
-        let fr = repo_file("data/patterns/fr.toml");
+        // `VIGIE_PATTERNS_DIR`: pattern files from elsewhere (an older commit's, for before/after).
+        let (en, fr) = match std::env::var("VIGIE_PATTERNS_DIR") {
+            Ok(dir) => {
+                let read = |name: &str| {
+                    let path = format!("{dir}/{name}");
+                    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
+                };
+                (read("en.toml"), read("fr.toml"))
+            }
+            Err(_) => (
+                repo_file("data/patterns/en.toml"),
+                repo_file("data/patterns/fr.toml"),
+            ),
+        };
         let en: &'static str = Box::leak(en.into_boxed_str());
         let fr: &'static str = Box::leak(fr.into_boxed_str());
         let mut data = DetectData::defaults()
