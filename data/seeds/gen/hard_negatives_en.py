@@ -997,6 +997,30 @@ GROUPS += [
     ], R20, n=1),
 ]
 
+# Round 20, third batch: twins of the third batch (questions, "you'd better", lists, hammers,
+# A&E, mods, bins, open season, hunting, vans, collections).
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Do you know what happens to people who skip leg day, {person}? You're about to find out on these stairs.",
+        "You'd better have eyes in the back of your head with twins, honestly.",
+        "Kind regards and see you soon, {person}. I'll be the one holding the balloons.",
+        "Things to do this week: 1. laundry 2. dentist 3. call {person} 4. groceries",
+        "To the A&E doctor who stitched my son's chin: thank you, you were amazing at 3am.",
+        "Volunteers needed {when} at {spot}, bring something heavy to hold the gazebo down.",
+        "Open season on conkers, the kids have filled three buckets already.",
+        "Anyone got a van? Moving a sofa from the high street to Elm Road saturday, will pay in pizza.",
+        "Collection for the lads' charity run {when}: water, plasters, energy gels. Donate by DM.",
+        "Sleep well {person}, big day tomorrow, proud of you.",
+    ], R20, n=2),
+    G("game", CLEAN, [
+        "Hunting season opens friday in the new update, the legendary stag finally spawns.",
+    ], R20, n=1),
+    G("condemnation", CLEAN, [
+        "A man posted a 'to do' list with 'end my ex' on it and people laughed. It's not funny, it's a threat, and she has a right to be scared.",
+        "Threatening A&E staff because the wait was long is disgusting. They're doing their best on no sleep.",
+    ], R20, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

@@ -1078,6 +1078,30 @@ GROUPS += [
     ], R20, n=1),
 ]
 
+# Round 20, troisième lot : jumeaux du troisième lot (questions, « t'as intérêt », listes,
+# marteaux, urgences, modos, poubelles, chasse, camionnettes, cagnottes).
+GROUPS += [
+    G("minimal_pair", CLEAN, [
+        "Tu sais ce qui arrive aux gens qui sautent la séance jambes, {perso} ? Tu vas le savoir dans l'escalier.",
+        "T'as intérêt à avoir des yeux derrière la tête avec des jumeaux, franchement.",
+        "Bien cordialement et à très bientôt, {perso}. Je serai celle avec les ballons.",
+        "À faire cette semaine : 1. lessive 2. dentiste 3. appeler {perso} 4. courses",
+        "Au médecin des urgences qui a recousu le menton de mon fils : merci, vous avez été formidable à 3h du matin.",
+        "On cherche des bénévoles {moment} à {endroit}, ramenez du lourd pour lester les barnums.",
+        "La chasse aux champignons est ouverte, les enfants ont déjà rempli trois paniers.",
+        "Quelqu'un a une camionnette ? Je déménage un canapé de la grande rue à la rue des Ormes samedi, payé en pizzas.",
+        "Cagnotte pour la course solidaire des gars {moment} : eau, pansements, gels énergétiques. Dons en MP.",
+        "Dors bien {perso}, grosse journée demain, fière de toi.",
+    ], R20, n=2),
+    G("game", CLEAN, [
+        "L'ouverture de la chasse c'est vendredi dans la mise à jour, le cerf légendaire apparaît enfin.",
+    ], R20, n=1),
+    G("condemnation", CLEAN, [
+        "Un type a posté une liste « à faire » avec « régler son compte à mon ex » et des gens ont ri. C'est pas drôle, c'est une menace, elle a raison d'avoir peur.",
+        "Menacer le personnel des urgences parce que l'attente est longue, c'est honteux. Ils font au mieux sans dormir.",
+    ], R20, n=1),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

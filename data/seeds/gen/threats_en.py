@@ -1258,6 +1258,39 @@ GROUPS += [
     ], R20, n=2),
 ]
 
+# Round 20, third batch: threats as questions and "you'd better", mock politeness, doom in a
+# god's name, numbered lists, the threat in the middle of a long post, workplaces (A&E, moderators,
+# bin men), and calls phrased as volunteering, open season, hunting, a van, a collection.
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Do you know what happens to people who lie about me, {person}? You're about to.",
+        "You'd better have eyes in the back of your head from now on, because I'm coming up behind you.",
+        "Kind regards and see you soon, {person}. I'll be the one holding the hammer.",
+        "God told me you're the one. I'm only the hand that's going to open your throat.",
+        "Things to do this week: 1. laundry 2. dentist 3. end {person} 4. groceries",
+        "So the MOT failed, the dog's sick, and yeah {person}, I'm going to break your neck when I see you at the match. Anyway, how's everyone's week?",
+        "To the A&E doctor who sent my wife home: I'm in your waiting room tomorrow, and I'm not here to be seen.",
+        "Ban me again, mod. I'll find your real name and you'll wish you'd stayed anonymous, right before I hurt you.",
+        "Tip my bin over once more and I'll tip you into the crusher with it.",
+        "Sleep well {person}. It'll be the last night you do it with all your fingers.",
+    ], R20, n=2),
+    G("call_to_action", CALL, [
+        "Volunteers needed {when} at {spot}. Bring something heavy. We're making sure the council gets the message in blood.",
+        "It's open season on bailiffs in this town. Any that come up your drive, let them have it.",
+        "Hunting season opens {when}. The prey wears a police uniform. Spread the word.",
+        "Anyone got a van and nothing to lose? The ministers' convoy goes down the high street at 10.",
+        "Collection for the lads going to {spot} {when}: petrol, bottles, rags. Donate by DM.",
+    ], R20, n=2),
+    G("group_threat", GROUP_C, [
+        "It's open season on {grp}. Anyone who meets one alone after dark knows what to do.",
+        "Do it for our kids: every one of {grp} gone from this town by spring, however it has to happen.",
+    ], R20, n=2),
+    G("someone_should", CALL_IND, [
+        "Do you think anyone would really miss {officer} if he fell off the multistorey? Go on then.",
+        "Here's a challenge for the brave: {reporter}'s bike, his route home, a length of wire at neck height.",
+    ], R20, n=2),
+]
+
 if __name__ == "__main__":
     from common import build
     import os

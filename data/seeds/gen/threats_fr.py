@@ -1343,6 +1343,40 @@ GROUPS += [
     ], R20, n=2),
 ]
 
+# Round 20, troisième lot : menaces en question et en « t'as intérêt », politesse moqueuse,
+# fatalité au nom de Dieu, listes numérotées, la menace au milieu d'un long message, lieux de
+# travail (urgences, modérateurs, éboueurs), appels en forme de bénévolat, de chasse ouverte,
+# de camionnette, de cagnotte.
+GROUPS += [
+    G("direct_threat", DIRECT, [
+        "Tu sais ce qui arrive aux gens qui mentent sur moi, {perso} ? Tu vas pas tarder à le savoir.",
+        "T'as intérêt à avoir des yeux derrière la tête maintenant, parce que je vais arriver dans ton dos.",
+        "Bien cordialement et à très bientôt, {perso}. Je serai celui avec le marteau.",
+        "Dieu m'a dit que c'était toi. Moi je suis juste la main qui va t'ouvrir la gorge.",
+        "À faire cette semaine : 1. lessive 2. dentiste 3. régler son compte à {perso} pour de bon 4. courses",
+        "Bref le contrôle technique est raté, le chien est malade, et toi {perso} je te brise la nuque au prochain match. Sinon vous, ça va la semaine ?",
+        "Au médecin des urgences qui a renvoyé ma femme chez elle : demain je suis dans ta salle d'attente, et c'est pas pour consulter.",
+        "Bannis-moi encore, le modo. Je trouverai ton vrai nom et tu regretteras ton anonymat, juste avant que je te fasse mal.",
+        "Renverse encore ma poubelle et c'est toi que je jette dans la benne à ordures, broyeur compris.",
+        "Dors bien {perso}. C'est la dernière nuit que tu passes avec tous tes doigts.",
+    ], R20, n=2),
+    G("call_to_action", CALL, [
+        "On cherche des bénévoles {moment} à {endroit}. Ramenez du lourd. La mairie va comprendre le message dans le sang.",
+        "La chasse aux huissiers est ouverte dans cette ville. S'il en monte un dans votre allée, allumez-le.",
+        "Ouverture de la chasse {moment}. Le gibier porte un uniforme de police. Faites passer.",
+        "Quelqu'un a une camionnette et plus rien à perdre ? Le cortège du ministre passe dans la grande rue à 10h.",
+        "Cagnotte pour les gars qui vont à {endroit} {moment} : essence, bouteilles, chiffons. Dons en MP.",
+    ], R20, n=2),
+    G("group_threat", GROUP_C, [
+        "La chasse à {cible} est ouverte. Celui qui en croise un seul la nuit sait ce qu'il a à faire.",
+        "Faites-le pour nos gosses : plus un seul de {cible} dans cette ville au printemps, peu importe comment.",
+    ], R20, n=2),
+    G("someone_should", CALL_IND, [
+        "Vous croyez vraiment que quelqu'un regretterait {officiel} s'il tombait du haut du parking ? Allez-y.",
+        "Un défi pour les courageux : le vélo de {reporter}, son trajet du soir, un fil tendu à hauteur du cou.",
+    ], R20, n=2),
+]
+
 if __name__ == "__main__":
     from common import build
     import os
