@@ -845,7 +845,7 @@ impl<'a> PostView<'a> {
     fn judge_act(&self, act: &Hit, out: &mut [Option<Candidate>; 2]) {
         let (mut object, idiom) =
             self.object_of(act.first, act.end, act.roles.has(Role::Act), act.roles);
-        if idiom {
+        if idiom || self.figurative_instrument(act.end) {
             return;
         }
         let weak = act.roles.has(Role::ActWeak) && !act.roles.has(Role::Act);
@@ -1046,6 +1046,31 @@ impl<'a> PostView<'a> {
         );
     }
 
+    /// "I'm killing you with these puns", "je t'assassine avec mes blagues": the act is done
+    /// with something of the speaker's that is no weapon, so it is a figure of speech. A
+    /// "with"/"avec" soon after the act, followed by a possessive or a demonstrative, and no
+    /// weapon after it ("with my bare hands", "avec mon couteau" stay threats).
+    fn figurative_instrument(&self, act_end: u16) -> bool {
+        let Some(with) = self.hits().iter().find(|h| {
+            h.first >= act_end
+                && h.first <= act_end + 2
+                && h.end == h.first + 1
+                && matches!(self.word(h.first), "with" | "avec")
+        }) else {
+            return false;
+        };
+        let owned = matches!(
+            self.word(with.end),
+            "my" | "these" | "this" | "those" | "mes" | "ma" | "mon" | "ces" | "cette" | "ce"
+        );
+        let armed = self.hits().iter().any(|h| {
+            h.first >= with.end
+                && h.first <= with.end + 2
+                && h.roles.any(&[Role::Weapon, Role::WeaponWeak])
+        });
+        owned && !armed
+    }
+
     /// "you'll get shot", "tu seras égorgé", "tu vas te faire planter": what the addressee
     /// is promised to undergo, a threat like "I'll shoot you" (and not a call on others, as
     /// "should be shot" is). A weak act right after ("tu vas te faire descendre") counts, with
@@ -1076,6 +1101,9 @@ impl<'a> PostView<'a> {
         if self.hits().iter().any(|h| {
             h.roles.has(Role::IdiomObject) && h.first >= harm.end && h.first <= harm.end + 1
         }) {
+            return;
+        }
+        if self.figurative_instrument(harm.end) {
             return;
         }
         let weak = !harm.roles.any(&[Role::Participle, Role::Act]);
