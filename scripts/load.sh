@@ -20,12 +20,15 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 cleanup() { [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null; [ -n "${PGDATA:-}" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-# groups, posts, busy and committing microseconds of the store's writer, from /metrics
+# groups, posts, busy and committing microseconds of the store's writer, and its WAL fsyncs
+# and their microseconds (SQLite), from /metrics
 writer_stats() {
   curl -sf "http://127.0.0.1:$PORT/metrics" | awk '
     $1 == "vigie_store_write_groups_total" { g = $2 } $1 == "vigie_store_written_posts_total" { p = $2 }
     $1 == "vigie_store_write_busy_microseconds_total" { u = $2 }
-    $1 == "vigie_store_write_commit_microseconds_total" { c = $2 } END { print g + 0, p + 0, u + 0, c + 0 }'
+    $1 == "vigie_store_write_commit_microseconds_total" { c = $2 }
+    $1 == "vigie_store_wal_syncs_total" { n = $2 } $1 == "vigie_store_wal_sync_microseconds_total" { f = $2 }
+    END { print g + 0, p + 0, u + 0, c + 0, n + 0, f + 0 }'
 }
 # CPU time (user + system, in clock ticks of 10 ms) used by the server so far
 server_cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
@@ -41,8 +44,8 @@ run() { # $1: label, rest: storage flags
   VIGIE_RATE_LIMIT_PER_SECOND=0 "$VIGIE" serve "$@" --listen "127.0.0.1:$PORT" >"$WORK/$label.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
-  echo "| storage | connections | requests/s | p50 | p99 | errors | posts per commit | writer busy/time per commit (of which COMMIT) | writer time per post | server CPU per request | client CPU per request |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| storage | connections | requests/s | p50 | p99 | errors | posts per commit | writer busy/time per commit (of which COMMIT) | writer time per post | WAL fsyncs/s, mean | server CPU per request | client CPU per request |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for c in $CONNS; do
     times >"$WORK/times0"; before=$(writer_stats); cpu0=$(server_cpu)
     out=$(wrk -t2 -c"$c" -d"${SECS}s" --latency -s "$ROOT/scripts/load-post.lua" "http://127.0.0.1:$PORT")
@@ -53,11 +56,12 @@ run() { # $1: label, rest: storage flags
     err=$(awk '/Non-2xx/ {print $5}' <<<"$out")
     reqs=$(awk '/requests in/ {print $1}' <<<"$out")
     # posts per commit (how many share one fsync), the share of the run the writer was busy,
-    # its time per group (and in COMMIT: WAL write + fsync, SQLite only) and per post
+    # its time per group (and in COMMIT: writing the WAL, SQLite only) and per post, and the
+    # WAL fsyncs the answers waited for (SQLite: on a thread beside the writer)
     stats=$(awk -v b="$before" -v a="$after" -v s="$SECS" 'BEGIN { split(b, x); split(a, y);
-      g = y[1] - x[1]; p = y[2] - x[2]; u = y[3] - x[3]; c = y[4] - x[4];
-      printf "%.1f|%.0f%%/%.2fms (%.2fms)|%.0f µs", (g ? p / g : 0), u / (s * 10000),
-        (g ? u / g / 1000 : 0), (g ? c / g / 1000 : 0), (p ? u / p : 0) }')
+      g = y[1] - x[1]; p = y[2] - x[2]; u = y[3] - x[3]; c = y[4] - x[4]; n = y[5] - x[5]; f = y[6] - x[6];
+      printf "%.1f|%.0f%%/%.2fms (%.2fms)|%.0f µs|%.0f, %.2fms", (g ? p / g : 0), u / (s * 10000),
+        (g ? u / g / 1000 : 0), (g ? c / g / 1000 : 0), (p ? u / p : 0), n / s, (n ? f / n / 1000 : 0) }')
     cpu=$(( (cpu1 - cpu0) * 10000000 / (reqs > 0 ? reqs : 1) / 1000 ))
     client=$(awk -v a="$client0" -v b="$client1" -v n="$reqs" 'BEGIN { printf "%.0f", (b - a) * 1e6 / (n > 0 ? n : 1) }')
     echo "| $label | $c | $rps | $p50 | $p99 | ${err:-0} | $stats | ${cpu} µs | ${client} µs |"

@@ -706,9 +706,11 @@ pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
     metrics::counter!("vigie_store_write_groups_total").absolute(w.groups);
     metrics::counter!("vigie_store_written_posts_total").absolute(w.posts);
     metrics::counter!("vigie_store_write_busy_microseconds_total").absolute(w.busy_micros);
-    // Of that, the commits (WAL write and fsync; SQLite only): what a durable answer waits
-    // for whatever else the writer does.
+    // Of that, the commits (writing the WAL; SQLite only).
     metrics::counter!("vigie_store_write_commit_microseconds_total").absolute(w.commit_micros);
+    // SQLite: the WAL fsyncs every answer waits for, done beside the writer.
+    metrics::counter!("vigie_store_wal_syncs_total").absolute(w.wal_syncs);
+    metrics::counter!("vigie_store_wal_sync_microseconds_total").absolute(w.wal_sync_micros);
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         crate::prometheus_handle().render(),

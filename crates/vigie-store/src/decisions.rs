@@ -328,9 +328,15 @@ pub struct WriterStats {
     pub posts: u64,
     /// Time spent in those transactions, in microseconds (commit and fsync included).
     pub busy_micros: u64,
-    /// Of `busy_micros`, the time spent committing (writing the WAL and syncing it), on
-    /// SQLite; 0 on PostgreSQL, whose commit is one more round trip.
+    /// Of `busy_micros`, the time spent committing (writing the WAL), on SQLite; 0 on
+    /// PostgreSQL, whose commit is one more round trip.
     pub commit_micros: u64,
+    /// SQLite: the fsyncs of the WAL that made committed groups durable before their posts
+    /// were answered (one may cover several groups), done beside the writer, not in
+    /// `busy_micros`.
+    pub wal_syncs: u64,
+    /// Time spent in those fsyncs, in microseconds.
+    pub wal_sync_micros: u64,
 }
 
 #[derive(Debug, Default)]
@@ -339,6 +345,8 @@ pub(crate) struct WriterCounters {
     posts: AtomicU64,
     busy_micros: AtomicU64,
     commit_micros: AtomicU64,
+    pub(crate) wal_syncs: AtomicU64,
+    wal_sync_micros: AtomicU64,
 }
 
 impl WriterCounters {
@@ -358,6 +366,14 @@ impl WriterCounters {
             Ordering::Relaxed,
         );
     }
+
+    pub(crate) fn record_sync(&self, took: std::time::Duration) {
+        self.wal_syncs.fetch_add(1, Ordering::Relaxed);
+        self.wal_sync_micros.fetch_add(
+            u64::try_from(took.as_micros()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+    }
 }
 
 impl Store {
@@ -369,6 +385,8 @@ impl Store {
             posts: c.posts.load(Ordering::Relaxed),
             busy_micros: c.busy_micros.load(Ordering::Relaxed),
             commit_micros: c.commit_micros.load(Ordering::Relaxed),
+            wal_syncs: c.wal_syncs.load(Ordering::Relaxed),
+            wal_sync_micros: c.wal_sync_micros.load(Ordering::Relaxed),
         }
     }
 }

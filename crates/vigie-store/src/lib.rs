@@ -5,10 +5,13 @@
 //! only uses what both accept, times are unix microseconds and JSON is text, so a database can
 //! be verified the same way whichever engine holds it.
 //!
-//! Durability: on SQLite the database runs in WAL mode with `synchronous=FULL`, so a commit
-//! returns only once the WAL is fsynced; PostgreSQL's default `synchronous_commit=on` gives the
-//! same. The server acknowledges a post only after the transaction holding its decision (and
-//! its audit entry) committed, so an acknowledged decision survives a crash or power loss.
+//! Durability: on SQLite the database runs in WAL mode. Every connection but the writer's uses
+//! `synchronous=FULL`, so its commit returns only once the WAL is fsynced; the writer, which
+//! stores the posts, commits with `synchronous=NORMAL` and a thread beside it fsyncs the WAL
+//! before any post of the group is answered (`sqlite_writer`; the argument is in
+//! docs/load.md). PostgreSQL's default `synchronous_commit=on` gives the same. The server
+//! acknowledges a post only after the transaction holding its decision (and its audit entry)
+//! committed and is on disk, so an acknowledged decision survives a crash or power loss.
 
 mod audit;
 mod console;
@@ -102,6 +105,13 @@ pub enum StoreError {
     },
     #[error("stored {what} is unreadable: {detail}")]
     Corrupt { what: &'static str, detail: String },
+    /// The SQLite writer's fsync of the WAL failed: the posts it covered were committed but
+    /// are not known to be durable, so they are not acknowledged.
+    #[error("syncing the write-ahead log {path}: {source}")]
+    WalSync {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the store was closed")]
     Closed,
     #[error("invalid {what}: {detail}")]
@@ -116,7 +126,7 @@ impl StoreError {
     /// work), as opposed to a query or data problem.
     pub fn is_unavailable(&self) -> bool {
         match self {
-            StoreError::Closed => true,
+            StoreError::Closed | StoreError::WalSync { .. } => true,
             StoreError::Query { source, .. } | StoreError::Connect { source, .. } => matches!(
                 source,
                 sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)
