@@ -206,6 +206,13 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                     continue;
                 }
             }
+            if (b >= 0x80 || b.is_ascii_alphabetic())
+                && self.fast_paths
+                && let Some(end) = self.latin_word(i)
+            {
+                i = end;
+                continue;
+            }
             let (c, len) = char_at(text, i);
             let info = self.fold.classify(c);
             if !is_word_kind(info.kind) {
@@ -491,6 +498,96 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         Some(end)
     }
 
+    /// Emits the word starting at byte `start` if it is letters of ordinary Latin spelling
+    /// (ASCII letters, and accented letters that fold to ASCII letters: "matrixé", "équipe",
+    /// "œuvre") with single apostrophes between letters ("c’était", "l'aéroport", "don’t"), and
+    /// returns where it ends. The general path ([`Tokenizer::word`], then
+    /// [`Tokenizer::leet_word`]) gives the same tokens, but first describes every character as
+    /// a unit. `None`, with nothing done, for any other word, for one with a character three
+    /// times in a row (which the general path counts differently) and for one longer than
+    /// `MAX_WORD_UNITS` bytes (which it cuts).
+    fn latin_word(&mut self, start: usize) -> Option<usize> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // First pass: where the word ends, and whether it is one this path writes.
+        let mut end = start;
+        let (mut before, mut last) = ('\0', '\0');
+        let mut after_apostrophe = true;
+        loop {
+            let Some(&b) = bytes.get(end) else { break };
+            let (c, len) = char_at(text, end);
+            let is_letter = if b < 0x80 {
+                b.is_ascii_alphabetic()
+            } else {
+                self.fold.plain_latin(c as u32).is_some()
+            };
+            if is_letter {
+                if c == last && c == before {
+                    return None;
+                }
+                after_apostrophe = false;
+            } else if end == start {
+                // Not a letter first: not a word of this path (and no need to classify it).
+                return None;
+            } else {
+                let kind = if b < 0x80 {
+                    fold::ascii_kind(b)
+                } else {
+                    self.fold.classify(c).kind
+                };
+                match kind {
+                    // Only between two letters.
+                    Kind::Apostrophe if !after_apostrophe => after_apostrophe = true,
+                    Kind::Sep(_) => break,
+                    _ => return None,
+                }
+            }
+            (before, last) = (last, c);
+            end += len;
+        }
+        if after_apostrophe || end - start > MAX_WORD_UNITS {
+            return None;
+        }
+        // At least two letters, or one accented letter, which never joins a spaced-out run.
+        self.flush_run();
+        let mut w = self.begin();
+        let mut at = start;
+        while at < end {
+            let b = bytes[at];
+            let (c, len) = char_at(text, at);
+            let unit = Unit {
+                start: at as u32,
+                end: (at + len) as u32,
+                ch: c,
+                kind: Kind::Letter,
+                script: Script::Latin,
+                repeated: false,
+            };
+            if b < 0x80 && b.is_ascii_alphabetic() {
+                self.extend_span(&mut w, &unit);
+                self.push_ascii_letter(&mut w, b | 0x20);
+            } else if let Some(plain) = self.fold.plain_latin(c as u32).copied() {
+                self.extend_span(&mut w, &unit);
+                for &l in &plain.letters[..usize::from(plain.len)] {
+                    self.push_ascii_letter(&mut w, l);
+                }
+                if plain.french_accent {
+                    self.cues.french_accents += 1;
+                }
+            } else {
+                // An apostrophe, and a letter follows (checked above).
+                let written = self.folded.get(w.folded_start..).unwrap_or(&[]);
+                if ELISIONS.contains(&written) {
+                    self.finish(w);
+                    w = self.begin();
+                }
+            }
+            at += len;
+        }
+        self.finish(w);
+        Some(end)
+    }
+
     /// Records a token of [`Tokenizer::ascii_apostrophe_word`] ending at the forms' ends.
     fn close_apostrophe_token(
         &mut self,
@@ -749,6 +846,26 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             w.run = 1;
             push_char(&mut self.folded, c);
             push_char(&mut self.squeezed, c);
+        }
+    }
+
+    /// [`Tokenizer::push`] of a lower case ASCII letter.
+    #[inline(always)]
+    fn push_ascii_letter(&mut self, w: &mut TokenWriter, letter: u8) {
+        self.cues.latin_letters += 1;
+        let c = letter as char;
+        if w.last == Some(c) {
+            w.run += 1;
+            if w.run >= 3 {
+                w.evasion |= Evasion::REPEATED;
+            } else {
+                self.folded.push(letter);
+            }
+        } else {
+            w.last = Some(c);
+            w.run = 1;
+            self.folded.push(letter);
+            self.squeezed.push(letter);
         }
     }
 
@@ -1339,6 +1456,8 @@ mod tests {
             ("jusqu'aujourd'hui j`vais", "jusqu aujourdhui j vais"),
             ("don't l'homme qu'il", "dont l homme qu il"),
             ("all'la ll'l", "alla ll"),
+            ("c’était l’équipe d’Œdipe", "c etait l equipe d oedipe"),
+            ("matrixé être qu’à", "matrixe etre qu a"),
         ];
         for (text, expected) in cases {
             let (fast, fast_cues) = tokenize(text, true);
@@ -1389,6 +1508,15 @@ mod tests {
         #[test]
         fn apostrophe_words_give_the_general_paths_tokens(
             text in "([a-dhjlqsuA-DJLQU'`]{0,12}[ .,!'`é’…😒0-9-]{0,2}){0,8}",
+        ) {
+            fast_path_matches_general(&text)?;
+        }
+
+        /// The same for words of accented Latin letters, with apostrophes (’ and '), next to
+        /// letters the accented-word path leaves to the general one (ª, combining marks, µ).
+        #[test]
+        fn accented_words_give_the_general_paths_tokens(
+            text in "([a-cljqA-CéÉèeçœŒßàÃª\u{301}µ'’`]{0,12}[ .,!'’é&…“”😒\u{301}0-9-]{0,2}){0,8}",
         ) {
             fast_path_matches_general(&text)?;
         }
