@@ -170,10 +170,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                 i += 1;
                 continue;
             }
-            if let Some(skip) = matches!(b | 0x20, b'h' | b'w')
-                .then(|| url_len(bytes, i))
-                .flatten()
-            {
+            if let Some(skip) = may_start_url(bytes, i).then(|| url_len(bytes, i)).flatten() {
                 self.flush_run();
                 i += skip;
                 continue;
@@ -1039,6 +1036,10 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
     fn pending_end(&self, start: u32) -> u32 {
         let (_, len) = char_at(self.text, start as usize);
         let mut end = start as usize + len;
+        // An ASCII byte after the letter is no combining mark (most single letters: "a", "I").
+        if self.text.as_bytes().get(end).is_none_or(u8::is_ascii) {
+            return end as u32;
+        }
         // Trailing combining marks belong to the letter.
         while end < self.text.len() {
             let (c, len) = char_at(self.text, end);
@@ -1282,6 +1283,18 @@ fn leet_digit(d: char) -> char {
         '8' => 'b',
         '9' => 'g',
         other => other,
+    }
+}
+
+/// Whether the bytes at `i` start "ht" or "ww" (any case), as every URL [`url_len`] knows
+/// does: most words starting with h or w are then ruled out without a call.
+#[inline(always)]
+fn may_start_url(bytes: &[u8], i: usize) -> bool {
+    let second = |expected: u8| bytes.get(i + 1).is_some_and(|&b| b | 0x20 == expected);
+    match bytes.get(i).map(|&b| b | 0x20) {
+        Some(b'h') => second(b't'),
+        Some(b'w') => second(b'w'),
+        _ => false,
     }
 }
 
