@@ -172,6 +172,9 @@ struct FeatureLog {
 /// Text features of a ~250-character post.
 const INLINE_LOG: usize = 768;
 
+/// Tokens of a post whose evidence sums stay on the stack (most posts have under 40).
+const INLINE_TOKENS: usize = 64;
+
 impl FeatureLog {
     fn new() -> Self {
         // `[MaybeUninit::uninit(); N]` still compiled to a memset of the whole array.
@@ -469,18 +472,17 @@ impl InteractionSplit {
 }
 
 /// Sums, per token, what the text features logged for it add to label `label`'s logit (before
-/// the common text value), into `per_token` (resized to `n_tokens`): the linear weights and,
-/// for a model with interactions, each feature's share of the interaction term.
-#[allow(clippy::too_many_arguments)]
+/// the common text value), into `per_token` (one slot per token, as `linear`, both
+/// overwritten): the linear weights and, for a model with interactions, each feature's share of
+/// the interaction term.
 fn label_contributions(
     model: &Model,
     label: usize,
     split: &InteractionSplit,
     hidden: &Hidden,
-    n_tokens: usize,
     log: &FeatureLog,
-    per_token: &mut Vec<f32>,
-    linear: &mut Vec<i32>,
+    per_token: &mut [f32],
+    linear: &mut [i32],
 ) {
     let n_labels = model.header.labels.len();
     let words_only = model
@@ -488,10 +490,8 @@ fn label_contributions(
         .interactions
         .as_ref()
         .is_some_and(|i| i.words_only);
-    linear.clear();
-    linear.resize(n_tokens, 0);
-    per_token.clear();
-    per_token.resize(n_tokens, 0.0);
+    linear.fill(0);
+    per_token.fill(0.0);
     for &(bucket, flagged) in log.entries() {
         let embedded = !words_only || flagged & EMBEDDED_FLAG != 0;
         let token = flagged & !EMBEDDED_FLAG;
@@ -949,8 +949,12 @@ impl Detector for Classifier {
         let h = &self.model.header;
         // Per-token sums of one label at a time, and only for labels over their threshold
         // (one or two on a flagged post): the other labels' sums would never be read.
-        let mut per_token: Vec<f32> = Vec::new();
-        let mut linear: Vec<i32> = Vec::new();
+        // On the stack for posts of ordinary length: two allocations per flagged post saved.
+        let n_tokens = normalized.tokens.len();
+        let mut per_token_inline = [0.0f32; INLINE_TOKENS];
+        let mut linear_inline = [0i32; INLINE_TOKENS];
+        let mut per_token_heap: Vec<f32> = Vec::new();
+        let mut linear_heap: Vec<i32> = Vec::new();
         for l in 0..scores.len {
             let category = h.labels[l];
             let mut evidence = Vec::new();
@@ -961,17 +965,20 @@ impl Detector for Classifier {
                     l,
                     &hidden.activations,
                 );
-                label_contributions(
-                    &self.model,
-                    l,
-                    &split,
-                    &hidden,
-                    normalized.tokens.len(),
-                    &log,
-                    &mut per_token,
-                    &mut linear,
-                );
-                let top = top_tokens::<EVIDENCE_FEATURES, f32>(&per_token);
+                let (per_token, linear): (&mut [f32], &mut [i32]) = match (
+                    per_token_inline.get_mut(..n_tokens),
+                    linear_inline.get_mut(..n_tokens),
+                ) {
+                    (Some(per_token), Some(linear)) => (per_token, linear),
+                    _ => {
+                        per_token_heap.resize(n_tokens, 0.0);
+                        linear_heap.resize(n_tokens, 0);
+                        (&mut per_token_heap, &mut linear_heap)
+                    }
+                };
+                label_contributions(&self.model, l, &split, &hidden, &log, per_token, linear);
+                let per_token: &[f32] = per_token;
+                let top = top_tokens::<EVIDENCE_FEATURES, f32>(per_token);
                 // Function words often carry a little weight through their n-grams; shown as
                 // evidence they look like noise to a moderator, so a word is evidence only if
                 // it weighs at least a quarter of the strongest one.
