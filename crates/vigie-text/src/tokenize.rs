@@ -510,8 +510,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         let mut end = start;
         let (mut before, mut last) = ('\0', '\0');
         let mut after_apostrophe = true;
-        loop {
-            let Some(&b) = bytes.get(end) else { break };
+        while let Some(&b) = bytes.get(end) {
             let (c, len) = char_at(text, end);
             let is_letter = if b < 0x80 {
                 b.is_ascii_alphabetic()
