@@ -535,6 +535,17 @@ struct CachedFold {
     len: u8,
 }
 
+/// A Latin letter of ordinary spelling that folds to lower case ASCII letters only ("é" → `e`,
+/// "Œ" → `oe`), with no evasion: what the tokenizer's accented-word fast path may write
+/// straight away (see [`FoldCache::plain_latin`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PlainLatin {
+    /// The folded letters, ASCII, `len` of them.
+    pub letters: [u8; CACHED_MAX_CHARS],
+    pub len: u8,
+    pub french_accent: bool,
+}
+
 /// [`fold_non_ascii`] remembered for the characters of [`CACHED_RANGES`],
 /// with and without look-alike mapping: the same result, a table load instead of a
 /// decomposition. Built once per normalizer.
@@ -542,7 +553,15 @@ struct CachedFold {
 pub(crate) struct FoldCache {
     /// Index: `cached_index(c) * 2 + map_look_alikes`.
     entries: Box<[CachedFold]>,
+    /// Index: `c - PLAIN_LATIN_FIRST` for the characters of the first cached range; `len` 0
+    /// when the character is not a [`PlainLatin`] letter.
+    plain_latin: Box<[PlainLatin]>,
 }
+
+/// First and last characters [`FoldCache::plain_latin`] knows: Latin-1 Supplement and Latin
+/// Extended-A and -B (the first of [`CACHED_RANGES`]).
+const PLAIN_LATIN_FIRST: u32 = CACHED_RANGES[0].0;
+const PLAIN_LATIN_LAST: u32 = CACHED_RANGES[0].1;
 
 impl FoldCache {
     pub(crate) fn new() -> FoldCache {
@@ -570,9 +589,51 @@ impl FoldCache {
                 });
             }
         }
+        let plain_latin = (PLAIN_LATIN_FIRST..=PLAIN_LATIN_LAST)
+            .map(|cp| {
+                let mut plain = PlainLatin {
+                    letters: [0; CACHED_MAX_CHARS],
+                    len: 0,
+                    french_accent: false,
+                };
+                let Some(c) = char::from_u32(cp) else {
+                    return plain;
+                };
+                // With or without look-alike mapping alike: no Latin letter is a look-alike.
+                let mut letters = 0usize;
+                let mut all_ascii_letters = true;
+                let info = fold_non_ascii(c, true, |d| {
+                    match plain.letters.get_mut(letters) {
+                        Some(slot) if d.is_ascii_lowercase() => *slot = d as u8,
+                        _ => all_ascii_letters = false,
+                    }
+                    letters += 1;
+                });
+                let is_plain = info.kind == Kind::Letter
+                    && info.script == Script::Latin
+                    && info.evasion.is_empty()
+                    && all_ascii_letters
+                    && letters > 0;
+                if is_plain {
+                    plain.len = letters as u8;
+                    plain.french_accent = info.french_accent;
+                }
+                plain
+            })
+            .collect();
         FoldCache {
             entries: entries.into_boxed_slice(),
+            plain_latin,
         }
+    }
+
+    /// What `c` folds to when it is a Latin letter of ordinary spelling folding to ASCII
+    /// letters only, with no evasion (see [`PlainLatin`]); [`FoldCache::fold`] gives the same
+    /// letters and a `CharInfo` of kind `Letter`, script `Latin`, no evasion.
+    #[inline(always)]
+    pub(crate) fn plain_latin(&self, c: u32) -> Option<&PlainLatin> {
+        let at = c.checked_sub(PLAIN_LATIN_FIRST)? as usize;
+        self.plain_latin.get(at).filter(|p| p.len > 0)
     }
 
     /// Same as [`fold_non_ascii`].
@@ -633,6 +694,44 @@ mod tests {
         }
         let expected: u32 = CACHED_RANGES.iter().map(|(f, l)| (l - f + 1) * 2).sum();
         assert_eq!(cached, expected as usize);
+    }
+
+    /// Every plain Latin letter folds, through the general path, to its letters as an
+    /// ordinary Latin letter with no evasion, with and without look-alike mapping; and the
+    /// French accents are among them.
+    #[test]
+    fn plain_latin_letters_fold_as_the_general_path_folds_them() {
+        let cache = FoldCache::new();
+        let mut plain = 0;
+        for cp in 0x80..=0x0300u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let Some(p) = cache.plain_latin(cp) else {
+                continue;
+            };
+            plain += 1;
+            let letters: String = p.letters[..usize::from(p.len)]
+                .iter()
+                .map(|&b| b as char)
+                .collect();
+            for map in [false, true] {
+                let mut folded = String::new();
+                let info = fold_non_ascii(c, map, |d| folded.push(d));
+                assert_eq!(folded, letters, "{c:?} {map}");
+                assert_eq!(info.kind, Kind::Letter, "{c:?}");
+                assert_eq!(info.script, Script::Latin, "{c:?}");
+                assert!(info.evasion.is_empty(), "{c:?}");
+                assert_eq!(info.french_accent, p.french_accent, "{c:?}");
+            }
+        }
+        for c in "éèêëàâçùûîïôœÉÈÊÀÂÇÔÎŒßñ".chars() {
+            assert!(cache.plain_latin(c as u32).is_some(), "{c:?}");
+        }
+        for c in "ª²µ×÷\u{AD}\u{A0}«»".chars() {
+            assert!(cache.plain_latin(c as u32).is_none(), "{c:?}");
+        }
+        assert!(plain > 100, "only {plain} plain Latin letters");
     }
 
     fn fold(c: char) -> (String, CharInfo) {

@@ -170,10 +170,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                 i += 1;
                 continue;
             }
-            if let Some(skip) = matches!(b | 0x20, b'h' | b'w')
-                .then(|| url_len(bytes, i))
-                .flatten()
-            {
+            if let Some(skip) = may_start_url(bytes, i).then(|| url_len(bytes, i)).flatten() {
                 self.flush_run();
                 i += skip;
                 continue;
@@ -205,6 +202,13 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                     i = end;
                     continue;
                 }
+            }
+            if (b >= 0x80 || b.is_ascii_alphabetic())
+                && self.fast_paths
+                && let Some(end) = self.latin_word(i)
+            {
+                i = end;
+                continue;
             }
             let (c, len) = char_at(text, i);
             let info = self.fold.classify(c);
@@ -491,6 +495,95 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         Some(end)
     }
 
+    /// Emits the word starting at byte `start` if it is letters of ordinary Latin spelling
+    /// (ASCII letters, and accented letters that fold to ASCII letters: "matrixé", "équipe",
+    /// "œuvre") with single apostrophes between letters ("c’était", "l'aéroport", "don’t"), and
+    /// returns where it ends. The general path ([`Tokenizer::word`], then
+    /// [`Tokenizer::leet_word`]) gives the same tokens, but first describes every character as
+    /// a unit. `None`, with nothing done, for any other word, for one with a character three
+    /// times in a row (which the general path counts differently) and for one longer than
+    /// `MAX_WORD_UNITS` bytes (which it cuts).
+    fn latin_word(&mut self, start: usize) -> Option<usize> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // First pass: where the word ends, and whether it is one this path writes.
+        let mut end = start;
+        let (mut before, mut last) = ('\0', '\0');
+        let mut after_apostrophe = true;
+        while let Some(&b) = bytes.get(end) {
+            let (c, len) = char_at(text, end);
+            let is_letter = if b < 0x80 {
+                b.is_ascii_alphabetic()
+            } else {
+                self.fold.plain_latin(c as u32).is_some()
+            };
+            if is_letter {
+                if c == last && c == before {
+                    return None;
+                }
+                after_apostrophe = false;
+            } else if end == start {
+                // Not a letter first: not a word of this path (and no need to classify it).
+                return None;
+            } else {
+                let kind = if b < 0x80 {
+                    fold::ascii_kind(b)
+                } else {
+                    self.fold.classify(c).kind
+                };
+                match kind {
+                    // Only between two letters.
+                    Kind::Apostrophe if !after_apostrophe => after_apostrophe = true,
+                    Kind::Sep(_) => break,
+                    _ => return None,
+                }
+            }
+            (before, last) = (last, c);
+            end += len;
+        }
+        if after_apostrophe || end - start > MAX_WORD_UNITS {
+            return None;
+        }
+        // At least two letters, or one accented letter, which never joins a spaced-out run.
+        self.flush_run();
+        let mut w = self.begin();
+        let mut at = start;
+        while at < end {
+            let b = bytes[at];
+            let (c, len) = char_at(text, at);
+            let unit = Unit {
+                start: at as u32,
+                end: (at + len) as u32,
+                ch: c,
+                kind: Kind::Letter,
+                script: Script::Latin,
+                repeated: false,
+            };
+            if b < 0x80 && b.is_ascii_alphabetic() {
+                self.extend_span(&mut w, &unit);
+                self.push_ascii_letter(&mut w, b | 0x20);
+            } else if let Some(plain) = self.fold.plain_latin(c as u32).copied() {
+                self.extend_span(&mut w, &unit);
+                for &l in &plain.letters[..usize::from(plain.len)] {
+                    self.push_ascii_letter(&mut w, l);
+                }
+                if plain.french_accent {
+                    self.cues.french_accents += 1;
+                }
+            } else {
+                // An apostrophe, and a letter follows (checked above).
+                let written = self.folded.get(w.folded_start..).unwrap_or(&[]);
+                if ELISIONS.contains(&written) {
+                    self.finish(w);
+                    w = self.begin();
+                }
+            }
+            at += len;
+        }
+        self.finish(w);
+        Some(end)
+    }
+
     /// Records a token of [`Tokenizer::ascii_apostrophe_word`] ending at the forms' ends.
     fn close_apostrophe_token(
         &mut self,
@@ -752,6 +845,26 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
         }
     }
 
+    /// [`Tokenizer::push`] of a lower case ASCII letter.
+    #[inline(always)]
+    fn push_ascii_letter(&mut self, w: &mut TokenWriter, letter: u8) {
+        self.cues.latin_letters += 1;
+        let c = letter as char;
+        if w.last == Some(c) {
+            w.run += 1;
+            if w.run >= 3 {
+                w.evasion |= Evasion::REPEATED;
+            } else {
+                self.folded.push(letter);
+            }
+        } else {
+            w.last = Some(c);
+            w.run = 1;
+            self.folded.push(letter);
+            self.squeezed.push(letter);
+        }
+    }
+
     /// Pushes a character to both forms without any run cutting.
     #[inline]
     fn push_raw(&mut self, w: &mut TokenWriter, c: char) {
@@ -922,6 +1035,10 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
     fn pending_end(&self, start: u32) -> u32 {
         let (_, len) = char_at(self.text, start as usize);
         let mut end = start as usize + len;
+        // An ASCII byte after the letter is no combining mark (most single letters: "a", "I").
+        if self.text.as_bytes().get(end).is_none_or(u8::is_ascii) {
+            return end as u32;
+        }
         // Trailing combining marks belong to the letter.
         while end < self.text.len() {
             let (c, len) = char_at(self.text, end);
@@ -934,7 +1051,15 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
     }
 
     /// Joins the current run of spaced-out letters into one token if it is long enough.
+    #[inline(always)]
     pub(crate) fn flush_run(&mut self) {
+        // Most words close no run: an empty run is the default one, nothing to take.
+        if self.run.len > 0 {
+            self.flush_pending_run();
+        }
+    }
+
+    fn flush_pending_run(&mut self) {
         let run = std::mem::take(&mut self.run);
         if run.len < spaced_threshold(run.gap) || run.letters < 2 {
             return;
@@ -1116,10 +1241,24 @@ fn push_char(bytes: &mut Vec<u8>, c: char) {
     }
 }
 
-/// The written bytes as a string. They are whole chars by construction; were they not, the
-/// lossy conversion keeps this from panicking.
+/// The written bytes as a string, without checking them again (a check cost about 2 % of the
+/// rules-only pipeline).
+///
+/// They are valid UTF-8 by construction. The tokenizer writes `folded` and `squeezed` only
+/// (a) with [`push_char`], which appends a whole char's UTF-8 encoding, (b) with ASCII bytes:
+/// spaces, lower-cased ASCII letters and digits of the text, and the packed 8-byte stores of
+/// [`ascii_word_packed`] (ASCII letters and zero bytes), and (c) by truncating to a length the
+/// buffer had before (a token's or a space's start), which is a char boundary since every
+/// append is of whole chars. Tests and debug builds check it and panic if it ever broke.
 fn into_string(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    if cfg!(any(test, debug_assertions)) {
+        return match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => panic!("the tokenizer wrote invalid UTF-8: {e}"),
+        };
+    }
+    // SAFETY: valid UTF-8 by construction, as shown above.
+    unsafe { String::from_utf8_unchecked(bytes) }
 }
 
 /// A trailing run of one repeated leetspeak digit is part of the word ("ki11", "a55"), unlike
@@ -1143,6 +1282,18 @@ fn leet_digit(d: char) -> char {
         '8' => 'b',
         '9' => 'g',
         other => other,
+    }
+}
+
+/// Whether the bytes at `i` start "ht" or "ww" (any case), as every URL [`url_len`] knows
+/// does: most words starting with h or w are then ruled out without a call.
+#[inline(always)]
+fn may_start_url(bytes: &[u8], i: usize) -> bool {
+    let second = |expected: u8| bytes.get(i + 1).is_some_and(|&b| b | 0x20 == expected);
+    match bytes.get(i).map(|&b| b | 0x20) {
+        Some(b'h') => second(b't'),
+        Some(b'w') => second(b'w'),
+        _ => false,
     }
 }
 
@@ -1339,6 +1490,8 @@ mod tests {
             ("jusqu'aujourd'hui j`vais", "jusqu aujourdhui j vais"),
             ("don't l'homme qu'il", "dont l homme qu il"),
             ("all'la ll'l", "alla ll"),
+            ("c’était l’équipe d’Œdipe", "c etait l equipe d oedipe"),
+            ("matrixé être qu’à", "matrixe etre qu a"),
         ];
         for (text, expected) in cases {
             let (fast, fast_cues) = tokenize(text, true);
@@ -1389,6 +1542,15 @@ mod tests {
         #[test]
         fn apostrophe_words_give_the_general_paths_tokens(
             text in "([a-dhjlqsuA-DJLQU'`]{0,12}[ .,!'`é’…😒0-9-]{0,2}){0,8}",
+        ) {
+            fast_path_matches_general(&text)?;
+        }
+
+        /// The same for words of accented Latin letters, with apostrophes (’ and '), next to
+        /// letters the accented-word path leaves to the general one (ª, combining marks, µ).
+        #[test]
+        fn accented_words_give_the_general_paths_tokens(
+            text in "([a-cljqA-CéÉèeçœŒßàÃª\u{301}µ'’`]{0,12}[ .,!'’é&…“”😒\u{301}0-9-]{0,2}){0,8}",
         ) {
             fast_path_matches_general(&text)?;
         }
