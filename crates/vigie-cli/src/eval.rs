@@ -41,6 +41,11 @@ pub struct EvalArgs {
     /// Only rows of this pool source (e.g. `hatexplain`) or seed kind (e.g. `idiom`).
     #[arg(long)]
     pub kind: Option<String>,
+    /// Only the rows whose id is listed in this file (one id a line; blank lines and `#`
+    /// comments are skipped), after --split and --kind. Every listed id must be a row of the
+    /// labelled file. `python3 data/seeds/rounds.py 20 --ids-out FILE` lists seed round 20.
+    #[arg(long, value_name = "FILE")]
+    pub ids: Option<PathBuf>,
     /// Evaluate the whole engine (every detector, then the policy) instead of the classifier
     /// alone: a category is flagged when the policy acts on the post for it.
     #[arg(long)]
@@ -82,6 +87,8 @@ struct Report {
     policy: Option<String>,
     file: String,
     split: String,
+    /// The id list the rows were restricted to (`--ids`), if any.
+    ids: Option<String>,
     rows: usize,
     figures: Vec<Row>,
     negatives_left_alone: Vec<LeftAlone>,
@@ -112,10 +119,41 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         "all" => None,
         other => anyhow::bail!("unknown split {other:?} (train, dev, test or all)"),
     };
+    let id_list = match &args.ids {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("reading the id list {}", path.display()))?,
+        ),
+        None => None,
+    };
+    let listed = match (&args.ids, &id_list) {
+        (Some(path), Some(text)) => {
+            let listed = parse_id_list(text)
+                .with_context(|| format!("reading the id list {}", path.display()))?;
+            check_listed_ids(&listed, &rows).with_context(|| {
+                format!(
+                    "--ids {} does not match {}",
+                    path.display(),
+                    args.file.display()
+                )
+            })?;
+            Some(
+                listed
+                    .into_iter()
+                    .collect::<std::collections::HashSet<&str>>(),
+            )
+        }
+        _ => None,
+    };
     let rows: Vec<LabelledRow> = rows
         .into_iter()
         .filter(|r| wanted.is_none_or(|s| r.split == s))
         .filter(|r| args.kind.as_ref().is_none_or(|k| &r.kind == k))
+        .filter(|r| {
+            listed
+                .as_ref()
+                .is_none_or(|ids| ids.contains(r.id.as_str()))
+        })
         .collect();
     let labels = classifier.labels().to_vec();
     // Per row: one score per classifier label, and (pipeline only) what the policy did.
@@ -250,10 +288,14 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         "classifier"
     };
     println!(
-        "{mode}: model {} on {} (split {}, {} rows)",
+        "{mode}: model {} on {} (split {}{}, {} rows)",
         classifier.model_version(),
         args.file.display(),
         args.split,
+        match (&args.ids, &listed) {
+            (Some(path), Some(ids)) => format!(", {} ids listed in {}", ids.len(), path.display()),
+            _ => String::new(),
+        },
         rows.len()
     );
     println!(
@@ -309,6 +351,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
             }),
             file: args.file.display().to_string(),
             split: args.split.clone(),
+            ids: args.ids.as_ref().map(|p| p.display().to_string()),
             rows: rows.len(),
             figures,
             negatives_left_alone: left,
@@ -317,6 +360,52 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
+}
+
+/// The ids of an `--ids` file, in the file's order, each once: one a line, surrounding spaces
+/// trimmed; `#` starts a comment (no seed or pool id holds `#` or whitespace). A line with two
+/// ids is refused rather than read as one, and so is a list without any id, which would
+/// measure nothing.
+fn parse_id_list(text: &str) -> anyhow::Result<Vec<&str>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut ids = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let id = line.split('#').next().unwrap_or("").trim();
+        if id.is_empty() {
+            continue;
+        }
+        if id.split_whitespace().nth(1).is_some() {
+            anyhow::bail!("line {}: one id a line, found {id:?}", number + 1);
+        }
+        if seen.insert(id) {
+            ids.push(id);
+        }
+    }
+    anyhow::ensure!(!ids.is_empty(), "no id in the list");
+    Ok(ids)
+}
+
+/// Every listed id must name a row of the labelled file (whatever its split or kind), so that
+/// a typo or a list made for another file cannot silently shrink the measured set. The error
+/// names the first few unknown ids in the list's order, where the user will look for them.
+fn check_listed_ids(listed: &[&str], rows: &[LabelledRow]) -> anyhow::Result<()> {
+    const SHOWN: usize = 5;
+    let present: std::collections::HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let unknown: Vec<&str> = listed
+        .iter()
+        .copied()
+        .filter(|id| !present.contains(id))
+        .collect();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{} of the {} listed ids are not among its rows: {}{}",
+        unknown.len(),
+        listed.len(),
+        unknown[..unknown.len().min(SHOWN)].join(", "),
+        if unknown.len() > SHOWN { ", …" } else { "" }
+    )
 }
 
 /// One JSON line per row: what it is labelled and how each category scored.

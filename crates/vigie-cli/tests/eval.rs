@@ -16,12 +16,21 @@ const ROWS: &str = r#"{"id": "t-1", "text": "I will kill you tonight, I know whe
 fn run_eval(dir: &std::path::Path, extra: &[&str]) -> serde_json::Value {
     let seeds = dir.join("rows.jsonl");
     std::fs::write(&seeds, ROWS).expect("write rows");
-    let json = dir.join("report.json");
+    eval_report(&seeds, &dir.join("report.json"), extra)
+}
+
+/// `vigie eval --split test` on `input` (a seed file or directory) with the shipped model; the
+/// JSON report it wrote to `json`.
+fn eval_report(
+    input: &std::path::Path,
+    json: &std::path::Path,
+    extra: &[&str],
+) -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
         .args(["eval", "--model", &model()])
-        .arg(&seeds)
+        .arg(input)
         .args(["--split", "test", "--json"])
-        .arg(&json)
+        .arg(json)
         .args(extra)
         .output()
         .expect("the vigie binary runs");
@@ -30,7 +39,7 @@ fn run_eval(dir: &std::path::Path, extra: &[&str]) -> serde_json::Value {
         "eval failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_str(&std::fs::read_to_string(&json).expect("report written"))
+    serde_json::from_str(&std::fs::read_to_string(json).expect("report written"))
         .expect("report is JSON")
 }
 
@@ -253,4 +262,152 @@ category = "harassment"
     let default = run_eval(dir.path(), &["--pipeline"]);
     assert_eq!(default["policy"], "default");
     assert_eq!(figure(&default, "violence_threat", "all")["recall"], 1.0);
+}
+
+/// A small seed directory of two files, as `data/seeds` is laid out; the rows marked `listed`
+/// are the ones the id-list tests keep (one of them on the train side).
+const THREAT_FILE: [(&str, bool); 5] = [
+    (
+        r#"{"id": "s-threat-1", "text": "I will kill you tonight, I know where you live", "lang": "en", "hate": 0, "violence_threat": 1, "incitement": 0, "harassment": 1, "toxicity": 1, "kind": "direct_threat", "split": "test"}"#,
+        true,
+    ),
+    (
+        r#"{"id": "s-threat-2", "text": "Je vais te tuer ce soir, je sais où tu habites", "lang": "fr", "hate": 0, "violence_threat": 1, "incitement": 0, "harassment": 1, "toxicity": 1, "kind": "direct_threat", "split": "test"}"#,
+        true,
+    ),
+    (
+        r#"{"id": "s-threat-3", "text": "keep talking and see what happens to your car, and then to you", "lang": "en", "hate": 0, "violence_threat": 1, "incitement": 0, "harassment": 1, "toxicity": 1, "kind": "veiled_threat", "split": "test"}"#,
+        false,
+    ),
+    (
+        r#"{"id": "s-threat-4", "text": "someone should burn their office down tonight", "lang": "en", "hate": 0, "violence_threat": 0, "incitement": 1, "harassment": 0, "toxicity": 1, "kind": "call", "split": "test"}"#,
+        false,
+    ),
+    (
+        r#"{"id": "s-threat-5", "text": "I'm going to end you, mark my words", "lang": "en", "hate": 0, "violence_threat": 1, "incitement": 0, "harassment": 1, "toxicity": 1, "kind": "direct_threat", "split": "train"}"#,
+        true,
+    ),
+];
+const NEGATIVE_FILE: [(&str, bool); 4] = [
+    (
+        r#"{"id": "s-neg-1", "text": "Lovely weather for a picnic by the river today", "lang": "en", "hate": 0, "violence_threat": 0, "incitement": 0, "harassment": 0, "toxicity": 0, "kind": "clean", "split": "test"}"#,
+        true,
+    ),
+    (
+        r#"{"id": "s-neg-2", "text": "my boss is going to kill me when he sees this spreadsheet", "lang": "en", "hate": 0, "violence_threat": 0, "incitement": 0, "harassment": 0, "toxicity": 0, "kind": "idiom", "split": "test"}"#,
+        true,
+    ),
+    (
+        r#"{"id": "s-neg-3", "text": "ma prof va me tuer quand elle verra ma copie", "lang": "fr", "hate": 0, "violence_threat": 0, "incitement": 0, "harassment": 0, "toxicity": 0, "kind": "idiom", "split": "test"}"#,
+        false,
+    ),
+    (
+        r#"{"id": "s-neg-4", "text": "on les a massacrés 4-0 samedi, quel carnage", "lang": "fr", "hate": 0, "violence_threat": 0, "incitement": 0, "harassment": 0, "toxicity": 0, "kind": "sport", "split": "test"}"#,
+        false,
+    ),
+];
+
+/// Writes the two seed files into `dir`: every row, or only the listed ones.
+fn write_seed_dir(dir: &std::path::Path, only_listed: bool) {
+    std::fs::create_dir_all(dir).expect("seed dir");
+    for (name, rows) in [
+        ("threats.jsonl", &THREAT_FILE[..]),
+        ("negatives.jsonl", &NEGATIVE_FILE[..]),
+    ] {
+        let text: String = rows
+            .iter()
+            .filter(|(_, listed)| *listed || !only_listed)
+            .map(|(row, _)| format!("{row}\n"))
+            .collect();
+        std::fs::write(dir.join(name), text).expect("write seed file");
+    }
+}
+
+/// The listed rows' ids, as a user writes the file: a header comment, a blank line, a
+/// trailing comment, surrounding spaces, and one id twice.
+fn write_id_list(path: &std::path::Path) {
+    let mut text = String::from("# rows to measure\n\n");
+    for (row, listed) in THREAT_FILE.iter().chain(&NEGATIVE_FILE) {
+        if *listed {
+            let row: serde_json::Value = serde_json::from_str(row).expect("row is JSON");
+            let id = row["id"].as_str().expect("row id");
+            text.push_str(&format!("  {id}   # kept\n"));
+        }
+    }
+    text.push_str("s-neg-1\n");
+    std::fs::write(path, text).expect("write id list");
+}
+
+/// `--ids` keeps only the listed rows, after `--split` (the listed train row stays out): in
+/// both modes the figures and the left-alone counts are those of a run on a directory that
+/// holds only the listed rows, and they differ from a run on every row.
+#[test]
+fn id_list_gives_the_figures_of_a_directory_of_those_rows_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (all, listed_only) = (dir.path().join("all"), dir.path().join("listed"));
+    write_seed_dir(&all, false);
+    write_seed_dir(&listed_only, true);
+    let ids = dir.path().join("rows.ids");
+    write_id_list(&ids);
+    let ids_arg = ids.display().to_string();
+    for mode in [&[][..], &["--pipeline"][..]] {
+        let filtered = eval_report(
+            &all,
+            &dir.path().join("filtered.json"),
+            &[mode, &["--ids", &ids_arg]].concat(),
+        );
+        let alone = eval_report(&listed_only, &dir.path().join("alone.json"), mode);
+        let every = eval_report(&all, &dir.path().join("every.json"), mode);
+        assert_eq!(filtered["rows"], 4, "four listed rows are on the test side");
+        assert_eq!(filtered["rows"], alone["rows"]);
+        assert_eq!(filtered["ids"], ids_arg.as_str());
+        assert!(alone["ids"].is_null());
+        assert_eq!(filtered["figures"], alone["figures"], "mode {mode:?}");
+        assert_eq!(
+            filtered["negatives_left_alone"], alone["negatives_left_alone"],
+            "mode {mode:?}"
+        );
+        assert_eq!(every["rows"], 8);
+        assert_eq!(figure(&filtered, "violence_threat", "all")["positives"], 2);
+        assert_eq!(figure(&every, "violence_threat", "all")["positives"], 3);
+    }
+    // --kind still applies on top of the list.
+    let idioms = eval_report(
+        &all,
+        &dir.path().join("idioms.json"),
+        &["--ids", &ids_arg, "--kind", "idiom"],
+    );
+    assert_eq!(idioms["rows"], 1, "s-neg-2 is the only listed idiom");
+}
+
+/// An id that names no row (a typo, or a list made for another file) is an error that names
+/// it, not a smaller set measured in silence.
+#[test]
+fn unknown_ids_are_refused_by_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seeds = dir.path().join("seeds");
+    write_seed_dir(&seeds, false);
+    let ids = dir.path().join("typo.ids");
+    std::fs::write(&ids, "s-threat-1\ns-thraet-2  # typo\ns-neg-1\ns-neg-99\n").expect("write ids");
+    let json = dir.path().join("report.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["eval", "--model", &model()])
+        .arg(&seeds)
+        .arg("--ids")
+        .arg(&ids)
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .expect("the vigie binary runs");
+    assert!(!out.status.success(), "eval accepted unknown ids");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("2 of the 4 listed ids") && stderr.contains("s-thraet-2, s-neg-99"),
+        "the error names the unknown ids: {stderr}"
+    );
+    assert!(
+        !stderr.contains("s-threat-1,"),
+        "known ids are not blamed: {stderr}"
+    );
+    assert!(!json.exists(), "no report is written for a refused list");
 }
