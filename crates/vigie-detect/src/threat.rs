@@ -887,11 +887,7 @@ impl<'a> PostView<'a> {
             }
         }
         let penalty = if weak { WEAK_ACT_PENALTY } else { 0.0 };
-        let conditional = if self.all_roles.has(Role::Conditional) {
-            BONUS_CONDITIONAL
-        } else {
-            0.0
-        };
+        let conditional = self.conditional_bonus();
 
         let speaker_frame = match (subject, modal) {
             (Some(s), Some(m)) if s.first <= m.first && m.first <= s.end + 3 => Some(s.first),
@@ -1046,6 +1042,16 @@ impl<'a> PostView<'a> {
         );
     }
 
+    /// What a condition anywhere in the post ("if you come back…", "one more word and…") adds
+    /// to a threat's score: a threat with a condition is no less meant.
+    fn conditional_bonus(&self) -> f32 {
+        if self.all_roles.has(Role::Conditional) {
+            BONUS_CONDITIONAL
+        } else {
+            0.0
+        }
+    }
+
     /// "I'm killing you with these puns", "je t'assassine avec mes blagues": the act is done
     /// with something of the speaker's that is no weapon, so it is a figure of speech. A
     /// "with"/"avec" soon after the act, followed by a possessive or a demonstrative, and no
@@ -1108,11 +1114,7 @@ impl<'a> PostView<'a> {
         }
         let weak = !harm.roles.any(&[Role::Participle, Role::Act]);
         let penalty = if weak { WEAK_ACT_PENALTY } else { 0.0 };
-        let conditional = if self.all_roles.has(Role::Conditional) {
-            BONUS_CONDITIONAL
-        } else {
-            0.0
-        };
+        let conditional = self.conditional_bonus();
         self.keep(
             out,
             Candidate {
@@ -1545,11 +1547,7 @@ impl PostView<'_> {
         // "on": "bring gasoline, we end this ourselves") is both.
         let we_join = self.all_roles.has(Role::SubjectFirst);
         if speaker || (call && we_join) {
-            let conditional = if self.all_roles.has(Role::Conditional) {
-                BONUS_CONDITIONAL
-            } else {
-                0.0
-            };
+            let conditional = self.conditional_bonus();
             self.keep(
                 out,
                 Candidate {
