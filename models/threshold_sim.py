@@ -24,18 +24,24 @@ def neg_weight(pairs):
         return pos * (1 - CAP) / (CAP * neg)
     return 1.0
 
-def choose_plain(pairs, target):
+def sweep(pairs):
+    """(score, rows at or above it, weighted precision, recall) for each distinct score,
+    highest first."""
     s = sorted(pairs, key=lambda p: -p[0]); w = neg_weight(pairs)
-    tp = 0; i = 0; best = None; bestf = None
     P = sum(y for _, y in pairs)
+    tp = 0; i = 0
     while i < len(s):
         sc = s[i][0]
         while i < len(s) and s[i][0] == sc:
             tp += s[i][1]; i += 1
         fp = i - tp
         prec = tp / (tp + w * fp) if tp else 0
-        rec = tp / P if P else 0
-        if prec >= target and tp > 0: best = sc
+        yield sc, i, prec, (tp / P if P else 0)
+
+def choose_plain(pairs, target):
+    best = None; bestf = None
+    for sc, _, prec, rec in sweep(pairs):
+        if prec >= target and rec > 0: best = sc
         f = 2 * prec * rec / (prec + rec) if prec + rec else 0
         if bestf is None or f > bestf[0]: bestf = (f, sc)
     return best if best is not None else (bestf[1] if bestf else 0.5)
@@ -47,16 +53,10 @@ def choose_boot(pairs, target, b=31, seed=1):
 
 def choose_first(pairs, target):
     """highest recall such that every threshold above it (with >= 5 predicted) also meets precision"""
-    s = sorted(pairs, key=lambda p: -p[0]); w = neg_weight(pairs)
-    tp = 0; i = 0; best = None
-    while i < len(s):
-        sc = s[i][0]
-        while i < len(s) and s[i][0] == sc:
-            tp += s[i][1]; i += 1
-        fp = i - tp
-        prec = tp / (tp + w * fp) if tp else 0
+    best = None
+    for sc, rows, prec, _ in sweep(pairs):
         if prec >= target: best = sc
-        elif i >= 5: break
+        elif rows >= 5: break
     return best if best is not None else choose_plain(pairs, target)
 
 def measure(pairs, t):
