@@ -259,11 +259,6 @@ fn a_reused_scratch_decides_like_a_fresh_one() {
     }
 }
 
-/// Issue #3's plain threats, each a construction the rules read (intent + act + object, a
-/// condition, a weapon brought with a time or place, a death foretold, a run-together form),
-/// are acted on by the rules and the default policy alone, in the category they belong to;
-/// their look-alikes (a party, ranges, camping tools, a dative "te découper une part") are
-/// allowed; quoted counter-speech is not removed as hate.
 /// The post is held for review or worse, by an enforced rule of `category`.
 fn assert_acted_on_as(engine: &Engine, text: &str, category: &str) {
     let d = decide(engine, text);
@@ -281,6 +276,17 @@ fn assert_acted_on_as(engine: &Engine, text: &str, category: &str) {
     );
 }
 
+/// The post is allowed; when it is not, the failure shows the rules that fired.
+fn assert_allowed(engine: &Engine, text: &str) {
+    let d = decide(engine, text);
+    assert_eq!(d.action, Action::Allow, "{text:?} → {:?}", d.rules);
+}
+
+/// Issue #3's plain threats, each a construction the rules read (intent + act + object, a
+/// condition, a weapon brought with a time or place, a death foretold, a run-together form),
+/// are acted on by the rules and the default policy alone, in the category they belong to;
+/// their look-alikes (a party, ranges, camping tools, a dative "te découper une part") are
+/// allowed; quoted counter-speech is not removed as hate.
 #[test]
 fn issue_3_threats_are_acted_on_and_their_look_alikes_are_not() {
     let engine = engine();
@@ -326,8 +332,7 @@ fn issue_3_threats_are_acted_on_and_their_look_alikes_are_not() {
         "on se retrouve devant la mairie samedi avec des pancartes",
         "Stop texting me or I'll block you",
     ] {
-        let d = decide(engine, text);
-        assert_eq!(d.action, Action::Allow, "{text:?} → {:?}", d.rules);
+        assert_allowed(engine, text);
     }
     let quoted = decide(
         engine,
@@ -381,8 +386,7 @@ fn issue_3_veiled_threats_with_a_cue_are_acted_on_and_alone_are_not() {
         "Back from Lisbon, I'm going to drown you in photos",
         "On va à l'église dimanche, et pas pour prier, pour le concert de Noël",
     ] {
-        let d = decide(engine, text);
-        assert_eq!(d.action, Action::Allow, "{text:?} → {:?}", d.rules);
+        assert_allowed(engine, text);
     }
 }
 
@@ -422,7 +426,6 @@ fn issue_3_conjugated_forms_and_new_families_are_acted_on_and_their_twins_are_no
         "Lucas se fait planter par sa copine à chaque rencard",
         "the axe is by the door, firewood tomorrow",
     ] {
-        let d = decide(engine, text);
-        assert_eq!(d.action, Action::Allow, "{text:?} → {:?}", d.rules);
+        assert_allowed(engine, text);
     }
 }
